@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependency arrows point inward: the model and the measurement library use no I/O library.
+//   coevo (CLI) → CoevoExperiments, CoevoStore, CoevoReport, CoevoEmpirics → CoevoModel → CoevoMeasure
+let package = Package(
+    name: "Coevo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "coevo", targets: ["coevo"]),
+        .library(name: "CoevoModel", targets: ["CoevoModel"]),
+        .library(name: "CoevoMeasure", targets: ["CoevoMeasure"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Pure numerics shared by simulated and real data: entropy weights, coupling coordination,
+        // synergy, Lotka–Volterra, Haken, stage classification.
+        .target(name: "CoevoMeasure"),
+        // The agent-based model: parameters, state (structure-of-arrays), one file per mechanism, schedule.
+        .target(name: "CoevoModel", dependencies: ["CoevoMeasure"]),
+        // `coevo measure` on real data: CSV and YAML spec in, result files out.
+        .target(name: "CoevoEmpirics", dependencies: ["CoevoMeasure", "Yams"]),
+        // Scenarios (built-in and YAML), replications, sweeps.
+        .target(name: "CoevoExperiments", dependencies: ["CoevoModel", "Yams"]),
+        // Results: SQLite (GRDB), CSV, summary JSON, atomic writes.
+        .target(name: "CoevoStore", dependencies: ["CoevoModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Charts (inline SVG) and self-contained HTML reports.
+        .target(name: "CoevoReport"),
+        .executableTarget(
+            name: "coevo",
+            dependencies: [
+                "CoevoModel", "CoevoMeasure", "CoevoEmpirics", "CoevoExperiments", "CoevoStore", "CoevoReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CoevoModelTests", dependencies: ["CoevoModel", "CoevoExperiments", "CoevoMeasure"]),
+        .testTarget(name: "CoevoMeasureTests", dependencies: ["CoevoMeasure", "CoevoEmpirics"]),
+        .testTarget(name: "CoevoStoreTests", dependencies: ["CoevoStore", "CoevoModel"]),
+        .testTarget(name: "CoevoReportTests", dependencies: ["CoevoReport"]),
+    ]
+)

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Coevo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coevo",
+        abstract: "Co-evolution of digital commerce and industrial clusters: simulate, measure, report.",
+        subcommands: []
+    )
+}
