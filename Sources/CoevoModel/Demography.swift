@@ -1,0 +1,61 @@
+// Firm demography (MODEL.md §3(11); paper §2.1.2, the Taobao-village boom): exit on negative net
+// worth, or on `exit.losses` losing quarters after age `exit.age`. Entry: each village's remaining
+// households open firms at a Bass rate (p + q·online share of the village) × remaining pool ×
+// profitability, faster where online shops make entry cheap; entrants copy the village's online mix
+// and choose the supplier role when suppliers earn more than sellers in their cluster (free entry
+// of suppliers, which makes the input pool of InputMarket.swift grow with demand).
+
+extension Model {
+    mutating func exitFirms() {
+        let p = parameters
+        exitOutput = 0; exitCostSum = 0
+        var s = 0, exits = 0
+        while s < firms.count {
+            let losing = Int(firms.age[s]) >= p.exitAge && Int(firms.lossFirm[s]) >= p.exitLosses
+            if firms.netWorth[s] < 0 || losing {
+                if firms.output[s] > 1e-12 {
+                    exitOutput += firms.output[s]
+                    exitCostSum += firms.output[s] * firms.averageCost(s)
+                }
+                firms.remove(at: s)   // the last firm moves into slot s: examine s again
+                exits += 1
+            } else {
+                s += 1
+            }
+        }
+        exitsLastPeriod = exits
+    }
+
+    mutating func enterFirms() {
+        let p = parameters
+        var entrants = 0
+        let supplierLogit = log(p.supplierShare / (1 - p.supplierShare))
+        for v in 0..<villages.count {
+            let vs = villages[v]
+            let pool = world.households - vs.firms
+            guard pool > 0 else { continue }
+            let onlineShare = vs.firms > 0 ? Double(vs.online) / Double(vs.firms) : 0
+            let costMix = onlineShare * p.entryCostOnline + (1 - onlineShare) * p.entryCostOffline
+            let cheapness = p.entryCostOffline / max(costMix, 1e-9)
+            let profitability = min(2, max(0, vs.profitRate / 0.1))
+            let expected = (p.bassP + p.bassQ * onlineShare) * Double(pool) * profitability * min(cheapness, 5)
+            var n = Int(expected)
+            if random.uniform(.entry, period: period, id: UInt32(v), draw: 0) < expected - Double(n) { n += 1 }
+            n = min(n, pool)
+            let k = world.villageCluster[v]
+            for e in 0..<n {
+                let u = random.uniform(.entry, period: period, id: UInt32(v), draw: UInt32(1 + 3 * e))
+                let tilt = 10 * (clusters[k].supplierProfitRate - clusters[k].sellerProfitRate)
+                let pSupplier = 1 / (1 + exp(-(supplierLogit + tilt)))
+                let role: ChainRole = u < pSupplier ? .supplier
+                    : (random.uniform(.entry, period: period, id: UInt32(v), draw: UInt32(2 + 3 * e)) * (1 - p.supplierShare) < p.brandShare ? .brand : .manufacturer)
+                let online = digitalActive && random.uniform(.entry, period: period, id: UInt32(v), draw: UInt32(3 + 3 * e)) < onlineShare
+                addFirm(village: v, role: role, online: online, entrant: true)
+            }
+            entrants += n
+        }
+        entrantsLastPeriod = entrants
+    }
+}
+
+import Foundation

@@ -1,0 +1,111 @@
+// Initialization (MODEL.md §3(11)): firms in villages and clusters with heterogeneous productivity,
+// quality, capability, net worth, fixed cost and channel fit; platforms of the first types; market
+// sizes and outside goods calibrated so the inside share at home is `demand.inside_share` and the
+// mean firm revenue is 1 rev. A burn-in without platforms follows (Simulation.swift).
+
+extension Model {
+    mutating func initialize() {
+        let p = parameters
+        firms.reserve(p.firms * 2)
+        // Firms: villages filled in turn, so every village starts with about `village.firms` firms.
+        for n in 0..<p.firms {
+            let v = n % world.villages
+            addFirm(village: v, role: initialRole(id: nextID), online: false, entrant: false)
+        }
+        // Exporters: the most productive `exporterShare` of final-goods firms (threshold on ln A).
+        let z = normalQuantile(1 - p.exporterShare)
+        for s in 0..<firms.count where firms.role[s] != .supplier {
+            firms.exporter[s] = p.exporterShare > 0 && firms.logA[s] > z * p.productivitySpread
+        }
+        if p.platforms {
+            for k in 0..<p.retailPlatforms { platforms.append(newPlatform(.retail, index: k)) }
+            for k in 0..<p.b2bPlatforms { platforms.append(newPlatform(.b2b, index: k)) }
+        }
+        calibrateMarkets()
+    }
+
+    func newPlatform(_ c: Channel, index: Int) -> Platform {
+        let p = parameters
+        return Platform(channel: c, fee: p.feeMin + p.fee0, matching: p.muMin, entered: period)
+    }
+
+    func initialRole(id: UInt32) -> ChainRole {
+        let u = random.uniform(.initialization, period: 0, id: id, draw: 0)
+        if u < parameters.supplierShare { return .supplier }
+        if u < parameters.supplierShare + parameters.brandShare { return .brand }
+        return .manufacturer
+    }
+
+    /// Adds a firm with drawn characteristics; entrants start with the village's online mix.
+    @discardableResult
+    mutating func addFirm(village v: Int, role: ChainRole, online: Bool, entrant: Bool) -> Int {
+        let p = parameters
+        let id = nextID; nextID &+= 1
+        let k = world.villageCluster[v]
+        let s = firms.append(id: id, cluster: k, village: v, region: world.clusterRegion[k], industry: world.clusterIndustry[k], role: role)
+        let r = random
+        func n(_ d: UInt32) -> Double { r.normal(.initialization, period: 0, id: id, draw: d) }
+        // Entrants draw productivity around their cluster's mean, incumbents around 0.
+        let meanA = entrant ? clusters[k].bestLogA - 1.28 * p.productivitySpread * 0.5 : 0
+        firms.logA[s] = meanA + p.productivitySpread * n(1)
+        firms.quality[s] = (role == .brand ? 0.3 : 0) + 0.2 * n(2)
+        firms.capability[s] = min(0.98, max(0.02, p.capabilityInitial + 0.12 * n(3)))
+        firms.netWorth[s] = entrant ? p.netWorthInitial * 0.5 : p.netWorthInitial * exp(0.5 * n(4) - 0.125)
+        firms.fixedCost[s] = p.fixedCost * (role == .brand ? 1.5 : 1) * exp(p.fixedCostSpread * n(5) - p.fixedCostSpread * p.fixedCostSpread / 2)
+        let sd = p.fitSpread
+        firms.fitRetail[s] = role == .supplier ? 0 : exp(sd * n(6) - sd * sd / 2)
+        firms.fitB2B[s] = exp(sd * n(7) - sd * sd / 2)
+        firms.fitLive[s] = role == .supplier ? 0 : exp(sd * n(8) - sd * sd / 2)
+        firms.logWage[s] = log(regions[world.clusterRegion[k]].wage)
+        if online {
+            // An e-commerce entrant opens an online shop on the channel that fits it.
+            if role == .supplier { adopt(slot: s, .b2b, cost: 0) } else { adopt(slot: s, .retail, cost: 0) }
+        }
+        return s
+    }
+
+    /// Sets market sizes and outside goods (see file header).
+    mutating func calibrateMarkets() {
+        let p = parameters, J = world.industries, M = markets
+        var finals = [Double](repeating: 0, count: J)
+        for s in 0..<firms.count where firms.role[s] != .supplier { finals[Int(firms.industry[s])] += 1 }
+        marketBase = [Double](repeating: 0, count: J * M)
+        for j in 0..<J {
+            for r in 0..<world.regions { marketBase[j * M + r] = finals[j] / Double(world.regions) }
+            marketBase[j * M + world.regions] = p.worldMarket * finals[j] / Double(world.regions)
+        }
+        outsideRetail = [Double](repeating: 1, count: J * M)
+        outsideWholesale = [Double](repeating: 1, count: J * M)
+        updateCostsAndPrices()
+        // Outside goods: inside share s_in in every regional market, 5% in the world market.
+        let (retailSums, wholesaleSums) = attractionSums()
+        for j in 0..<J { for m in 0..<M {
+            let share = m == world.regions ? 0.05 : p.insideShare
+            outsideRetail[j * M + m] = max(1e-300, retailSums[j * M + m] * (1 - share) / share)
+            outsideWholesale[j * M + m] = max(1e-300, wholesaleSums[j * M + m] * (1 - share) / share)
+        } }
+        // Scale spending so that mean firm revenue is 1 rev (revenue is linear in spending).
+        realizeDemand(creditLimits: false)
+        var total = 0.0
+        for s in 0..<firms.count { total += firms.revenue[s] }
+        let scale = Double(firms.count) / max(total, 1e-12)
+        for i in marketBase.indices { marketBase[i] *= scale }
+        realizeDemand(creditLimits: false)
+        initialSales = 0
+        for s in 0..<firms.count { initialSales += firms.revenue[s] }
+        for s in 0..<firms.count { regions[Int(firms.region[s])].salesRef += firms.revenue[s] }
+    }
+}
+
+/// Inverse standard normal CDF by bisection on erfc (used once at initialization).
+func normalQuantile(_ q: Double) -> Double {
+    if q <= 0 { return -.infinity }; if q >= 1 { return .infinity }
+    var lo = -10.0, hi = 10.0
+    for _ in 0..<100 {
+        let mid = (lo + hi) / 2
+        if 0.5 * erfc(-mid / 2.0.squareRoot()) < q { lo = mid } else { hi = mid }
+    }
+    return (lo + hi) / 2
+}
+
+import Foundation

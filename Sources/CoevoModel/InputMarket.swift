@@ -1,0 +1,66 @@
+// The input market (MODEL.md §3(6); paper §2.2, Marshall's input sharing after Ethier 1982):
+// manufacturers and brands buy a CES bundle (elasticity σ_in) from the suppliers they reach — their
+// cluster's, and other clusters' of the same industry through B2B (weight ω) — so the input price
+// index Ψ_i = (I_eff,i/I_ref)^(α_in/(1−σ_in)), I_eff = Σ_reachable ω·p_s^(1−σ_in), falls as reachable
+// suppliers multiply. Suppliers live on the input demand they face and enter and exit on profit
+// (Demography.swift), so how strongly Ψ falls with cluster output emerges from free entry.
+
+extension Model {
+    /// Rebuilds the supplier indices I_k (all suppliers of cluster k) and I^B2B_k (those on B2B).
+    mutating func computeSupplierPools() {
+        let sigma = parameters.sigmaIn
+        for k in clusters.indices { clusters[k].supplierIndex = 0; clusters[k].supplierIndexB2B = 0 }
+        for s in 0..<firms.count where firms.role[s] == .supplier {
+            let w = pow(firms.price[s], 1 - sigma)
+            let k = Int(firms.cluster[s])
+            clusters[k].supplierIndex += w
+            if firms.has(s, .b2b) { clusters[k].supplierIndexB2B += w }
+        }
+        industryB2BIndex = [Double](repeating: 0, count: world.industries)
+        for k in clusters.indices { industryB2BIndex[world.clusterIndustry[k]] += clusters[k].supplierIndexB2B }
+        if supplierIndexRef <= 0 {
+            supplierIndexRef = clusters.reduce(0) { $0 + $1.supplierIndex } / Double(max(clusters.count, 1))
+        }
+    }
+
+    /// The local and B2B parts of a buyer's effective supplier index (before normalisation).
+    @inline(__always)
+    func supplierPool(slot s: Int) -> (local: Double, b2b: Double) {
+        let k = Int(firms.cluster[s])
+        let local = max(clusters[k].supplierIndex, 0.01 * supplierIndexRef)   // an outside supplier of last resort
+        guard firms.has(s, .b2b) else { return (local, 0) }
+        let j = Int(firms.industry[s])
+        return (local, parameters.b2bSupplierWeight * (industryB2BIndex[j] - clusters[k].supplierIndexB2B))
+    }
+
+    /// Input spending flows to suppliers: each supplier gets p_s^(1−σ)·(L_k + [B2B]·(G_j − G_k)).
+    mutating func distributeInputSpending() {
+        let p = parameters, sigma = p.sigmaIn
+        var remote = [Double](repeating: 0, count: world.industries)
+        for k in clusters.indices { clusters[k].localDemand = 0; clusters[k].b2bDemand = 0 }
+        for s in 0..<firms.count where firms.role[s] != .supplier {
+            let e = firms.inputSpending[s]
+            guard e > 0 else { continue }
+            let local = firms.poolLocal[s], b2b = firms.poolB2B[s]
+            let k = Int(firms.cluster[s])
+            clusters[k].localDemand += e / (local + b2b)
+            if b2b > 0 {
+                let g = p.b2bSupplierWeight * e / (local + b2b)
+                clusters[k].b2bDemand += g
+                remote[Int(firms.industry[s])] += g
+            }
+        }
+        for s in 0..<firms.count where firms.role[s] == .supplier {
+            let k = Int(firms.cluster[s])
+            let w = pow(firms.price[s], 1 - sigma)
+            let local = w * clusters[k].localDemand
+            let far = firms.has(s, .b2b) ? w * (remote[Int(firms.industry[s])] - clusters[k].b2bDemand) : 0
+            firms.revenue[s] = local + far
+            firms.revenueB2B[s] = far
+            firms.revenueRetail[s] = 0; firms.revenueLive[s] = 0
+            firms.revenueOnline[s] = far
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,115 @@
+// The model state and its schedule (MODEL.md §3): one period is one quarter, mechanisms run in the
+// order of MODEL.md §3, each in its own file. The model is a plain value; stepping and observing
+// are separate functions (see Simulation.swift).
+
+/// Aggregates by region (MODEL.md §2: wages rise with local employment; §3(1) government).
+public struct RegionState: Sendable {
+    public var wage = 1.0
+    public var labour = 0.0
+    public var labourRef = 0.0
+    public var valueAdded = 0.0
+    public var sales = 0.0
+    public var salesRef = 0.0
+    public var onlineVolume = 0.0
+    public var logistics = 0.0
+    /// Policy capital stocks and indices, order reg, pub, tal, inf, bar.
+    public var capital = [Double](repeating: 0, count: 5)
+    public var policy = [Double](repeating: 0, count: 5)
+    public var budget = 0.0
+}
+
+/// Indices into `RegionState.policy`.
+public enum Lever: Int, CaseIterable, Sendable { case reg = 0, pub, tal, inf, bar
+    public var name: String { ["reg", "pub", "tal", "inf", "bar"][rawValue] }
+}
+
+/// Aggregates by village, refreshed at the start of each period from last period's outcomes.
+public struct VillageState: Sendable {
+    public var firms = 0
+    public var adoptersRetail = 0, adoptersB2B = 0, adoptersLive = 0, online = 0
+    public var onlineRevenue = 0.0
+    public var revenueRef = 0.0
+    /// Observed profit margins of adopters and non-adopters (demonstration effect).
+    public var adopterMargin = 0.0, otherMargin = 0.0
+    public var adopterCount = 0, otherCount = 0
+    /// Best visible capability (mean + 1.28 sd ≈ top decile).
+    public var bestCapability = 0.0
+    public var profitRate = 0.0
+}
+
+/// Aggregates by cluster.
+public struct ClusterState: Sendable {
+    public var firms = 0
+    public var adoptersRetail = 0, adoptersB2B = 0, adoptersLive = 0
+    public var adopterMargin = 0.0, otherMargin = 0.0, adopterCount = 0, otherCount = 0
+    /// Best practice ln A (mean + 1.28 sd of live firms' ln A).
+    public var bestLogA = 0.0
+    /// Supplier price index Σ p_s^(1−σ) of all suppliers and of those on B2B.
+    public var supplierIndex = 0.0
+    public var supplierIndexB2B = 0.0
+    /// Input spending per unit of effective index, local and B2B (supplier revenue shifters).
+    public var localDemand = 0.0
+    public var b2bDemand = 0.0
+    public var output = 0.0
+    public var supplierProfitRate = 0.0, sellerProfitRate = 0.0
+}
+
+/// The whole model state.
+public struct Model: Sendable {
+    public let parameters: Parameters
+    public let world: World
+    public let random: CounterRandom
+    public var firms = FirmStore()
+    public var platforms: [Platform] = []
+    public var regions: [RegionState]
+    public var villages: [VillageState]
+    public var clusters: [ClusterState]
+    /// Current period: negative during burn-in, 0 the first reported period.
+    public var period: Int
+    public var nextID: UInt32 = 0
+    /// Market sizes X_jr by industry × (regions + world) at period 0, before growth.
+    public var marketBase: [Double]
+    /// Outside-good attraction exp(V_0) per industry × market and segment (retail, wholesale).
+    public var outsideRetail: [Double]
+    public var outsideWholesale: [Double]
+    /// Normalisation of the supplier index (mean initial cluster index).
+    public var supplierIndexRef = 0.0
+    /// Σ over clusters of an industry of the B2B supplier index.
+    public var industryB2BIndex: [Double] = []
+    /// Offline visibility of a seller from region r in market m (regions × markets), this period.
+    public var offlineVisibility: [Double] = []
+    /// Scratch buffer (attraction per slot), reused every period.
+    var attraction: [Double] = []
+    var funds: [Double] = []
+    /// Economy-wide aggregates of the last period.
+    public var onlineVolume = 0.0
+    public var initialSales = 1.0
+    public var onlineShare = 0.0
+    public var entrantsLastPeriod = 0
+    public var exitsLastPeriod = 0
+    /// Demand components of the current period (for welfare): log-sum value per industry × market.
+    public var consumerSurplus = 0.0
+    /// Exiters' output and Σ q·AC at their last period (Melitz–Polanec exit term).
+    public var exitOutput = 0.0
+    public var exitCostSum = 0.0
+    /// Best capability visible among online platforms' top sellers (mean + 1.28 sd of sellers' E).
+    public var platformBestCapability = 0.0
+    public var events: [(period: Int, kind: String, detail: String)] = []
+
+    public var markets: Int { world.regions + 1 }
+    public var isBurnIn: Bool { period < 0 }
+    public var digitalActive: Bool { parameters.platforms && !isBurnIn }
+
+    /// Builds the initial economy (MODEL.md §3(11)); period starts at −burnIn.
+    public init(parameters p: Parameters, seed: UInt64) {
+        parameters = p
+        world = World(p)
+        random = CounterRandom(seed: seed)
+        regions = Array(repeating: RegionState(), count: p.regions)
+        villages = Array(repeating: VillageState(), count: world.villages)
+        clusters = Array(repeating: ClusterState(), count: p.clusters)
+        period = -p.burnIn
+        marketBase = []; outsideRetail = []; outsideWholesale = []
+        initialize()
+    }
+}

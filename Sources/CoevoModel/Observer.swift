@@ -1,0 +1,263 @@
+// Observation (MODEL.md §4, INTERFACE.md "Metric names"): every quarter, the economy-wide metrics
+// (unit "all"), a regional set (unit "region:r", also the coupling panel) and a cluster set
+// (unit "cluster:k"); the cost decomposition chained since period 0; both stage classifiers.
+
+import CoevoMeasure
+
+/// One quarter's observations. Values are aligned with the name lists of `Observer`.
+public struct Observation: Sendable {
+    public var period: Int
+    public var all: [Double]
+    public var regions: [[Double]]
+    public var clusters: [[Double]]
+    public var events: [(kind: String, detail: String)]
+}
+
+/// Observes a model quarter by quarter; keeps the little history the metrics need.
+public struct Observer: Sendable {
+    public static let metrics: [String] = [
+        "adoption.retail", "adoption.b2b", "adoption.live", "adoption.xborder", "adoption.design", "adoption.make",
+        "adoption.iinet", "adoption.eco", "adoption.sharing", "online.share",
+        "villages.ecommerce", "villages.total", "logistics.cost", "online.volume",
+        "platform.fee.mean", "platform.mu.mean", "platform.hhi", "platform.count", "ecosystems.count",
+        "credit.rate.small", "credit.rate.mean", "credit.constrained", "credit.constrained.small",
+        "firms.count", "firms.entry", "firms.exit", "firms.index", "size.hill",
+        "output.total", "valueadded.total", "valueadded.perfirm", "wage.mean",
+        "innovation.share", "quality.mean",
+        "network.density", "network.crossrole", "network.crosscluster", "network.crossregion",
+        "cost.average", "cost.production", "cost.logistics", "cost.finance", "cost.transaction", "cost.fees", "cost.inventory", "cost.fixed",
+        "fall.total", "fall.within", "fall.reallocation", "fall.entry", "fall.exit",
+        "source.factor_prices", "source.productivity", "source.input_sharing", "source.logistics", "source.finance",
+        "source.transaction", "source.fees", "source.inventory", "source.fixed",
+        "externality.cluster", "externality.network", "externality.ecosystem", "externality.economy",
+        "internal.learning", "selection", "other",
+        "ccd.U1", "ccd.U2", "ccd.C", "ccd.D", "stage", "stage.ccd",
+        "welfare.consumer", "welfare.producer", "welfare.taxcost", "inequality.theil",
+        "gov.reg", "gov.pub", "gov.tal", "gov.inf", "gov.bar",
+    ]
+    public static let regionMetrics: [String] = [
+        "online.share", "adoption.retail", "adoption.sharing", "logistics.cost", "platform.fee.mean", "credit.rate.small",
+        "adoption.iinet", "adoption.eco", "valueadded.perfirm", "quality.mean", "innovation.share", "cost.average",
+        "network.crosscluster", "firms.index", "firms.count", "wage.mean",
+        "ccd.U1", "ccd.U2", "ccd.C", "ccd.D", "stage.ccd",
+        "gov.reg", "gov.pub", "gov.tal", "gov.inf", "gov.bar",
+    ]
+    public static let clusterMetrics: [String] = ["adoption.retail", "online.share", "cost.average", "firms.count", "output.total", "suppliers.count"]
+    public static let index: [String: Int] = Dictionary(uniqueKeysWithValues: metrics.enumerated().map { ($1, $0) })
+    static let regionIndex: [String: Int] = Dictionary(uniqueKeysWithValues: regionMetrics.enumerated().map { ($1, $0) })
+
+    public let reference: CouplingReference
+    public let criteria = StageCriteria()
+    public let ccdThresholds = CCDStageThresholds()
+    public private(set) var stages = StageTracker()
+    public private(set) var ccdStages = StageTracker()
+    public private(set) var cumulative = CostFall()
+    var initialFirms = 0.0
+    var initialRegionFirms: [Double] = []
+    var initialLogistics = 0.0, initialCreditSmall = 0.0, initialCost = 0.0
+    var buffer: [Double] = []
+
+    public init(reference: CouplingReference = .baseline) { self.reference = reference }
+
+    /// Observes the current quarter (call between `stepToObservation()` and `finishPeriod()`).
+    public mutating func observe(_ model: inout Model) -> Observation {
+        let f = model.firms, n = f.count, R = model.world.regions, K = model.world.clusters
+        var all = [Double](repeating: 0, count: Observer.metrics.count)
+        var reg = [[Double]](repeating: [Double](repeating: 0, count: Observer.regionMetrics.count), count: R)
+        var clu = [[Double]](repeating: [Double](repeating: 0, count: Observer.clusterMetrics.count), count: K)
+        var events: [(String, String)] = []
+        func set(_ name: String, _ v: Double) { all[Observer.index[name]!] = v }
+        func get(_ name: String) -> Double { all[Observer.index[name]!] }
+        let first = initialFirms == 0
+        if first {
+            initialFirms = Double(n)
+            initialRegionFirms = [Double](repeating: 0, count: R)
+            for s in 0..<n { initialRegionFirms[Int(f.region[s])] += 1 }
+        }
+
+        // Sizes and medians.
+        if buffer.count < n { buffer = [Double](repeating: 0, count: max(n * 2, 16)) }
+        var medianRevenue = 0.0, hill = 0.0
+        buffer.withUnsafeMutableBufferPointer { b in
+            for s in 0..<n { b[s] = f.revenue[s] }
+            medianRevenue = n > 0 ? quickselect(b, count: n, k: n / 2) : 0
+            // Hill index of online revenue, top 5% of online sellers.
+            var m = 0
+            for s in 0..<n where f.revenueOnline[s] > 0 { b[m] = f.revenueOnline[s]; m += 1 }
+            let k = Int(0.05 * Double(m))
+            if k >= 5 {
+                let threshold = quickselect(b, count: m, k: m - k - 1)
+                var sum = 0.0, c = 0
+                for i in 0..<m where b[i] > threshold { sum += log(b[i] / threshold); c += 1 }
+                hill = sum > 0 ? Double(c) / sum : 0
+            }
+        }
+
+        // Economy-wide and regional sums.
+        var adopt = [Double](repeating: 0, count: 3)
+        var q = 0.0, rev = 0.0, onl = 0.0, va = 0.0, wageQ = 0.0, quality = 0.0, profit = 0.0
+        var comp = [Double](repeating: 0, count: FirmStore.costComponents)
+        var rateAll = 0.0, rateSmall = 0.0, nSmall = 0.0, constrained = 0.0, constrainedSmall = 0.0
+        var rFirms = [Double](repeating: 0, count: R), rRev = rFirms, rOnl = rFirms, rRetail = rFirms, rVA = rFirms
+        var rQ = rFirms, rCost = rFirms, rQual = rFirms, rRateSmall = rFirms, rSmall = rFirms, rWageQ = rFirms
+        var rFeeGMV = rFirms, rGMV = rFirms
+        var vOnline = [Int](repeating: 0, count: model.villages.count), vOnlRev = [Double](repeating: 0, count: model.villages.count)
+        var vRev = vOnlRev
+        var kRevenue = [Double](repeating: 0, count: K)
+        for s in 0..<n {
+            let r = Int(f.region[s]), k = Int(f.cluster[s]), v = Int(f.village[s])
+            let qs = f.output[s], ac = f.averageCost(s)
+            if f.has(s, .retail) { adopt[0] += 1; rRetail[r] += 1; clu[k][0] += 1 }
+            if f.has(s, .b2b) { adopt[1] += 1 }
+            if f.has(s, .live) { adopt[2] += 1 }
+            q += qs; rev += f.revenue[s]; onl += f.revenueOnline[s]
+            let vaS = f.revenue[s] - f.inputSpending[s] - f.costFees[s] * qs - f.costLogistics[s] * qs
+            va += vaS; profit += f.profit[s]
+            wageQ += qs * exp(f.logWage[s]); quality += f.quality[s]
+            for c in 0..<FirmStore.costComponents { comp[c] += qs * model.costComponent(s, c) }
+            rateAll += f.loanRate[s]
+            if f.constrained[s] { constrained += 1 }
+            let small = f.revenue[s] < medianRevenue
+            if small { rateSmall += f.loanRate[s]; nSmall += 1; if f.constrained[s] { constrainedSmall += 1 }; rRateSmall[r] += f.loanRate[s]; rSmall[r] += 1 }
+            rFirms[r] += 1; rRev[r] += f.revenue[s]; rOnl[r] += f.revenueOnline[s]; rVA[r] += vaS
+            rQ[r] += qs; rCost[r] += qs * ac; rQual[r] += f.quality[s]; rWageQ[r] += qs * exp(f.logWage[s])
+            let fees = f.costFees[s] * qs
+            rFeeGMV[r] += fees; rGMV[r] += f.revenueOnline[s]
+            clu[k][1] += f.revenueOnline[s]; kRevenue[k] += f.revenue[s]; clu[k][2] += qs * ac; clu[k][3] += 1; clu[k][4] += qs
+            if f.role[s] == .supplier { clu[k][5] += 1 }
+            if f.isOnline(s) && f.role[s] != .supplier { vOnline[v] += 1 }
+            vOnlRev[v] += f.revenueOnline[s]; vRev[v] += f.revenue[s]
+        }
+        let live = Double(max(n, 1))
+        set("adoption.retail", adopt[0] / live); set("adoption.b2b", adopt[1] / live); set("adoption.live", adopt[2] / live)
+        set("online.share", rev > 0 ? onl / rev : 0)
+        // E-commerce villages: ≥ threshold share of households with online shops and online revenue
+        // above the threshold multiple of the village's revenue at period 0.
+        if first { for v in model.villages.indices { model.villages[v].revenueRef = vRev[v] } }
+        var ecommerce = 0
+        let shopThreshold = model.parameters.villageShopShare * Double(model.world.households)
+        for v in model.villages.indices where Double(vOnline[v]) >= shopThreshold && vOnlRev[v] >= model.parameters.villageRevenueShare * model.villages[v].revenueRef {
+            ecommerce += 1
+        }
+        set("villages.ecommerce", Double(ecommerce)); set("villages.total", Double(model.villages.count))
+        var lsum = 0.0, lw = 0.0
+        for r in 0..<R { lsum += model.regions[r].logistics * max(model.regions[r].onlineVolume, 1e-12); lw += max(model.regions[r].onlineVolume, 1e-12) }
+        set("logistics.cost", lsum / lw)
+        set("online.volume", onl)
+        var gmv = 0.0, feeG = 0.0, muG = 0.0, hhi = 0.0
+        for p in model.platforms { gmv += p.gmv; feeG += p.fee * p.gmv; muG += p.matching * p.gmv }
+        if gmv > 0 { for p in model.platforms { hhi += (p.gmv / gmv) * (p.gmv / gmv) } }
+        let np = Double(max(model.platforms.count, 1))
+        set("platform.fee.mean", gmv > 0 ? feeG / gmv : model.platforms.reduce(0) { $0 + $1.fee } / np)
+        set("platform.mu.mean", gmv > 0 ? muG / gmv : model.platforms.reduce(0) { $0 + $1.matching } / np)
+        set("platform.hhi", hhi); set("platform.count", Double(model.platforms.count))
+        set("credit.rate.small", nSmall > 0 ? rateSmall / nSmall : 0); set("credit.rate.mean", rateAll / live)
+        set("credit.constrained", constrained / live); set("credit.constrained.small", nSmall > 0 ? constrainedSmall / nSmall : 0)
+        set("firms.count", Double(n)); set("firms.entry", Double(model.entrantsLastPeriod)); set("firms.exit", Double(model.exitsLastPeriod))
+        set("firms.index", Double(n) / initialFirms); set("size.hill", hill)
+        set("output.total", q); set("valueadded.total", va); set("valueadded.perfirm", va / live)
+        set("wage.mean", q > 0 ? wageQ / q : 0)
+        set("quality.mean", quality / live)
+        let names = ["cost.production", "cost.logistics", "cost.finance", "cost.transaction", "cost.fees", "cost.inventory", "cost.fixed"]
+        var average = 0.0
+        for c in 0..<FirmStore.costComponents { let x = q > 0 ? comp[c] / q : 0; set(names[c], x); average += x }
+        set("cost.average", average)
+
+        // Cost decomposition, chained.
+        if first {
+            initialCost = average
+        } else {
+            cumulative += model.costFallSinceLastObservation()
+        }
+        let c = cumulative
+        set("fall.total", c.total); set("fall.within", c.within); set("fall.reallocation", c.reallocation)
+        set("fall.entry", c.entry); set("fall.exit", c.exit)
+        set("source.factor_prices", c.factorPrices); set("source.productivity", c.productivity); set("source.input_sharing", c.inputSharing)
+        set("source.logistics", c.logistics); set("source.finance", c.finance); set("source.transaction", c.transaction)
+        set("source.fees", c.fees); set("source.inventory", c.inventory); set("source.fixed", c.fixed)
+        set("externality.cluster", c.cluster); set("externality.network", c.network); set("externality.ecosystem", c.ecosystem)
+        set("externality.economy", c.economy); set("internal.learning", c.learning); set("selection", c.selection); set("other", c.other)
+        model.snapshotForDecomposition()
+
+        // Welfare, inequality, policy.
+        var budget = 0.0
+        for r in 0..<R { budget += model.regions[r].budget }
+        set("welfare.consumer", model.consumerSurplus); set("welfare.producer", profit); set("welfare.taxcost", budget)
+        let meanVA = va / live
+        var theil = 0.0
+        for r in 0..<R where rFirms[r] > 0 && rVA[r] > 0 && meanVA > 0 {
+            let y = (rVA[r] / rFirms[r]) / meanVA
+            theil += rFirms[r] / live * y * log(y)
+        }
+        set("inequality.theil", theil)
+        for lever in Lever.allCases {
+            var g = 0.0, w = 0.0
+            for r in 0..<R { g += model.regions[r].policy[lever.rawValue] * rQ[r]; w += rQ[r] }
+            set("gov." + lever.name, w > 0 ? g / w : 0)
+        }
+
+        // Regional panel and coupling coordination.
+        var u1Sum = 0.0, u2Sum = 0.0, wSum = 0.0
+        if first { initialLogistics = get("logistics.cost"); initialCreditSmall = get("credit.rate.small") }
+        for r in 0..<R {
+            func rs(_ name: String, _ v: Double) { reg[r][Observer.regionIndex[name]!] = v }
+            let nf = max(rFirms[r], 1)
+            rs("online.share", rRev[r] > 0 ? rOnl[r] / rRev[r] : 0)
+            rs("adoption.retail", rRetail[r] / nf)
+            rs("logistics.cost", model.regions[r].logistics)
+            rs("platform.fee.mean", rGMV[r] > 0 ? rFeeGMV[r] / rGMV[r] : get("platform.fee.mean"))
+            rs("credit.rate.small", rSmall[r] > 0 ? rRateSmall[r] / rSmall[r] : get("credit.rate.small"))
+            rs("valueadded.perfirm", rVA[r] / nf)
+            rs("quality.mean", rQual[r] / nf)
+            rs("cost.average", rQ[r] > 0 ? rCost[r] / rQ[r] : 0)
+            rs("firms.index", rFirms[r] / max(initialRegionFirms[r], 1))
+            rs("firms.count", rFirms[r])
+            rs("wage.mean", rQ[r] > 0 ? rWageQ[r] / rQ[r] : 0)
+            for lever in Lever.allCases { rs("gov." + lever.name, model.regions[r].policy[lever.rawValue]) }
+            let row = reg[r]
+            let lookup: (String) -> Double = { row[Observer.regionIndex[$0]!] }
+            let u1 = CouplingReference.index(reference.digital, lookup)
+            let u2 = CouplingReference.index(reference.cluster, lookup)
+            let cc = couplingCoordination([u1, u2])
+            rs("ccd.U1", u1); rs("ccd.U2", u2); rs("ccd.C", cc.C); rs("ccd.D", cc.D)
+            rs("stage.ccd", Double(ccdStage(u1: u1, u2: u2, d: cc.D, thresholds: ccdThresholds)))
+            u1Sum += u1 * max(rVA[r], 0); u2Sum += u2 * max(rVA[r], 0); wSum += max(rVA[r], 0)
+        }
+        let U1 = wSum > 0 ? u1Sum / wSum : 0, U2 = wSum > 0 ? u2Sum / wSum : 0
+        let cc = couplingCoordination([U1, U2])
+        set("ccd.U1", U1); set("ccd.U2", U2); set("ccd.C", cc.C); set("ccd.D", cc.D)
+
+        // Stage classifiers.
+        let crit = criteria.evaluate(get, initialLogistics: initialLogistics, initialCreditSmall: initialCreditSmall)
+        let st = stages.update(period: model.period, criteria: crit)
+        set("stage", Double(st.stage))
+        if let fell = st.fell { events.append(("stage_fall", "stage fell from \(fell) to \(st.stage)")) }
+        let ccdNow = ccdStage(u1: U1, u2: U2, d: cc.D, thresholds: ccdThresholds)
+        var ccdCrit = [Bool](repeating: false, count: 5)
+        if ccdNow > 0 { ccdCrit[ccdNow] = true }
+        let sc = ccdStages.update(period: model.period, criteria: ccdCrit)
+        set("stage.ccd", Double(sc.stage))
+        if let fell = sc.fell { events.append(("stage_ccd_fall", "stage.ccd fell from \(fell) to \(sc.stage)")) }
+        for k in 1...4 where stages.entry[k] == model.period - StageTracker.persistence + 1 && st.stage == k {
+            events.append(("stage_entry", "stage \(k) entered (criterion held since period \(stages.entry[k]!))"))
+        }
+
+        // Cluster unit: shares and averages.
+        for k in 0..<K {
+            let nf = max(clu[k][3], 1)
+            clu[k][0] /= nf
+            clu[k][1] = kRevenue[k] > 0 ? clu[k][1] / kRevenue[k] : 0
+            clu[k][2] = clu[k][4] > 0 ? clu[k][2] / clu[k][4] : 0
+        }
+
+        for e in model.events { events.append((e.kind, e.detail)) }
+        model.events.removeAll(keepingCapacity: true)
+        return Observation(period: model.period, all: all, regions: reg, clusters: clu, events: events)
+    }
+
+    /// First-hit quarters of each stage (nil where never reached).
+    public var stageEntry: [Int?] { Array(stages.entry[1...4]) }
+    public var stageCCDEntry: [Int?] { Array(ccdStages.entry[1...4]) }
+}
+
+import Foundation

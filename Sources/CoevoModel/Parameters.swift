@@ -1,0 +1,201 @@
+// The model's typed parameter set (MODEL.md §2–§6, PARAMETERS.md). Units: money in "rev", the mean
+// initial firm revenue per quarter; one period is a quarter; every threshold is relative (a share
+// of firms or a multiple of initial sales), so nothing depends on the number of firms.
+
+/// Every parameter of a run. Each field's doc comment gives meaning, unit and valid range; the
+/// same facts are machine-readable in `Parameters.registry` (used by YAML scenarios, `--set`,
+/// the web form and validation).
+public struct Parameters: Sendable, Codable, Equatable {
+    public init() {}
+
+    // MARK: Scale and time
+    /// Initial number of firms (count, ≥ 500). Villages and market sizes scale with it.
+    public var firms: Int = 20_000
+    /// Reported periods (quarters, 1–400).
+    public var periods: Int = 80
+    /// Burn-in quarters without platforms, not reported (0–40).
+    public var burnIn: Int = 8
+    /// Calendar year of period 0, for comparison with real data.
+    public var startYear: Int = 2009
+    /// Regions (2–20), industries (1–20), clusters (≥ industries).
+    public var regions: Int = 6
+    public var industries: Int = 6
+    public var clusters: Int = 12
+    /// Initial firms per village (count) and households per village (count): the pool entrants come from.
+    public var firmsPerVillage: Int = 40
+    public var householdsPerVillage: Int = 100
+    /// Initial role shares: suppliers and brands (share of firms); the rest are manufacturers.
+    public var supplierShare: Double = 0.30
+    public var brandShare: Double = 0.20
+
+    // MARK: Demand (§3.5)
+    /// Logit price and quality coefficients (–). θ_P > 1.
+    public var thetaP: Double = 4
+    public var thetaQ: Double = 2
+    /// Initial inside-good share at home (share).
+    public var insideShare: Double = 0.5
+    /// Exogenous spending growth (per quarter).
+    public var marketGrowth: Double = 0.005
+    /// Wholesale segment's share of spending, bought offline or through B2B (share).
+    public var wholesaleShare: Double = 0.3
+    /// World market size relative to one region's (×), open only to exporters.
+    public var worldMarket: Double = 2
+    /// Share of firms (top productivity) that export offline, and their fixed export cost (rev/quarter).
+    public var exporterShare: Double = 0.02
+    public var exportFixedCost: Double = 0.3
+    /// Offline distance price markup and visibility decay (per unit distance).
+    public var distanceMarkup: Double = 0.5
+    public var visibilityDecay: Double = 3
+    /// LIVE trust bonus per unit of tacitness (utils).
+    public var liveBonus: Double = 1.2
+    /// Spread of firm-specific channel fit (log-sd of a lognormal, –).
+    public var fitSpread: Double = 0.8
+
+    // MARK: Platforms (§3(2), §3.3)
+    /// Competing platforms from the start: RETAIL and B2B (count, 1–5).
+    public var retailPlatforms: Int = 3
+    public var b2bPlatforms: Int = 2
+    /// Maximum LIVE platforms that may enter (count, 0–5).
+    public var livePlatformsMax: Int = 2
+    /// Matching efficiency range and data scale (× initial quarterly sales); data depreciation (/quarter).
+    public var muMin: Double = 0.05
+    public var muMax: Double = 1
+    public var dataScale: Double = 10
+    public var dataDepreciation: Double = 0.05
+    /// Fee f = f_min + f_0·(n_0/(n_0+n))^ψ with n the seller share (ad valorem; share of firms; –).
+    public var feeMin: Double = 0.02
+    public var fee0: Double = 0.08
+    public var feeN0: Double = 0.05
+    public var feePsi: Double = 0.5
+    /// Fixed cost of a LIVE platform, × initial quarterly sales, covered by expected fee revenue.
+    public var liveFixedCost: Double = 0.002
+    /// Platform choice logit: weight on matching μ, on fee (per unit fee), on ln sellers (–).
+    public var choiceMu: Double = 4
+    public var choiceFee: Double = 40
+    public var choiceSellers: Double = 0.5
+    /// Per-channel fixed cost of selling online (rev/quarter).
+    public var channelFixedCost: Double = 0.02
+
+    // MARK: Logistics (§2.1.1(2))
+    /// ℓ = [ℓ_min + (ℓ_0 − ℓ_min)(1 + V/V_0)^(−λ)]·(1 + c·(V_r/Cap_r)^κ); ad valorem; V_0 × initial sales.
+    public var logisticsInitial: Double = 0.15
+    public var logisticsMin: Double = 0.03
+    public var logisticsLambda: Double = 0.35
+    public var logisticsV0: Double = 0.005
+    /// Congestion weight c (–, 0 switches congestion off), exponent κ, capacity (share of regional initial sales) and its rise with G_inf (×).
+    public var congestionWeight: Double = 1
+    public var congestionExponent: Double = 2
+    public var capacityShare: Double = 0.6
+    public var capacityInfrastructure: Double = 2
+
+    // MARK: Adoption (§3.4)
+    /// Logit coefficients (–).
+    public var adoptIntercept: Double = -7
+    public var adoptGain: Double = 0.3
+    public var adoptE: Double = 2
+    public var adoptPeerVillage: Double = 2.5
+    public var adoptPeerCluster: Double = 1.5
+    public var adoptPub: Double = 1
+    public var adoptTal: Double = 0.5
+    /// Multiplier on the demonstration effect (peer shares and observed gains): 0 switches it off (–, 0–5).
+    public var demonstration: Double = 1
+    /// One-off adoption cost (rev) and amortisation horizon (quarters).
+    public var adoptionCost: Double = 0.3
+    public var adoptionHorizon: Double = 8
+    /// Quarters of losses on a channel before it is dropped.
+    public var dropAfter: Int = 4
+
+    // MARK: Inputs (§3.6)
+    /// Supplier substitution elasticity σ_in (> 1) and input share of production cost α_in.
+    public var sigmaIn: Double = 4
+    public var inputShare: Double = 0.5
+    /// Weight of other clusters' suppliers reached through B2B (–).
+    public var b2bSupplierWeight: Double = 0.10
+
+    // MARK: Costs (§3.6)
+    /// Firm fixed cost (rev/quarter, lognormal with log-sd `fixedCostSpread`).
+    public var fixedCost: Double = 0.08
+    public var fixedCostSpread: Double = 0.3
+    /// Wage elasticity to local employment ε_w (–).
+    public var wageElasticity: Double = 0.3
+    /// Productivity: learning ∝ E, catch-up to the cluster's best practice, shock sd (log/quarter); initial log-sd.
+    public var learningRate: Double = 0.004
+    public var clusterSpillover: Double = 0.02
+    public var productivityShock: Double = 0.02
+    public var productivitySpread: Double = 0.3
+    /// Transaction cost τ = τ_0(1 − trust)(1+deg)^γ/(1+coord): share of production cost; γ.
+    public var transactionBase: Double = 0.15
+    public var degreeExponent: Double = 0.35
+    /// Trust from escrow, G_reg and repeated trade; fraud hazard per unit of online share (–).
+    public var trustEscrow: Double = 0.3
+    public var trustRegulation: Double = 0.3
+    public var trustRepeat: Double = 0.2
+    public var fraudHazard: Double = 0.4
+    /// Coordination capacity from entrepreneurial capability (–).
+    public var coordE: Double = 0.5
+    /// Finance: r = r_f + s_max(1 − info); working capital (quarters of production cost).
+    public var riskFreeRate: Double = 0.015
+    public var spreadMax: Double = 0.04
+    public var workingCapital: Double = 1.0
+    /// Collateral scale W_ref (rev); data-credit scale D_0 (rev of cumulative online sales); credit limit (× info × revenue).
+    public var collateralScale: Double = 3
+    public var dataCreditScale: Double = 2
+    public var leverage: Double = 1.5
+    /// Data-based credit on (lenders read the online data trail).
+    public var dataCredit: Bool = true
+    /// Inventory: holding cost per unit forecast error; forecast error without matching (–).
+    public var inventoryCost: Double = 0.1
+    public var forecastError: Double = 0.5
+
+    // MARK: Entrepreneurs (§2.1.1(5))
+    /// Initial capability E mean (0–1).
+    public var capabilityInitial: Double = 0.3
+    /// Learning by doing, online multiplier, demonstration, talent policy, forgetting (/quarter).
+    public var learnByDoing: Double = 0.004
+    public var learnOnline: Double = 1
+    public var learnDemo: Double = 0.03
+    public var learnPolicy: Double = 0.005
+    public var forgetting: Double = 0.002
+
+    // MARK: Demography (§3(11))
+    /// Bass innovation and imitation rates for households opening firms (/quarter).
+    public var bassP: Double = 0.002
+    public var bassQ: Double = 0.05
+    /// Initial net worth (rev), payout share of profit, net-worth consumption (/quarter).
+    public var netWorthInitial: Double = 1.5
+    public var payout: Double = 0.5
+    public var netWorthDecay: Double = 0.05
+    /// Entry cost offline and online (rev).
+    public var entryCostOffline: Double = 0.5
+    public var entryCostOnline: Double = 0.15
+    /// Minimum age (quarters) before the loss rule applies; quarters of losses before exit.
+    public var exitAge: Int = 4
+    public var exitLosses: Int = 4
+
+    // MARK: Government (§3(5))
+    /// Budget as a share of value added (–); lever weights (reg, pub, tal, inf, bar, summing to ≤ 1).
+    public var govBudget: Double = 0.02
+    public var govReg: Double = 0.2
+    public var govPub: Double = 0.2
+    public var govTal: Double = 0.2
+    public var govInf: Double = 0.2
+    public var govBar: Double = 0.2
+    /// Capital depreciation (/quarter) and index scale (× value added).
+    public var govDepreciation: Double = 0.05
+    public var govScale: Double = 0.06
+    /// First period policy spending starts (quarter; 0 = from the start, burn-in included).
+    public var govStart: Int = 0
+
+    // MARK: Digital commerce switch
+    /// Platforms exist (false = the no-digital counterfactual: no platform ever enters).
+    public var platforms: Bool = true
+
+    // MARK: Observation
+    /// Fixed panel sample size for econometrics and `--panel` (firms).
+    public var panelSize: Int = 50_000
+    /// Wild-bootstrap draws for the elasticity intervals.
+    public var bootstrapDraws: Int = 999
+    /// E-commerce village: share of households with online shops, and online revenue (× the village's initial revenue).
+    public var villageShopShare: Double = 0.10
+    public var villageRevenueShare: Double = 0.25
+}

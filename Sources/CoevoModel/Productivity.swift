@@ -1,0 +1,20 @@
+// Productivity (MODEL.md §3(6); paper §2.1.1(5), §2.2): ln A grows by own learning ∝ E (internal),
+// by catching up with the cluster's best practice when it is ahead, k_cl·(ln A_best − ln A)^+
+// (labour pooling and knowledge spillovers: a cluster-level external economy), and by a shock.
+// Every gain is booked in the firm's ledger by source, so the cost fall can be attributed exactly.
+
+extension Model {
+    mutating func updateProductivity() {
+        let p = parameters
+        for s in 0..<firms.count {
+            let learning = p.learningRate * firms.capability[s]
+            let best = clusters[Int(firms.cluster[s])].bestLogA
+            let cluster = p.clusterSpillover * max(0, best - firms.logA[s])
+            let shock = p.productivityShock * random.normal(.productivity, period: period, id: firms.id[s])
+            firms.logA[s] += learning + cluster + shock
+            firms.ledgerLearning[s] += learning
+            firms.ledgerCluster[s] += cluster
+            firms.ledgerShock[s] += shock
+        }
+    }
+}

@@ -1,0 +1,34 @@
+// Running a model: burn-in, then quarter by quarter step → observe → finish. Data collection is a
+// callback, so the CLI, tests, sweeps and the web server all share this one loop.
+
+/// A finished run's in-memory results.
+public struct RunResult: Sendable {
+    public var observations: [Observation]
+    public var stageEntry: [Int?]
+    public var stageCCDEntry: [Int?]
+    public var panel: FirmPanel
+}
+
+public enum Simulation {
+    /// Runs `parameters.periods` quarters after the burn-in. `onPeriod` sees each observation as it
+    /// is made (progress, streaming to a store); `panel` records the fixed firm sample.
+    public static func run(parameters: Parameters, seed: UInt64, reference: CouplingReference = .baseline,
+                           recordPanel: Bool = true,
+                           onPeriod: (Observation, Model) -> Void = { _, _ in }) -> RunResult {
+        var model = Model(parameters: parameters, seed: seed)
+        model.burnIn()
+        var observer = Observer(reference: reference)
+        var panel = FirmPanel(sampleSize: parameters.panelSize, initialFirms: parameters.firms, seed: seed)
+        var observations: [Observation] = []
+        observations.reserveCapacity(parameters.periods)
+        for _ in 0..<parameters.periods {
+            model.stepToObservation()
+            let o = observer.observe(&model)
+            if recordPanel { panel.record(model, stage: Int(o.all[Observer.index["stage"]!])) }
+            onPeriod(o, model)
+            observations.append(o)
+            model.finishPeriod()
+        }
+        return RunResult(observations: observations, stageEntry: observer.stageEntry, stageCCDEntry: observer.stageCCDEntry, panel: panel)
+    }
+}

@@ -1,0 +1,51 @@
+// The two stage classifiers (MODEL.md §4). `stage` reads the mechanisms: 1 retail spreading with
+// falling logistics and credit costs; 2 sharing platforms in use and links across chain roles;
+// 3 nets across clusters; 4 ecosystem embedding. `stage.ccd` reads the coupling-coordination
+// indices (CoevoMeasure.ccdStage). Each criterion is tracked on its own with its first-hit time, so
+// "in order" is a finding; a stage counts as entered after 4 consecutive quarters; falls are events.
+
+/// Persistence tracking for criteria 1…4.
+public struct StageTracker: Sendable {
+    public static let persistence = 4
+    /// Consecutive quarters each criterion has held, and the quarter its first 4-quarter run began.
+    public private(set) var streak = [Int](repeating: 0, count: 5)
+    public private(set) var entry: [Int?] = [nil, nil, nil, nil, nil]
+    public private(set) var current = 0
+    public init() {}
+
+    /// Updates with this quarter's criteria (index 1…4; index 0 unused) and returns the stage:
+    /// the highest criterion that has held for the last `persistence` quarters, and any fall-back.
+    public mutating func update(period: Int, criteria: [Bool]) -> (stage: Int, fell: Int?) {
+        var stage = 0
+        for k in 1...4 {
+            streak[k] = criteria[k] ? streak[k] + 1 : 0
+            if streak[k] >= StageTracker.persistence {
+                if entry[k] == nil { entry[k] = period - StageTracker.persistence + 1 }
+                stage = k
+            }
+        }
+        let fell = stage < current ? current : nil
+        current = stage
+        return (stage, fell)
+    }
+}
+
+/// Thresholds of the mechanism-based classifier (documented in docs/ODD.md).
+public struct StageCriteria: Sendable {
+    public var retailAdoption = 0.10
+    public var sharingUse = 0.10
+    public var crossRoleLinks = 0.10
+    public var crossClusterPartners = 0.20
+    public var ecosystemShare = 0.50
+    public init() {}
+
+    /// Criteria 1…4 from this quarter's metrics, compared with period 0 where a fall is required.
+    public func evaluate(_ m: (String) -> Double, initialLogistics: Double, initialCreditSmall: Double) -> [Bool] {
+        let c1 = m("adoption.retail") >= retailAdoption && m("logistics.cost") < initialLogistics && m("credit.rate.small") < initialCreditSmall
+        let sharing = m("adoption.xborder") + m("adoption.design") + m("adoption.make")
+        let c2 = sharing >= sharingUse && m("network.crossrole") >= crossRoleLinks
+        let c3 = m("network.crosscluster") >= crossClusterPartners
+        let c4 = m("adoption.eco") >= ecosystemShare
+        return [false, c1, c2, c3, c4]
+    }
+}

@@ -1,0 +1,66 @@
+// The geography and industry structure (MODEL.md §2): regions on a circle with distances, industries
+// with tacitness, clusters (home region × industry), villages with household pools. Sizes scale
+// with the number of firms so shares and timing do not depend on N.
+
+/// Sales channels a firm can adopt (MODEL.md §2). Part 1 runs RETAIL, B2B and LIVE.
+public enum Channel: Int, CaseIterable, Sendable {
+    case retail = 0, b2b, live, xborder, design, make, iinet
+    public var bit: UInt8 { 1 << UInt8(rawValue) }
+    public var name: String { ["retail", "b2b", "live", "xborder", "design", "make", "iinet"][rawValue] }
+}
+
+/// A firm's place in the value chain (MODEL.md §2).
+public enum ChainRole: UInt8, Sendable {
+    case supplier = 0, manufacturer, brand
+    public var name: String { ["supplier", "manufacturer", "brand"][Int(rawValue)] }
+}
+
+/// Fixed structure of the economy.
+public struct World: Sendable {
+    public let regions: Int
+    public let industries: Int
+    public let clusters: Int
+    /// Distance d(r, s) in [0, 1], row-major regions × regions.
+    public let distance: [Double]
+    /// Tacitness τ_j in [0, 1] per industry (apparel high, hardware low).
+    public let tacitness: [Double]
+    public let clusterRegion: [Int]
+    public let clusterIndustry: [Int]
+    /// Villages: cluster of each, household pool of each.
+    public let villageCluster: [Int]
+    public let households: Int
+
+    public var villages: Int { villageCluster.count }
+
+    public init(_ p: Parameters) {
+        regions = p.regions; industries = p.industries; clusters = p.clusters
+        var d = [Double](repeating: 0, count: regions * regions)
+        for a in 0..<regions { for b in 0..<regions {
+            // Regions on a circle; chord distance normalised so the farthest pair is 1.
+            let angle = Double.pi * Double(abs(a - b)) / Double(regions)
+            d[a * regions + b] = sin(angle) / (regions > 1 ? sin(Double.pi * Double(regions / 2) / Double(regions)) : 1)
+        } }
+        distance = d
+        let J = p.industries
+        tacitness = (0..<J).map { J == 1 ? 0.5 : Double($0) / Double(J - 1) }
+        // Each industry's clusters are spread over different regions.
+        clusterIndustry = (0..<clusters).map { $0 % p.industries }
+        clusterRegion = (0..<clusters).map { ($0 + $0 / p.industries) % p.regions }
+        // Clusters differ in size (weights 0.4–1.6, fixed pattern), so cluster output varies across clusters.
+        let villageCount = max(clusters, Int((Double(p.firms) / Double(p.firmsPerVillage)).rounded()))
+        let weights = (0..<p.clusters).map { 1 + 0.6 * sin(2.399 * Double($0) + 0.5) }
+        let total = weights.reduce(0, +)
+        var assignment = [Int](); assignment.reserveCapacity(villageCount)
+        var cumulative = 0.0
+        for k in 0..<p.clusters {
+            cumulative += weights[k] / total
+            let upTo = k == p.clusters - 1 ? villageCount : max(assignment.count + 1, Int((cumulative * Double(villageCount)).rounded()))
+            while assignment.count < min(upTo, villageCount - (p.clusters - 1 - k)) { assignment.append(k) }
+        }
+        while assignment.count < villageCount { assignment.append(p.clusters - 1) }
+        villageCluster = assignment
+        households = p.householdsPerVillage
+    }
+}
+
+import Foundation
