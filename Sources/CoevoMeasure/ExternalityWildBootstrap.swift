@@ -66,7 +66,7 @@ func restrictedWildClusterBootstrap(crossProducts: [Double], k: Int, xtx: SmallS
     var z0 = [Double](repeating: 0, count: g * k), z1 = z0, cRow = z0
     var w0 = [Double](repeating: 0, count: g), w1 = w0, v = w0
     var n0 = [Double](repeating: 0, count: draws), n1 = n0, q0 = n0, q1 = n0, q2 = n0
-    var s0 = [Double](repeating: 0, count: k), s1 = s0
+    var s0 = [Double](repeating: 0, count: k), s1 = s0, u = s0
     let xy = (0..<k).map { i in (0..<g).reduce(0.0) { $0 + crossProducts[$1 * w * w + i * w + k] } }
 
     for j in 0..<k {
@@ -83,8 +83,11 @@ func restrictedWildClusterBootstrap(crossProducts: [Double], k: Int, xtx: SmallS
         let aj = (0..<k).map { a[j, $0] }
         for h in 0..<g {
             let base = h * w * w
-            var u = [Double](repeating: 0, count: k)   // a_j' X_h'X_h
             for i in 0..<k {
+                // u = a_j' X_h'X_h; z0, z1 = X_h'ũ_h for ũ(b) = u0 − b·u1.
+                var ui = 0.0
+                for p in 0..<k { ui += aj[p] * crossProducts[base + p * w + i] }
+                u[i] = ui
                 var t0 = crossProducts[base + i * w + k], t1 = crossProducts[base + i * w + j]
                 for (p, o) in others.enumerated() {
                     t0 -= crossProducts[base + i * w + o] * betaY[p]
@@ -92,7 +95,6 @@ func restrictedWildClusterBootstrap(crossProducts: [Double], k: Int, xtx: SmallS
                 }
                 z0[h * k + i] = t0
                 z1[h * k + i] = t1
-                for p in 0..<k { u[i] += aj[p] * crossProducts[base + p * w + i] }
             }
             var a0 = 0.0, a1 = 0.0
             for i in 0..<k {

@@ -151,6 +151,8 @@ struct SimulatedExternalityPanel {
         let a = try estimateExternality(sim.panel, bootstrapDraws: 199, seed: 9)
         let b = try estimateExternality(sim.panel, bootstrapDraws: 199, seed: 9)
         #expect(a == b)
+        let json = try JSONEncoder().encode(a)
+        #expect(try JSONDecoder().decode(ExternalityEstimate.self, from: json) == a)
         let c = try estimateExternality(sim.panel, bootstrapDraws: 199, seed: 10)
         #expect(a.ownOutput.ciLow != c.ownOutput.ciLow)   // another seed, other draws
         // Reverse the rows: codes follow label order, so the same draws hit the same clusters.
