@@ -178,9 +178,11 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
     guard nk > 0 else {
         throw RegressionError.noObservations(detail: "all \(n) rows are singletons (a firm observed once or alone in its group×period cell)")
     }
-    let firm = FactorCoding(rows.map { firmAll.codes[$0] })
-    let cell = FactorCoding(rows.map { cellAll.codes[$0] })
-    let cluster = FactorCoding(rows.map { panel.cluster[$0] })
+    // Recode only if rows were dropped (levels may have disappeared).
+    let allKept = nk == n
+    let firm = allKept ? firmAll : FactorCoding(rows.map { firmAll.codes[$0] })
+    let cell = allKept ? cellAll : FactorCoding(rows.map { cellAll.codes[$0] })
+    let cluster = FactorCoding(allKept ? panel.cluster : rows.map { panel.cluster[$0] })
     let stageOfRow = rows.map { panel.stageOfPeriod[Int(panel.period[$0])] }
     let stages = Array(Set(stageOfRow)).sorted()
 
