@@ -1,0 +1,313 @@
+// The external-economies regression the simulator reports (MODEL.md §4, "Econometrics"):
+//
+//   ln AVC_it = Σ_s β_s·1[stage(t) = s]·ln Y_it + γ·ln q_it + α_i + δ_(j,t) + ε_it
+//
+// on an unbalanced firm × period panel: i firm, j industry (or any group), t period, stage(t) a
+// period-level label, Y the output the firm's costs draw on (excluding its own), q its own output.
+// Firm and industry×period fixed effects are partialled out by alternating projections
+// (RegressionFixedEffects.swift), the slopes by OLS on the demeaned data (Frisch–Waugh–Lovell),
+// standard errors are CR1 clustered by the given cluster id, and 95% intervals come from the
+// restricted wild cluster bootstrap with Webb weights (ExternalityWildBootstrap.swift).
+
+/// A firm × period panel for `estimateExternality`. All row arrays have one entry per observation.
+public struct ExternalityPanel: Sendable, Equatable {
+    /// ln average variable cost (the dependent variable).
+    public var logAVC: [Double]
+    /// ln reachable output Y (the external-economies regressor, excluding the firm's own output).
+    public var logReach: [Double]
+    /// ln own output q.
+    public var logOutput: [Double]
+    /// Firm id (any Int32 labels).
+    public var firm: [Int32]
+    /// Industry (or other group) id; the second fixed effect is group × period.
+    public var group: [Int32]
+    /// Period, an index into `stageOfPeriod` (0-based).
+    public var period: [Int32]
+    /// Cluster id for inference (the industrial cluster).
+    public var cluster: [Int32]
+    /// Stage label of each period, indexed by period: 1...4 (0, "no stage entered yet", is also
+    /// accepted and gets its own slope like any other label).
+    public var stageOfPeriod: [Int]
+
+    public init(logAVC: [Double], logReach: [Double], logOutput: [Double], firm: [Int32], group: [Int32],
+                period: [Int32], cluster: [Int32], stageOfPeriod: [Int]) {
+        self.logAVC = logAVC
+        self.logReach = logReach
+        self.logOutput = logOutput
+        self.firm = firm
+        self.group = group
+        self.period = period
+        self.cluster = cluster
+        self.stageOfPeriod = stageOfPeriod
+    }
+}
+
+/// One estimated coefficient.
+public struct CoefficientEstimate: Sendable, Codable, Equatable {
+    /// Point estimate.
+    public var estimate: Double
+    /// CR1 cluster-robust standard error.
+    public var standardError: Double
+    /// Lower end of the wild-cluster-bootstrap confidence interval (nil when no bootstrap was run).
+    public var ciLow: Double?
+    /// Upper end of that interval.
+    public var ciHigh: Double?
+    /// Wild-cluster-bootstrap p-value (symmetric, null imposed) of H0: coefficient = 0.
+    public var pValue: Double?
+
+    public init(estimate: Double, standardError: Double, ciLow: Double?, ciHigh: Double?, pValue: Double?) {
+        self.estimate = estimate
+        self.standardError = standardError
+        self.ciLow = ciLow
+        self.ciHigh = ciHigh
+        self.pValue = pValue
+    }
+}
+
+/// The result of `estimateExternality`.
+public struct ExternalityEstimate: Sendable, Codable, Equatable {
+    /// β_s for every stage that occurs in the estimation sample and keeps variation after the fixed
+    /// effects are partialled out; stages that never occur, or are listed in
+    /// `stagesWithoutVariation`, are absent (look-up gives nil).
+    public var byStage: [Int: CoefficientEstimate]
+    /// γ, the elasticity of average variable cost to own output.
+    public var ownOutput: CoefficientEstimate
+    /// Stages that occur but whose regressor is entirely absorbed by the fixed effects (not estimated).
+    public var stagesWithoutVariation: [Int]
+    /// Rows used (after dropping singletons).
+    public var observations: Int
+    /// Rows dropped as singletons (a firm observed once, or alone in its group×period cell), iteratively.
+    public var droppedSingletons: Int
+    /// Firms in the estimation sample.
+    public var firms: Int
+    /// Clusters in the estimation sample (G).
+    public var clusters: Int
+    /// Fixed-effect parameters counted in the CR1 degrees of freedom (see `estimateExternality`).
+    public var absorbedParameters: Int
+    /// R² of the regression on the demeaned data, 1 − SSR/Σỹ² (0 when ỹ has no variation).
+    public var withinR2: Double
+    /// Bootstrap draws used (0: no intervals).
+    public var bootstrapDraws: Int
+    /// Sweeps the alternating projections needed.
+    public var demeaningIterations: Int
+
+    public init(byStage: [Int: CoefficientEstimate], ownOutput: CoefficientEstimate, stagesWithoutVariation: [Int],
+                observations: Int, droppedSingletons: Int, firms: Int, clusters: Int, absorbedParameters: Int,
+                withinR2: Double, bootstrapDraws: Int, demeaningIterations: Int) {
+        self.byStage = byStage
+        self.ownOutput = ownOutput
+        self.stagesWithoutVariation = stagesWithoutVariation
+        self.observations = observations
+        self.droppedSingletons = droppedSingletons
+        self.firms = firms
+        self.clusters = clusters
+        self.absorbedParameters = absorbedParameters
+        self.withinR2 = withinR2
+        self.bootstrapDraws = bootstrapDraws
+        self.demeaningIterations = demeaningIterations
+    }
+}
+
+/// Estimates ln AVC_it = Σ_s β_s·1[stage(t)=s]·ln Y_it + γ·ln q_it + α_i + δ_(group,t) + ε_it.
+///
+/// Contract and conventions:
+/// - Singletons are dropped first, iteratively (rows whose firm, or whose group×period cell, has one
+///   row), as reghdfe does; they are fitted exactly by their own effect and carry no information.
+/// - Firm and group×period effects are partialled out of ln AVC and of every regressor by alternating
+///   projections to relative `tolerance` (default 1e-10; see `twoWayDemean`), then the slopes are
+///   OLS on the demeaned data (Frisch–Waugh–Lovell).
+/// - A stage whose regressor keeps, after demeaning, less than max(1e-8, 100·tolerance) of its norm
+///   has no within variation: it is left out and listed in `stagesWithoutVariation`. ln q without
+///   within variation throws `.noVariation`; exact collinearity among the remaining regressors
+///   throws `.collinear` naming the column.
+/// - CR1 standard errors: V = c·A(Σ_g s_g s_g')A with c = G/(G−1)·(N−1)/(N−K), K = k slopes + the
+///   absorbed fixed-effect parameters not nested within the clusters: with F firms, C cells and M
+///   connected components of the firm–cell graph, K_FE = F + C − M (the rank of both sets of
+///   dummies); F is left out if every firm stays in one cluster, C if every cell lies in one
+///   cluster (reghdfe's treatment of nested effects), floored at 0.
+/// - Intervals and p-values: restricted wild cluster bootstrap (null imposed for each coefficient,
+///   symmetric test, Webb six-point weights, `bootstrapDraws` draws, SplitMix64 seeded with `seed`),
+///   the interval the set of values not rejected at 1 − `confidenceLevel`; see
+///   `restrictedWildClusterBootstrap`. `bootstrapDraws` = 0 skips it (intervals and p-values nil).
+///   Deterministic: the same panel and seed give identical results.
+/// - Throws `RegressionError` on mismatched lengths, an empty panel, non-finite values, a period
+///   outside `stageOfPeriod`, a stage label outside 0...4, fewer than 2 clusters, no residual
+///   degrees of freedom, or failed convergence.
+/// - Complexity: O(N) per demeaning sweep and O(N·k²) for the cross products; the bootstrap works on
+///   G cluster summaries only, O(B·G·k²) in all.
+public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int = 999, seed: UInt64 = 1,
+                                confidenceLevel: Double = 0.95, tolerance: Double = 1e-10) throws -> ExternalityEstimate {
+    let n = panel.logAVC.count
+    let rowColumns: [(String, Int)] = [
+        ("logReach", panel.logReach.count), ("logOutput", panel.logOutput.count), ("firm", panel.firm.count),
+        ("group", panel.group.count), ("period", panel.period.count), ("cluster", panel.cluster.count),
+    ]
+    for (name, count) in rowColumns where count != n {
+        throw RegressionError.lengthMismatch(field: name, expected: n, found: count, reference: "logAVC")
+    }
+    guard n > 0 else { throw RegressionError.noObservations(detail: "the panel has no rows") }
+    guard bootstrapDraws >= 0 else {
+        throw RegressionError.invalidArgument(name: "bootstrapDraws", expected: "≥ 0", found: "\(bootstrapDraws)")
+    }
+    guard confidenceLevel > 0, confidenceLevel < 1 else {
+        throw RegressionError.invalidArgument(name: "confidenceLevel", expected: "in (0, 1)", found: "\(confidenceLevel)")
+    }
+    guard tolerance > 0, tolerance < 1e-3 else {
+        throw RegressionError.invalidArgument(name: "tolerance", expected: "in (0, 1e-3)", found: "\(tolerance)")
+    }
+    for (name, column) in [("logAVC", panel.logAVC), ("logReach", panel.logReach), ("logOutput", panel.logOutput)] {
+        for (i, value) in column.enumerated() where !value.isFinite {
+            throw RegressionError.nonFinite(field: name, index: i, value: value)
+        }
+    }
+    let periods = panel.stageOfPeriod.count
+    for (p, s) in panel.stageOfPeriod.enumerated() where !(0...4).contains(s) {
+        throw RegressionError.outOfRange(field: "stageOfPeriod", index: p, expected: "a stage label in 0...4", found: "\(s)")
+    }
+    for (i, p) in panel.period.enumerated() where p < 0 || Int(p) >= periods {
+        throw RegressionError.outOfRange(field: "period", index: i, expected: "an index into stageOfPeriod (0..<\(periods))", found: "\(p)")
+    }
+
+    // Fixed-effect levels and singletons.
+    let firmAll = FactorCoding(panel.firm)
+    let groupAll = FactorCoding(panel.group)
+    let cellAll = FactorCoding(pairs: groupAll.codes, groupAll.levels, panel.period, periods)
+    let keep = nonSingletonRows(firmAll.codes, levelsA: firmAll.levels, cellAll.codes, levelsB: cellAll.levels)
+    let rows = (0..<n).filter { keep[$0] }
+    let nk = rows.count
+    guard nk > 0 else {
+        throw RegressionError.noObservations(detail: "all \(n) rows are singletons (a firm observed once or alone in its group×period cell)")
+    }
+    // Recode only if rows were dropped (levels may have disappeared).
+    let allKept = nk == n
+    let firm = allKept ? firmAll : FactorCoding(rows.map { firmAll.codes[$0] })
+    let cell = allKept ? cellAll : FactorCoding(rows.map { cellAll.codes[$0] })
+    let cluster = FactorCoding(allKept ? panel.cluster : rows.map { panel.cluster[$0] })
+    let stageOfRow = rows.map { panel.stageOfPeriod[Int(panel.period[$0])] }
+    let stages = Array(Set(stageOfRow)).sorted()
+
+    // Interleaved matrix: column 0 ln AVC, then one ln Y column per stage, then ln q.
+    let m = stages.count + 2
+    var stageColumn = [Int](repeating: -1, count: 5)
+    for (i, s) in stages.enumerated() { stageColumn[s] = 1 + i }
+    var data = [Double](repeating: 0, count: nk * m)
+    var rawNorm = [Double](repeating: 0, count: m)
+    for (r, row) in rows.enumerated() {
+        let base = r * m
+        data[base] = panel.logAVC[row]
+        let c = stageColumn[stageOfRow[r]]
+        data[base + c] = panel.logReach[row]
+        data[base + m - 1] = panel.logOutput[row]
+        rawNorm[c] += panel.logReach[row] * panel.logReach[row]
+        rawNorm[m - 1] += panel.logOutput[row] * panel.logOutput[row]
+    }
+    let report = try alternatingProjections(&data, m: m, a: firm.codes, levelsA: firm.levels, b: cell.codes, levelsB: cell.levels,
+                                            tolerance: tolerance, maxIterations: 10_000)
+
+    // Regressors with within variation.
+    var demeanedNorm = [Double](repeating: 0, count: m)
+    for r in 0..<nk {
+        for c in 0..<m { demeanedNorm[c] += data[r * m + c] * data[r * m + c] }
+    }
+    let threshold = max(1e-8, 100 * tolerance)
+    func hasVariation(_ c: Int) -> Bool {
+        demeanedNorm[c] > 0 && demeanedNorm[c].squareRoot() > threshold * rawNorm[c].squareRoot()
+    }
+    guard hasVariation(m - 1) else { throw RegressionError.noVariation(column: "logOutput") }
+    var active = [Int](), names = [String](), activeStages = [Int](), absorbedStages = [Int]()
+    for (i, s) in stages.enumerated() {
+        if hasVariation(1 + i) {
+            active.append(1 + i)
+            names.append("logReach×stage\(s)")
+            activeStages.append(s)
+        } else {
+            absorbedStages.append(s)
+        }
+    }
+    active.append(m - 1)
+    names.append("logOutput")
+    let k = active.count
+
+    // Per-cluster cross products of [X̃ ỹ] (row-major (k+1)²), and their sum X'X, X'y.
+    let w = k + 1
+    let g = cluster.levels
+    var cross = [Double](repeating: 0, count: g * w * w)
+    var z = [Double](repeating: 0, count: w)
+    for r in 0..<nk {
+        for (p, c) in active.enumerated() { z[p] = data[r * m + c] }
+        z[k] = data[r * m]
+        let base = Int(cluster.codes[r]) * w * w
+        for i in 0..<w {
+            for j in 0...i { cross[base + i * w + j] += z[i] * z[j] }
+        }
+    }
+    for h in 0..<g {
+        let base = h * w * w
+        for i in 0..<w {
+            for j in 0..<i { cross[base + j * w + i] = cross[base + i * w + j] }
+        }
+    }
+    var xtx = SmallSymmetric(k: k)
+    var xty = [Double](repeating: 0, count: k)
+    var yty = 0.0
+    for h in 0..<g {
+        let base = h * w * w
+        for i in 0..<k {
+            for j in 0..<k { xtx[i, j] += cross[base + i * w + j] }
+            xty[i] += cross[base + i * w + k]
+        }
+        yty += cross[base + k * w + k]
+    }
+    let inverse: SmallSymmetric
+    switch xtx.inverse() {
+    case .success(let inv): inverse = inv
+    case .failure(let bad): throw RegressionError.collinear(column: names[bad.index], others: Array(names[..<bad.index]))
+    }
+    let beta = inverse.times(xty)
+    var ssr = 0.0
+    for r in 0..<nk {
+        var e = data[r * m]
+        for (p, c) in active.enumerated() { e -= data[r * m + c] * beta[p] }
+        ssr += e * e
+    }
+    let withinR2 = yty > 0 ? 1 - ssr / yty : 0
+
+    // Degrees of freedom for CR1.
+    guard g >= 2 else {
+        throw RegressionError.noObservations(detail: "cluster-robust inference needs at least 2 clusters, found \(g)")
+    }
+    var firmCluster = [Int32](repeating: -1, count: firm.levels)
+    var cellCluster = [Int32](repeating: -1, count: cell.levels)
+    var firmNested = true, cellNested = true
+    for r in 0..<nk {
+        let f = Int(firm.codes[r]), c = Int(cell.codes[r]), cl = cluster.codes[r]
+        if firmCluster[f] < 0 { firmCluster[f] = cl } else if firmCluster[f] != cl { firmNested = false }
+        if cellCluster[c] < 0 { cellCluster[c] = cl } else if cellCluster[c] != cl { cellNested = false }
+    }
+    let components = connectedComponents(firm.codes, levelsA: firm.levels, cell.codes, levelsB: cell.levels)
+    let absorbed = max(0, (firmNested ? 0 : firm.levels) + (cellNested ? 0 : cell.levels) - components)
+    let parameters = k + absorbed
+    guard nk > parameters else {
+        throw RegressionError.noObservations(detail: "\(nk) rows leave no residual degrees of freedom for \(parameters) parameters")
+    }
+    let scale = Double(g) / Double(g - 1) * Double(nk - 1) / Double(nk - parameters)
+    let covariance = clusterRobustCovariance(crossProducts: cross, k: k, inverse: inverse, coefficients: beta, scale: scale)
+    let se = (0..<k).map { max(0, covariance[$0, $0]).squareRoot() }
+
+    var boot: WildBootstrapResult?
+    if bootstrapDraws > 0 {
+        boot = restrictedWildClusterBootstrap(crossProducts: cross, k: k, xtx: xtx, inverse: inverse, coefficients: beta,
+                                              standardErrors: se, scale: scale, draws: bootstrapDraws, seed: seed,
+                                              level: confidenceLevel)
+    }
+    func coefficient(_ p: Int) -> CoefficientEstimate {
+        CoefficientEstimate(estimate: beta[p], standardError: se[p], ciLow: boot?.ciLow[p], ciHigh: boot?.ciHigh[p],
+                            pValue: boot?.pValue[p])
+    }
+    var byStage = [Int: CoefficientEstimate]()
+    for (p, s) in activeStages.enumerated() { byStage[s] = coefficient(p) }
+    return ExternalityEstimate(byStage: byStage, ownOutput: coefficient(k - 1), stagesWithoutVariation: absorbedStages,
+                               observations: nk, droppedSingletons: n - nk, firms: firm.levels, clusters: g,
+                               absorbedParameters: absorbed, withinR2: withinR2, bootstrapDraws: bootstrapDraws,
+                               demeaningIterations: report.iterations)
+}

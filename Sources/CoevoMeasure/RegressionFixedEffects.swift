@@ -1,0 +1,292 @@
+// Two-way fixed effects: coding of factor levels, iterative removal of singletons, and partialling out
+// two non-nested sets of fixed effects by the method of alternating projections.
+//
+// References: Guimarães & Portugal (2010), "A simple feasible procedure to fit models with
+// high-dimensional fixed effects", Stata Journal 10(4); Gaure (2013), "OLS with multiple high
+// dimensional category variables", Computational Statistics & Data Analysis 66, 8–18 (the
+// alternating-projections demeaning and its convergence criterion); Correia (2015), "Singletons,
+// cluster-robust standard errors and fixed effects: a bad mix" (dropping singletons).
+
+/// Dense codes 0..<levels for arbitrary Int32 labels, assigned in ascending label order (so the
+/// coding, and anything indexed by it, does not depend on row order). Internal.
+struct FactorCoding {
+    var codes: [Int32]
+    var levels: Int
+
+    init(_ labels: [Int32]) {
+        let n = labels.count
+        guard let lo = labels.min(), let hi = labels.max() else {
+            codes = []
+            levels = 0
+            return
+        }
+        let span = Int(hi) - Int(lo) + 1
+        if span <= 4 * n + 1024 {
+            // Direct table over the label range.
+            var table = [Int32](repeating: -1, count: span)
+            for v in labels { table[Int(v) - Int(lo)] = 0 }
+            var next: Int32 = 0
+            for i in 0..<span where table[i] == 0 {
+                table[i] = next
+                next += 1
+            }
+            codes = labels.map { table[Int($0) - Int(lo)] }
+            levels = Int(next)
+        } else {
+            let sorted = Array(Set(labels)).sorted()
+            var map = [Int32: Int32](minimumCapacity: sorted.count)
+            for (i, v) in sorted.enumerated() { map[v] = Int32(i) }
+            codes = labels.map { map[$0]! }
+            levels = sorted.count
+        }
+    }
+
+    /// Codes for the pairs (a[r], b[r]) of two already dense codings, ascending in (a, b).
+    init(pairs a: [Int32], _ levelsA: Int, _ b: [Int32], _ levelsB: Int) {
+        let n = a.count
+        if levelsA * levelsB <= 8 * n + 4096 {
+            var table = [Int32](repeating: -1, count: levelsA * levelsB)
+            for r in 0..<n { table[Int(a[r]) * levelsB + Int(b[r])] = 0 }
+            var next: Int32 = 0
+            for i in 0..<table.count where table[i] == 0 {
+                table[i] = next
+                next += 1
+            }
+            codes = (0..<n).map { table[Int(a[$0]) * levelsB + Int(b[$0])] }
+            levels = Int(next)
+        } else {
+            let keys = (0..<n).map { Int64(a[$0]) * Int64(levelsB) + Int64(b[$0]) }
+            let sorted = Array(Set(keys)).sorted()
+            var map = [Int64: Int32](minimumCapacity: sorted.count)
+            for (i, v) in sorted.enumerated() { map[v] = Int32(i) }
+            codes = keys.map { map[$0]! }
+            levels = sorted.count
+        }
+    }
+}
+
+/// Rows to keep after dropping, repeatedly until none is left, every row that is the only
+/// observation of its level in either factor (a firm observed once, or an industry×period cell with
+/// one firm). Such rows are fitted perfectly by their own fixed effect, carry no information on the
+/// slopes, and would otherwise overstate the degrees of freedom (Correia 2015).
+func nonSingletonRows(_ a: [Int32], levelsA: Int, _ b: [Int32], levelsB: Int) -> [Bool] {
+    let n = a.count
+    var keep = [Bool](repeating: true, count: n)
+    var countA = [Int32](repeating: 0, count: levelsA)
+    var countB = [Int32](repeating: 0, count: levelsB)
+    for r in 0..<n {
+        countA[Int(a[r])] += 1
+        countB[Int(b[r])] += 1
+    }
+    var changed = true
+    while changed {
+        changed = false
+        for r in 0..<n where keep[r] && (countA[Int(a[r])] == 1 || countB[Int(b[r])] == 1) {
+            keep[r] = false
+            countA[Int(a[r])] -= 1
+            countB[Int(b[r])] -= 1
+            changed = true
+        }
+    }
+    return keep
+}
+
+/// Number of connected components of the bipartite graph linking level a[r] of the first factor to
+/// level b[r] of the second (the "mobility groups"); the two sets of dummies together have rank
+/// levelsA + levelsB − components (Abowd, Creecy & Kramarz 2002).
+func connectedComponents(_ a: [Int32], levelsA: Int, _ b: [Int32], levelsB: Int) -> Int {
+    var parent = [Int32](0..<Int32(levelsA + levelsB))
+    func find(_ x: Int32) -> Int32 {
+        var x = x
+        while parent[Int(x)] != x {
+            parent[Int(x)] = parent[Int(parent[Int(x)])]
+            x = parent[Int(x)]
+        }
+        return x
+    }
+    var components = levelsA + levelsB
+    for r in 0..<a.count {
+        let x = find(a[r]), y = find(Int32(levelsA) + b[r])
+        if x != y {
+            parent[Int(max(x, y))] = min(x, y)
+            components -= 1
+        }
+    }
+    return components
+}
+
+/// Outcome of the alternating projections (internal).
+struct DemeaningReport {
+    var iterations: Int
+    /// Largest estimated remaining error, relative to the column's norm, over columns.
+    var achieved: Double
+}
+
+/// In place: replace each of the m interleaved columns of `data` (row r, column c at r·m + c) by its
+/// residual from a least-squares projection on the dummies of factor `a` and factor `b`.
+///
+/// Method of alternating projections (von Neumann–Halperin; Gaure 2013): subtract the means by level
+/// of `a`, then by level of `b`, and repeat; the limit is the projection onto the orthogonal
+/// complement of both dummy spaces (the Frisch–Waugh–Lovell residual). Each sweep is two passes over
+/// the data (the subtraction of one factor's means is fused with the summation for the other).
+///
+/// Convergence (per column): after each sweep the column is exactly orthogonal to `b`'s dummies and
+/// its violation of orthogonality to `a`'s is δ = ‖P_a x‖ (computed from the level sums at no
+/// extra cost). With ρ = δ_k/δ_{k−1} the observed contraction rate, the remaining distance to the
+/// limit is estimated by δ·ρ/(1−ρ) + δ, as in Gaure (2013, §3.2); the column is converged when this is
+/// at most `tolerance` × its initial norm. Throws `.notConverged` after `maxIterations` sweeps.
+/// Levels with no rows are allowed (they are ignored).
+func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
+                            tolerance: Double, maxIterations: Int) throws -> DemeaningReport {
+    let n = a.count
+    precondition(data.count == n * m && b.count == n)
+    if n == 0 || m == 0 { return DemeaningReport(iterations: 0, achieved: 0) }
+    var countA = [Double](repeating: 0, count: levelsA)
+    var countB = [Double](repeating: 0, count: levelsB)
+    for r in 0..<n {
+        countA[Int(a[r])] += 1
+        countB[Int(b[r])] += 1
+    }
+    let invA = countA.map { $0 > 0 ? 1 / $0 : 0 }
+    let invB = countB.map { $0 > 0 ? 1 / $0 : 0 }
+    var sumA = [Double](repeating: 0, count: levelsA * m)
+    var sumB = [Double](repeating: 0, count: levelsB * m)
+    var norm0 = [Double](repeating: 0, count: m)
+    var previous = [Double](repeating: .infinity, count: m)
+    var converged = [Bool](repeating: false, count: m)
+    var achieved = 0.0
+
+    data.withUnsafeMutableBufferPointer { x in
+        sumA.withUnsafeMutableBufferPointer { sa in
+            for r in 0..<n {
+                let ra = Int(a[r]) * m, rx = r * m
+                for c in 0..<m {
+                    sa[ra + c] += x[rx + c]
+                    norm0[c] += x[rx + c] * x[rx + c]
+                }
+            }
+        }
+    }
+    for c in 0..<m { norm0[c] = norm0[c].squareRoot() }
+
+    var iteration = 0
+    while iteration < maxIterations {
+        iteration += 1
+        // Means of a (sums → means in place), then pass 1: x −= mean_a; sum_b += x.
+        for l in 0..<levelsA {
+            for c in 0..<m { sumA[l * m + c] *= invA[l] }
+        }
+        for i in 0..<sumB.count { sumB[i] = 0 }
+        data.withUnsafeMutableBufferPointer { x in
+            sumA.withUnsafeBufferPointer { ma in
+                sumB.withUnsafeMutableBufferPointer { sb in
+                    a.withUnsafeBufferPointer { ca in
+                        b.withUnsafeBufferPointer { cb in
+                            for r in 0..<n {
+                                let ra = Int(ca[r]) * m, rb = Int(cb[r]) * m, rx = r * m
+                                for c in 0..<m {
+                                    let v = x[rx + c] - ma[ra + c]
+                                    x[rx + c] = v
+                                    sb[rb + c] += v
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for l in 0..<levelsB {
+            for c in 0..<m { sumB[l * m + c] *= invB[l] }
+        }
+        // Pass 2: x −= mean_b; sum_a += x.
+        for i in 0..<sumA.count { sumA[i] = 0 }
+        data.withUnsafeMutableBufferPointer { x in
+            sumB.withUnsafeBufferPointer { mb in
+                sumA.withUnsafeMutableBufferPointer { sa in
+                    a.withUnsafeBufferPointer { ca in
+                        b.withUnsafeBufferPointer { cb in
+                            for r in 0..<n {
+                                let ra = Int(ca[r]) * m, rb = Int(cb[r]) * m, rx = r * m
+                                for c in 0..<m {
+                                    let v = x[rx + c] - mb[rb + c]
+                                    x[rx + c] = v
+                                    sa[ra + c] += v
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // δ_c = ‖P_a x‖ = sqrt(Σ_l sum_l² / n_l).
+        var allDone = true
+        achieved = 0
+        for c in 0..<m {
+            var d2 = 0.0
+            for l in 0..<levelsA { d2 += sumA[l * m + c] * sumA[l * m + c] * invA[l] }
+            let delta = d2.squareRoot()
+            let rho = previous[c].isFinite && previous[c] > 0 ? min(delta / previous[c], 0.999_999) : 0.5
+            previous[c] = delta
+            let estimate = delta + delta * rho / (1 - rho)
+            let scale = norm0[c] > 0 ? norm0[c] : 1
+            let relative = estimate / scale
+            achieved = max(achieved, relative)
+            if !converged[c] { converged[c] = relative <= tolerance }
+            if !converged[c] { allDone = false }
+        }
+        if allDone { break }
+    }
+    if converged.contains(false) {
+        throw RegressionError.notConverged(iterations: iteration, tolerance: tolerance, achieved: achieved)
+    }
+    return DemeaningReport(iterations: iteration, achieved: achieved)
+}
+
+/// Columns with two non-nested sets of fixed effects partialled out, and the work it took.
+public struct DemeanedColumns: Sendable, Equatable {
+    /// The residual of each input column from its projection on both sets of dummies.
+    public var columns: [[Double]]
+    /// Sweeps of the alternating projections.
+    public var iterations: Int
+}
+
+/// Two-way demeaning: the residual of each column from its least-squares projection on the dummies of
+/// `first` and of `second` (e.g. firm, and industry×period), by alternating projections (Gaure
+/// 2013). By Frisch–Waugh–Lovell, OLS on the returned columns gives the slopes of the regression
+/// with both sets of fixed effects.
+///
+/// - Parameters:
+///   - columns: the variables, n rows each.
+///   - first, second: the factor labels, n each (any Int32 labels; need not be nested).
+///   - tolerance: convergence when, for every column, the estimated distance to the exact
+///     projection (Gaure's criterion, see the implementation notes) is at most `tolerance` times the
+///     column's norm. Default 1e-10.
+///   - maxIterations: sweeps before `.notConverged` is thrown.
+/// - Throws: `RegressionError` for mismatched lengths, non-finite values or non-convergence.
+/// - Complexity: O(n·m) per sweep; the number of sweeps depends on how well the two factors mix.
+public func twoWayDemean(_ columns: [[Double]], first: [Int32], second: [Int32],
+                         tolerance: Double = 1e-10, maxIterations: Int = 10_000) throws -> DemeanedColumns {
+    let n = first.count
+    guard second.count == n else {
+        throw RegressionError.lengthMismatch(field: "second", expected: n, found: second.count, reference: "first")
+    }
+    guard tolerance > 0, tolerance.isFinite else {
+        throw RegressionError.invalidArgument(name: "tolerance", expected: "a positive finite number", found: "\(tolerance)")
+    }
+    let m = columns.count
+    var data = [Double](repeating: 0, count: n * m)
+    for (c, col) in columns.enumerated() {
+        guard col.count == n else {
+            throw RegressionError.lengthMismatch(field: "columns[\(c)]", expected: n, found: col.count, reference: "first")
+        }
+        for r in 0..<n {
+            guard col[r].isFinite else { throw RegressionError.nonFinite(field: "columns[\(c)]", index: r, value: col[r]) }
+            data[r * m + c] = col[r]
+        }
+    }
+    let fa = FactorCoding(first), fb = FactorCoding(second)
+    let report = try alternatingProjections(&data, m: m, a: fa.codes, levelsA: fa.levels, b: fb.codes, levelsB: fb.levels,
+                                            tolerance: tolerance, maxIterations: maxIterations)
+    let out = (0..<m).map { c in (0..<n).map { r in data[r * m + c] } }
+    return DemeanedColumns(columns: out, iterations: report.iterations)
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import CoevoMeasure
+
+/// The building blocks: two-way demeaning and small dense OLS, against hand-computed values.
+@Suite struct ExternalityRegressionTests {
+    @Test func balancedTwoWayDemeaningIsTheClosedForm() throws {
+        // Balanced 4 × 3 panel: x̃_it = x_it − x̄_i − x̄_t + x̄.
+        let x: [[Double]] = [[1, 4, 2], [0, 3, 9], [5, 5, 1], [2, 8, 3]]
+        var col = [Double](), f = [Int32](), t = [Int32]()
+        for i in 0..<4 {
+            for s in 0..<3 {
+                col.append(x[i][s])
+                f.append(Int32(10 * i))
+                t.append(Int32(s))
+            }
+        }
+        let out = try twoWayDemean([col], first: f, second: t)
+        let grand = x.joined().reduce(0, +) / 12
+        for i in 0..<4 {
+            for s in 0..<3 {
+                let rowMean = x[i].reduce(0, +) / 3
+                let colMean = (0..<4).map { x[$0][s] }.reduce(0, +) / 4
+                #expect(abs(out.columns[0][i * 3 + s] - (x[i][s] - rowMean - colMean + grand)) < 1e-12)
+            }
+        }
+        #expect(out.iterations <= 2)
+    }
+
+    @Test func unbalancedDemeaningIsOrthogonalToBothFactorsAndIdempotent() throws {
+        var rng = ExternalityTestRNG(state: 4)
+        var col = [Double](), f = [Int32](), c = [Int32]()
+        for i in 0..<60 {
+            let entry = rng.int(5), exit = 10 - rng.int(4)
+            for t in entry..<exit {
+                col.append(rng.normal() + Double(i % 7))
+                f.append(Int32(i))
+                c.append(Int32((i % 3) * 100 + t))
+            }
+        }
+        let out = try twoWayDemean([col], first: f, second: c, tolerance: 1e-12)
+        var sumF = [Int32: Double](), sumC = [Int32: Double]()
+        for r in col.indices {
+            sumF[f[r], default: 0] += out.columns[0][r]
+            sumC[c[r], default: 0] += out.columns[0][r]
+        }
+        #expect(sumF.values.allSatisfy { abs($0) < 1e-9 })
+        #expect(sumC.values.allSatisfy { abs($0) < 1e-9 })
+        #expect(out.iterations > 1)
+        let again = try twoWayDemean(out.columns, first: f, second: c, tolerance: 1e-12)
+        for r in col.indices { #expect(abs(again.columns[0][r] - out.columns[0][r]) < 1e-9) }
+    }
+
+    @Test func demeaningRejectsBadInput() {
+        #expect(throws: RegressionError.self) { try twoWayDemean([[1, 2]], first: [1, 2], second: [1]) }
+        #expect(throws: RegressionError.self) { try twoWayDemean([[1]], first: [1, 2], second: [1, 2]) }
+        #expect(throws: RegressionError.self) { try twoWayDemean([[1, .infinity]], first: [1, 2], second: [1, 2]) }
+    }
+
+    @Test func smallOLSMatchesHandComputation() throws {
+        // y = a + b x with x = 1..4, y = 2, 4, 5, 8: b = Sxy/Sxx = 9.5/5 = 1.9, a = 4.75 − 1.9·2.5 = 0,
+        // residuals 0.1, 0.2, −0.7, 0.4, SSR 0.7; (X'X)^{-1} = [[30, −10], [−10, 4]]/20.
+        let fit = try ordinaryLeastSquares(columns: [[1, 1, 1, 1], [1, 2, 3, 4]], response: [2, 4, 5, 8])
+        #expect(abs(fit.coefficients[0] - 0) < 1e-12)
+        #expect(abs(fit.coefficients[1] - 1.9) < 1e-12)
+        #expect(zip(fit.residuals, [0.1, 0.2, -0.7, 0.4]).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(abs(fit.ssr - 0.7) < 1e-12)
+        #expect(zip(fit.xtxInverse, [1.5, -0.5, -0.5, 0.2]).allSatisfy { abs($0 - $1) < 1e-12 })
+    }
+
+    @Test func olsNamesTheCollinearColumn() {
+        let x: [Double] = [1, 2, 3, 5]
+        #expect(throws: RegressionError.collinear(column: "c", others: ["one", "x"])) {
+            try ordinaryLeastSquares(columns: [[1, 1, 1, 1], x, x.map { 3 * $0 - 2 }], response: [1, 0, 2, 1],
+                                     names: ["one", "x", "c"])
+        }
+        #expect(throws: RegressionError.self) { try ordinaryLeastSquares(columns: [[1, 2]], response: [1, 2, 3]) }
+        #expect(throws: RegressionError.self) { try ordinaryLeastSquares(columns: [], response: [1]) }
+    }
+}
