@@ -142,7 +142,7 @@ struct CollinearColumn: Error {
 }
 
 /// Result of `ordinaryLeastSquares`.
-public struct LeastSquaresFit: Sendable, Equatable {
+public struct RegressionFit: Sendable, Equatable {
     /// OLS coefficients, one per design column, in the order given.
     public var coefficients: [Double]
     /// (X'X)^{-1}, row-major k×k.
@@ -166,7 +166,7 @@ public struct LeastSquaresFit: Sendable, Equatable {
 ///   - columns: k design columns of n rows each.
 ///   - response: n values.
 ///   - names: optional names for the columns used in error messages (default `x0`, `x1`, ...).
-public func ordinaryLeastSquares(columns: [[Double]], response: [Double], names: [String]? = nil) throws -> LeastSquaresFit {
+public func ordinaryLeastSquares(columns: [[Double]], response: [Double], names: [String]? = nil) throws -> RegressionFit {
     let k = columns.count
     let n = response.count
     let label = names ?? (0..<k).map { "x\($0)" }
@@ -214,7 +214,7 @@ public func ordinaryLeastSquares(columns: [[Double]], response: [Double], names:
         residuals[r] -= fit
         ssr += residuals[r] * residuals[r]
     }
-    return LeastSquaresFit(coefficients: b, xtxInverse: inv.a, residuals: residuals, ssr: ssr)
+    return RegressionFit(coefficients: b, xtxInverse: inv.a, residuals: residuals, ssr: ssr)
 }
 
 /// CR1 cluster-robust covariance of OLS coefficients, from per-cluster cross products.
