@@ -228,7 +228,7 @@ extension Parameters {
         return " (did you mean '\(b.0)'?)"
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.utf8), y = Array(b.utf8)
         if x.isEmpty { return y.count }
         var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
