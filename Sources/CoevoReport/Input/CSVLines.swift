@@ -15,7 +15,7 @@ enum CSVLines {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var rows: [(line: Int, fields: [String])] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             var line = Substring(rawLine)
             if line.hasSuffix("\r") { line = line.dropLast() }

@@ -83,7 +83,11 @@ public struct RunSummary: Sendable, Equatable, Decodable {
     /// One line for a decoding error: the key path, what was expected, and what was found.
     static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            // Dictionary keys like "1" also carry an intValue; only array indices print as [i].
+            keys.map { key in
+                if let i = key.intValue, key.stringValue != String(i) { return "[\(i)]" }
+                return key.stringValue
+            }.joined(separator: ".")
         }
         func oneLine(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
         switch error {
