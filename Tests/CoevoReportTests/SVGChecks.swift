@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import CoevoReport
+
+/// Helpers that check rendered SVG/HTML: well-formed XML, finite numeric attributes, no external references.
+enum SVGChecks {
+    /// Parses `xml` with Foundation's XMLParser; returns nil when well-formed, else the parser error.
+    static func parseError(_ xml: String) -> String? {
+        let parser = XMLParser(data: Data(xml.utf8))
+        if parser.parse() { return nil }
+        return parser.parserError.map { String(describing: $0) } ?? "unknown parse error"
+    }
+
+    /// Every `<svg …>…</svg>` fragment in `html`.
+    static func svgFragments(_ html: String) -> [String] {
+        var out: [String] = []
+        var rest = html[...]
+        while let start = rest.range(of: "<svg "), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+            out.append(String(rest[start.lowerBound..<end.upperBound]))
+            rest = rest[end.upperBound...]
+        }
+        return out
+    }
+
+    static let numericAttributes = ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height"]
+
+    /// Numeric attribute values that are not finite numbers (should be empty), including path data.
+    static func badNumbers(_ svg: String) -> [String] {
+        var bad: [String] = []
+        let attr = try! NSRegularExpression(pattern: "\\s(x|y|x1|y1|x2|y2|cx|cy|r|width|height)=\"([^\"]*)\"")
+        let ns = svg as NSString
+        for m in attr.matches(in: svg, range: NSRange(location: 0, length: ns.length)) {
+            let value = ns.substring(with: m.range(at: 2))
+            if Double(value).map({ !$0.isFinite }) ?? true { bad.append(ns.substring(with: m.range)) }
+        }
+        let path = try! NSRegularExpression(pattern: "\\sd=\"([^\"]*)\"")
+        for m in path.matches(in: svg, range: NSRange(location: 0, length: ns.length)) {
+            let d = ns.substring(with: m.range(at: 1))
+            for token in d.split(whereSeparator: { "MLZ ".contains($0) }) {
+                if Double(token).map({ !$0.isFinite }) ?? true { bad.append("d token \(token)") }
+            }
+        }
+        for m in try! NSRegularExpression(pattern: "viewBox=\"([^\"]*)\"").matches(in: svg, range: NSRange(location: 0, length: ns.length)) {
+            for token in ns.substring(with: m.range(at: 1)).split(separator: " ") where Double(token) == nil {
+                bad.append("viewBox token \(token)")
+            }
+        }
+        return bad
+    }
+
+    /// References to anything outside the page (should be empty).
+    static func externalReferences(_ html: String) -> [String] {
+        let patterns = [
+            "(?i)\\b(src|href|xlink:href)\\s*=\\s*\"(?!#)[^\"]*\"",   // any src/href not to an in-page anchor
+            "(?i)\\b(src|href)\\s*=\\s*'",                           // single-quoted ones
+            "(?i)url\\(\\s*(?!#)",                                    // url( not to an in-page id
+            "(?i)<script", "(?i)<link", "(?i)@import", "(?i)<img", "(?i)<iframe",
+        ]
+        var found: [String] = []
+        let ns = html as NSString
+        for p in patterns {
+            let re = try! NSRegularExpression(pattern: p)
+            for m in re.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
+                found.append(ns.substring(with: m.range))
+            }
+        }
+        return found
+    }
+}
