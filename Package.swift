@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependency arrows point inward: the model and the measurement library use no I/O library.
-//   coevo (CLI) → CoevoExperiments, CoevoStore, CoevoReport, CoevoEmpirics → CoevoModel → CoevoMeasure
+//   coevo (CLI) → CoevoExperiments → CoevoStore → CoevoModel → CoevoMeasure; CoevoReport and
+//   CoevoEmpirics (real data) stand beside them.
 let package = Package(
     name: "Coevo",
     platforms: [.macOS(.v13)],
@@ -25,7 +26,7 @@ let package = Package(
         // `coevo measure` on real data: CSV and YAML spec in, result files out.
         .target(name: "CoevoEmpirics", dependencies: ["CoevoMeasure", "Yams"]),
         // Scenarios (built-in and YAML), replications, sweeps.
-        .target(name: "CoevoExperiments", dependencies: ["CoevoModel", "Yams"]),
+        .target(name: "CoevoExperiments", dependencies: ["CoevoModel", "CoevoMeasure", "CoevoStore", "Yams"]),
         // Results: SQLite (GRDB), CSV, summary JSON, atomic writes.
         .target(name: "CoevoStore", dependencies: ["CoevoModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // Charts (inline SVG) and self-contained HTML reports.
@@ -37,7 +38,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CoevoModelTests", dependencies: ["CoevoModel", "CoevoExperiments", "CoevoMeasure"]),
+        .testTarget(name: "CoevoModelTests", dependencies: ["CoevoModel", "CoevoExperiments", "CoevoMeasure", "CoevoStore"]),
         .testTarget(name: "CoevoMeasureTests", dependencies: ["CoevoMeasure", "CoevoEmpirics"]),
         .testTarget(name: "CoevoStoreTests", dependencies: ["CoevoStore", "CoevoModel"]),
         .testTarget(name: "CoevoReportTests", dependencies: ["CoevoReport"]),

@@ -5,6 +5,7 @@ struct Coevo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coevo",
         abstract: "Co-evolution of digital commerce and industrial clusters: simulate, measure, report.",
-        subcommands: [ReportCommand.self]
+        subcommands: [RunCommand.self, ScenariosCommand.self, ReportCommand.self],
+        defaultSubcommand: nil
     )
 }

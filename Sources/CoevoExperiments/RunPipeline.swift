@@ -1,0 +1,126 @@
+// One run from scenario to files (INTERFACE.md "Output of coevo run"): simulate, stream every
+// quarter's series and events into the store, estimate the external-economies elasticity by stage
+// on the firm panel (MODEL.md §4 "Econometrics"), and publish run.sqlite, series.csv and
+// summary.json atomically. Shared by the CLI, sweeps and the web server.
+
+import CoevoMeasure
+import CoevoModel
+import CoevoStore
+import Foundation
+
+public enum RunPipeline {
+    public static let version = "0.1.0"
+
+    /// Runs `scenario` with `seed` into `directory`. On any error the directory holds nothing that
+    /// looks complete. `progress` sees every observation.
+    @discardableResult
+    public static func execute(scenario: Scenario, seed: UInt64, directory: URL, panel: Bool,
+                               progress: (Observation, Model) -> Void = { _, _ in }) throws -> RunSummary {
+        let p = scenario.parameters
+        let info = RunInfo(scenario: scenario.name, seed: seed, firms: p.firms, periods: p.periods,
+                           version: version, parametersJSON: parametersJSON(p))
+        let writer = try RunWriter(directory: directory, info: info, panel: panel)
+        do {
+            var failure: Error?
+            let result = Simulation.run(parameters: p, seed: seed) { o, model in
+                guard failure == nil else { return }
+                do {
+                    try writer.recordPeriod(o.period, series: seriesValues(o))
+                    for e in o.events { try writer.recordEvent(RunEvent(period: o.period, kind: e.kind, detail: e.detail)) }
+                } catch { failure = error }
+                progress(o, model)
+            }
+            if let failure { throw failure }
+            if panel { try writer.recordPanel(panelRows(result.panel)) }
+            let summary = summarize(scenario: scenario, seed: seed, result: result)
+            try writer.finish(summary: summary)
+            return summary
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+
+    /// Every observation as store rows: the "all" unit, then regions, then clusters.
+    public static func seriesValues(_ o: Observation) -> [SeriesValue] {
+        var rows: [SeriesValue] = []
+        rows.reserveCapacity(Observer.metrics.count + o.regions.count * Observer.regionMetrics.count + o.clusters.count * Observer.clusterMetrics.count)
+        for (i, name) in Observer.metrics.enumerated() { rows.append(SeriesValue(unit: "all", metric: name, value: o.all[i])) }
+        for (r, values) in o.regions.enumerated() {
+            for (i, name) in Observer.regionMetrics.enumerated() { rows.append(SeriesValue(unit: "region:\(r)", metric: name, value: values[i])) }
+        }
+        for (k, values) in o.clusters.enumerated() {
+            for (i, name) in Observer.clusterMetrics.enumerated() { rows.append(SeriesValue(unit: "cluster:\(k)", metric: name, value: values[i])) }
+        }
+        return rows
+    }
+
+    public static func summarize(scenario: Scenario, seed: UInt64, result: RunResult) -> RunSummary {
+        let p = scenario.parameters
+        func entries(_ xs: [Int?]) -> [String: Int?] {
+            var d: [String: Int?] = [:]
+            for (i, x) in xs.enumerated() { d["\(i + 1)"] = .some(x) }
+            return d
+        }
+        var final: [String: Double] = [:]
+        if let last = result.observations.last {
+            for (i, name) in Observer.metrics.enumerated() { final[name] = last.all[i] }
+        }
+        let (reach, cluster) = elasticities(result.panel, draws: p.bootstrapDraws, seed: seed)
+        return RunSummary(scenario: scenario.name, seed: seed, periods: p.periods, firms: p.firms,
+                          stageEntry: entries(result.stageEntry), stageCCDEntry: entries(result.stageCCDEntry),
+                          elasticityByStage: reach, elasticityClusterByStage: cluster, final: final)
+    }
+
+    /// β_s by stage for reachable output and for cluster output alone; nil where a stage never
+    /// occurs or the regression cannot be run (reported as null).
+    public static func elasticities(_ panel: FirmPanel, draws: Int, seed: UInt64) -> ([String: Interval?], [String: Interval?]) {
+        func estimate(_ regressor: [Double]) -> [String: Interval?] {
+            var out: [String: Interval?] = [:]
+            for s in 0...4 { out["\(s)"] = .some(nil) }
+            var logAVC: [Double] = [], logReach: [Double] = [], logOutput: [Double] = []
+            var firm: [Int32] = [], group: [Int32] = [], period: [Int32] = [], cluster: [Int32] = []
+            let n = FirmStore.costComponents
+            let first = panel.period.first ?? 0
+            for i in 0..<panel.rows {
+                let avc = panel.averageCost[i] - panel.components[i * n + n - 1]
+                guard avc > 0, regressor[i] > 0, panel.output[i] > 0 else { continue }
+                logAVC.append(log(avc)); logReach.append(log(regressor[i])); logOutput.append(log(panel.output[i]))
+                firm.append(Int32(bitPattern: panel.firm[i])); group.append(panel.industry[i])
+                period.append(panel.period[i] - first); cluster.append(panel.cluster[i])
+            }
+            guard !logAVC.isEmpty else { return out }
+            let data = ExternalityPanel(logAVC: logAVC, logReach: logReach, logOutput: logOutput, firm: firm, group: group,
+                                        period: period, cluster: cluster, stageOfPeriod: panel.stageOfPeriod)
+            guard let fit = try? estimateExternality(data, bootstrapDraws: draws, seed: seed) else { return out }
+            for (stage, c) in fit.byStage {
+                out["\(stage)"] = .some(Interval(estimate: c.estimate, ciLow: c.ciLow ?? .nan, ciHigh: c.ciHigh ?? .nan))
+            }
+            return out
+        }
+        return (estimate(panel.reachableOutput), estimate(panel.clusterOutput))
+    }
+
+    static func panelRows(_ panel: FirmPanel) -> [PanelRow] {
+        let n = FirmStore.costComponents
+        return (0..<panel.rows).map { i in
+            PanelRow(firm: panel.firm[i], period: Int(panel.period[i]), cluster: Int(panel.cluster[i]), role: panel.role[i].name,
+                     channels: channelText(panel.channels[i]), output: panel.output[i], averageCost: panel.averageCost[i],
+                     components: Array(panel.components[(i * n)..<(i * n + n)]))
+        }
+    }
+
+    static func channelText(_ bits: UInt8) -> String {
+        Channel.allCases.filter { bits & $0.bit != 0 }.map(\.name).joined(separator: "+")
+    }
+
+    /// Parameters as a JSON object in registry order (stable bytes for a given parameter set).
+    public static func parametersJSON(_ p: Parameters) -> String {
+        let body = p.keyValues().map { (k, v) in
+            let info = Parameters.registryByKey[k]!
+            if case .boolean = info.kind { return "\"\(k)\":\(v)" }
+            return "\"\(k)\":\(v)"
+        }
+        return "{" + body.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import CoevoStore
+import Foundation
+
+enum CLI {
+    /// Prints one line to stderr and exits with status 2 (usage or input error).
+    static func fail(_ line: String) -> Never {
+        FileHandle.standardError.write(Data("coevo: \(line)\n".utf8))
+        exit(2)
+    }
+}
+
+/// Terminal progress: periods done, firms, stage, elapsed and ETA, on one rewritten line.
+final class Progress {
+    let total: Int
+    let enabled: Bool
+    let start = Date()
+    init(total: Int, enabled: Bool) { self.total = total; self.enabled = enabled }
+    func update(period: Int, firms: Int, stage: Int) {
+        guard enabled else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        let eta = period > 0 ? elapsed / Double(period) * Double(total - period) : 0
+        let line = String(format: "\rperiod %d/%d  firms %d  stage %d  elapsed %.1fs  ETA %.1fs ", period, total, firms, stage, elapsed, eta)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+    func finish() { if enabled { FileHandle.standardError.write(Data("\n".utf8)) } }
+}
+
+/// A short human summary of a finished run.
+struct RunSummaryView {
+    let summary: RunSummary
+    init(_ s: RunSummary) { summary = s }
+    func text(directory: URL) -> String {
+        func t(_ x: Int??) -> String { (x ?? nil).map(String.init) ?? "–" }
+        let f = summary.final
+        func m(_ k: String) -> String { f[k].map { String(format: "%.4g", $0) } ?? "–" }
+        return """
+        scenario \(summary.scenario), seed \(summary.seed), \(summary.firms) firms, \(summary.periods) quarters → \(directory.path)
+        stage entry (mechanisms): 1:\(t(summary.stageEntry["1"])) 2:\(t(summary.stageEntry["2"])) 3:\(t(summary.stageEntry["3"])) 4:\(t(summary.stageEntry["4"]))   (ccd): 1:\(t(summary.stageCCDEntry["1"])) 2:\(t(summary.stageCCDEntry["2"])) 3:\(t(summary.stageCCDEntry["3"])) 4:\(t(summary.stageCCDEntry["4"]))
+        final: adoption.retail \(m("adoption.retail")), online.share \(m("online.share")), villages.ecommerce \(m("villages.ecommerce")), logistics.cost \(m("logistics.cost")), cost.average \(m("cost.average")), fall.total \(m("fall.total")), ccd.D \(m("ccd.D"))
+        """
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import CoevoExperiments
+import CoevoModel
+import CoevoReport
+import Foundation
+
+/// `coevo run`: one simulation run into an output directory.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the model: a built-in scenario or a YAML file, written to --out (run.sqlite, series.csv, summary.json, report.html)."
+    )
+
+    @Option(help: "Built-in scenario name (see `coevo scenarios`) or a YAML scenario file.")
+    var scenario: String = "baseline"
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+    @Option(help: "Initial number of firms (overrides the scenario).")
+    var firms: Int?
+    @Option(help: "Reported quarters (overrides the scenario).")
+    var periods: Int?
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a parameter: key=value (repeatable).", valueName: "key=value"))
+    var settings: [String] = []
+    @Option(help: "Output directory.")
+    var out: String = "coevo-out"
+    @Flag(help: "Also store a fixed random firm panel (table `panel`) for Stata/R.")
+    var panel = false
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+    @Flag(help: "Do not write report.html.")
+    var noReport = false
+
+    func run() throws {
+        var chosen: Scenario
+        do {
+            chosen = try ScenarioLoader.resolve(scenario)
+            var overrides = settings
+            if let firms { overrides.insert("firms=\(firms)", at: 0) }
+            if let periods { overrides.insert("periods=\(periods)", at: 0) }
+            try ScenarioLoader.apply(overrides: overrides, to: &chosen)
+        } catch {
+            CLI.fail(error.description)
+        }
+        let directory = URL(fileURLWithPath: out)
+        let progress = Progress(total: chosen.parameters.periods, enabled: !quiet && isatty(2) == 1)
+        let summary: RunSummaryView
+        do {
+            let s = try RunPipeline.execute(scenario: chosen, seed: seed, directory: directory, panel: panel) { o, model in
+                progress.update(period: o.period + 1, firms: model.firms.count, stage: Int(o.all[Observer.index["stage"]!]))
+            }
+            summary = RunSummaryView(s)
+        } catch {
+            progress.finish()
+            FileHandle.standardError.write(Data("coevo run: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        progress.finish()
+        if !noReport {
+            do { _ = try ReportBuilder.runReport(directory: directory, lang: .en) }
+            catch { FileHandle.standardError.write(Data("coevo run: report not written: \(error)\n".utf8)) }
+        }
+        if !quiet { print(summary.text(directory: directory)) }
+    }
+}
+
+/// `coevo scenarios`: the built-in scenarios, one line each.
+struct ScenariosCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "scenarios", abstract: "List the built-in scenarios.")
+    func run() {
+        let width = Scenario.builtIn.map(\.name.count).max() ?? 10
+        for s in Scenario.builtIn { print(s.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + s.summary) }
+    }
+}
