@@ -5,6 +5,6 @@ struct Coevo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coevo",
         abstract: "Co-evolution of digital commerce and industrial clusters: simulate, measure, report.",
-        subcommands: []
+        subcommands: [MeasureCommand.self]
     )
 }
