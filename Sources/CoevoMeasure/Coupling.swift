@@ -108,3 +108,24 @@ public func couplingCoordination(_ u: [Double], weights: [Double]? = nil,
 func clamp01(_ x: Double) -> Double {
     x.isNaN ? x : Swift.min(1, Swift.max(0, x))
 }
+
+/// Two-subsystem coupling coordination without an array (for per-region, per-period use in
+/// the simulator): the same numbers as `couplingCoordination([u1, u2], weights:variant:)`.
+/// `weights` default to (½, ½).
+@inline(__always)
+public func couplingCoordination(u1: Double, u2: Double, weights: (Double, Double) = (0.5, 0.5),
+                                 variant: CouplingVariant = .standard) -> CouplingCoordination {
+    let c: Double
+    switch variant {
+    case .standard:
+        let s = u1 + u2
+        c = (s > 0 && u1 >= 0 && u2 >= 0) ? clamp01(2 * (u1 * u2).squareRoot() / s) : 0
+    case .wang:
+        let m = Swift.max(u1, u2)
+        c = (m > 0 && u1 > 0 && u2 > 0) ? clamp01((Swift.max(0, 1 - abs(u1 - u2)) * Swift.min(u1, u2) / m).squareRoot()) : 0
+    case .fan:
+        c = clamp01(1 - abs(u1 - u2))
+    }
+    let t = weights.0 * u1 + weights.1 * u2
+    return CouplingCoordination(C: c, T: t, D: Swift.max(0, c * t).squareRoot())
+}
