@@ -61,14 +61,14 @@ public func couplingDegree(_ u: [Double], variant: CouplingVariant = .standard) 
         let ratio = exp(logRatio / Double(n - 1))
         return clamp01((max(0, balance) * ratio).squareRoot())
     case .fan:
+        // (n·ΣU² − (ΣU)²)/n² is the population variance; computed in two passes, which avoids
+        // the cancellation of the textbook form when the scores are nearly equal.
         var s = 0.0
-        var s2 = 0.0
-        for x in u {
-            s += x
-            s2 += x * x
-        }
-        let nd = Double(n)
-        let variance = max(0, (nd * s2 - s * s) / (nd * nd))
+        for x in u { s += x }
+        let mean = s / Double(n)
+        var ss = 0.0
+        for x in u { ss += (x - mean) * (x - mean) }
+        let variance = ss / Double(n)
         return clamp01(1 - 2 * variance.squareRoot())
     }
 }
