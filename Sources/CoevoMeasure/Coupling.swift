@@ -61,14 +61,14 @@ public func couplingDegree(_ u: [Double], variant: CouplingVariant = .standard) 
         let ratio = exp(logRatio / Double(n - 1))
         return clamp01((max(0, balance) * ratio).squareRoot())
     case .fan:
+        // (n·ΣU² − (ΣU)²)/n² is the population variance; computed in two passes, which avoids
+        // the cancellation of the textbook form when the scores are nearly equal.
         var s = 0.0
-        var s2 = 0.0
-        for x in u {
-            s += x
-            s2 += x * x
-        }
-        let nd = Double(n)
-        let variance = max(0, (nd * s2 - s * s) / (nd * nd))
+        for x in u { s += x }
+        let mean = s / Double(n)
+        var ss = 0.0
+        for x in u { ss += (x - mean) * (x - mean) }
+        let variance = ss / Double(n)
         return clamp01(1 - 2 * variance.squareRoot())
     }
 }
@@ -107,4 +107,25 @@ public func couplingCoordination(_ u: [Double], weights: [Double]? = nil,
 @inline(__always)
 func clamp01(_ x: Double) -> Double {
     x.isNaN ? x : Swift.min(1, Swift.max(0, x))
+}
+
+/// Two-subsystem coupling coordination without an array (for per-region, per-period use in
+/// the simulator): the same numbers as `couplingCoordination([u1, u2], weights:variant:)`.
+/// `weights` default to (½, ½).
+@inline(__always)
+public func couplingCoordination(u1: Double, u2: Double, weights: (Double, Double) = (0.5, 0.5),
+                                 variant: CouplingVariant = .standard) -> CouplingCoordination {
+    let c: Double
+    switch variant {
+    case .standard:
+        let s = u1 + u2
+        c = (s > 0 && u1 >= 0 && u2 >= 0) ? clamp01(2 * (u1 * u2).squareRoot() / s) : 0
+    case .wang:
+        let m = Swift.max(u1, u2)
+        c = (m > 0 && u1 > 0 && u2 > 0) ? clamp01((Swift.max(0, 1 - abs(u1 - u2)) * Swift.min(u1, u2) / m).squareRoot()) : 0
+    case .fan:
+        c = clamp01(1 - abs(u1 - u2))
+    }
+    let t = weights.0 * u1 + weights.1 * u2
+    return CouplingCoordination(C: c, T: t, D: Swift.max(0, c * t).squareRoot())
 }

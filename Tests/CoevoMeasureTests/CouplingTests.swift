@@ -106,3 +106,20 @@ import Testing
         #expect(ccdStage(u1: 0.5, u2: 0.3, d: 0.55, thresholds: custom) == 3)
     }
 }
+
+@Suite struct TwoSystemFastPathTests {
+    @Test func fastPathEqualsArrayForm() {
+        var rng = SplitMix64(seed: 17)
+        for _ in 0..<300 {
+            let u1 = rng.nextDouble() < 0.05 ? 0 : rng.nextDouble()
+            let u2 = rng.nextDouble()
+            let w = rng.nextDouble()
+            for v in CouplingVariant.allCases {
+                let a = couplingCoordination([u1, u2], weights: [w, 1 - w], variant: v)
+                let b = couplingCoordination(u1: u1, u2: u2, weights: (w, 1 - w), variant: v)
+                let ok = abs(a.C - b.C) < 1e-14 && abs(a.T - b.T) < 1e-15 && abs(a.D - b.D) < 1e-14
+                if !ok { Issue.record("\(v) u=(\(u1), \(u2)) w=\(w): \(a) vs \(b)") }
+            }
+        }
+    }
+}

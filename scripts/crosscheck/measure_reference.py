@@ -137,6 +137,35 @@ qd = np.array([3.0, 1.0, 4.0, 1.5, 9.0, 2.6, 5.0])
 arr("quantileData", qd)
 arr("quantileReference", [np.quantile(qd, 0.025), np.quantile(qd, 0.5), np.quantile(qd, 0.975)])
 
+# ---- end-to-end panel (coevo measure): 3 units x 4 years, pooled bounds, +0.0001, standard C -------
+panel_csv = """unit,time,a1,a2,b1,b2
+east,2016,10,5.0,100,0.30
+east,2017,14,4.6,120,0.34
+east,2018,19,4.1,150,0.37
+east,2019,25,3.9,160,0.45
+west,2016,4,6.5,60,0.20
+west,2017,6,6.1,70,0.22
+west,2018,9,5.8,85,0.27
+west,2019,12,5.2,95,0.30
+north,2016,7,5.5,80,0.25
+north,2017,8,5.4,90,0.26
+north,2018,12,4.9,110,0.33
+north,2019,15,4.4,130,0.38
+"""
+out.append('    static let panelCSV = """\n' + panel_csv + '"""')
+import io
+P = np.genfromtxt(io.StringIO(panel_csv), delimiter=",", names=True, dtype=None, encoding=None)
+def sysU(cols, dirs):
+    X = np.column_stack([P[c].astype(float) for c in cols])
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    Z = np.where(np.array(dirs) > 0, (X - lo) / (hi - lo), (hi - X) / (hi - lo)) + 0.0001
+    w = entropy(Z)
+    return w, np.minimum(1, Z).dot(w)
+wa, ua = sysU(["a1", "a2"], [1, -1])
+wb, ub = sysU(["b1", "b2"], [1, 1])
+arr("panelWeights", np.concatenate([wa, wb]))
+arr("panelD", np.sqrt(np.array([c_standard([x, y]) for x, y in zip(ua, ub)]) * (ua + ub) / 2))
+
 # ---- SplitMix64 (Steele, Lea & Flood 2014; Vigna's reference C code) -------------------------
 M = (1 << 64) - 1
 def splitmix(seed, n):
