@@ -4,7 +4,7 @@ import Testing
 
 struct ReaderTests {
     func write(_ text: String, _ name: String) throws -> URL {
-        let dir = SyntheticRun.tempDirectory("reader-\(name)")
+        let dir = SyntheticRun.tempDirectory("reader-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
