@@ -55,7 +55,7 @@ public struct RunDatabase: Sendable {
             else { return [:] }
             var result: [String: [Double]] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT metric, period, value FROM series WHERE run_id = ? AND unit = ? ORDER BY metric, period",
+                db, sql: "SELECT metric, period, value FROM series WHERE run_id = ? AND unit = ?",
                 arguments: [runID, unit])
             while let row = try rows.next() {
                 let metric: String = row[0]

@@ -321,12 +321,7 @@ public final class RunWriter {
         try StoreError.wrapping(partialDatabase.path, "inserting rows") {
             try database.write { db in
                 if !pendingSeries.isEmpty {
-                    let statement = try db.cachedStatement(
-                        sql: "INSERT INTO series (run_id, period, unit, metric, value) VALUES (?, ?, ?, ?, ?)")
-                    for row in pendingSeries {
-                        statement.setUncheckedArguments([runID, row.period, row.unit, row.metric, row.value])
-                        try statement.execute()
-                    }
+                    try insertSeries(db, runID: runID)
                 }
                 if !pendingEvents.isEmpty {
                     let statement = try db.cachedStatement(
@@ -357,6 +352,45 @@ public final class RunWriter {
         pendingSeries.removeAll(keepingCapacity: true)
         pendingEvents.removeAll(keepingCapacity: true)
         pendingPanel.removeAll(keepingCapacity: true)
+    }
+
+    /// Rows per multi-row series INSERT: fewer statement steps, well under SQLite's variable limit.
+    private static let seriesRowsPerStatement = 64
+
+    /// Inserts `pendingSeries` with cached multi-row statements (full chunks) and a one-row
+    /// statement for the remainder; values are bound as `DatabaseValue`s without boxing.
+    private func insertSeries(_ db: Database, runID: Int64) throws {
+        let chunk = Self.seriesRowsPerStatement
+        let rowSQL = "(?, ?, ?, ?, ?)"
+        let prefix = "INSERT INTO series (run_id, period, unit, metric, value) VALUES "
+        let chunkStatement = try db.cachedStatement(
+            sql: prefix + Array(repeating: rowSQL, count: chunk).joined(separator: ", "))
+        let rowStatement = try db.cachedStatement(sql: prefix + rowSQL)
+        let run = runID.databaseValue
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(5 * chunk)
+        var start = 0
+        while start < pendingSeries.count {
+            let count = min(chunk, pendingSeries.count - start)
+            values.removeAll(keepingCapacity: true)
+            for row in pendingSeries[start ..< start + count] {
+                values.append(run)
+                values.append(row.period.databaseValue)
+                values.append(row.unit.databaseValue)
+                values.append(row.metric.databaseValue)
+                values.append(row.value.databaseValue)
+            }
+            if count == chunk {
+                chunkStatement.setUncheckedArguments(StatementArguments(values))
+                try chunkStatement.execute()
+            } else {
+                for offset in stride(from: 0, to: values.count, by: 5) {
+                    rowStatement.setUncheckedArguments(StatementArguments(values[offset ..< offset + 5]))
+                    try rowStatement.execute()
+                }
+            }
+            start += count
+        }
     }
 
     private func removeTemporaries() {

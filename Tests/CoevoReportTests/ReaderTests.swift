@@ -2,9 +2,14 @@ import Foundation
 import Testing
 @testable import CoevoReport
 
-struct ReaderTests {
+/// A class suite so that `deinit` removes the files each test wrote.
+final class ReaderTests {
+    var directories: [URL] = []
+    deinit { for d in directories { try? FileManager.default.removeItem(at: d) } }
+
     func write(_ text: String, _ name: String) throws -> URL {
-        let dir = SyntheticRun.tempDirectory("reader-\(name)")
+        let dir = SyntheticRun.tempDirectory("reader-\(UUID().uuidString)")
+        directories.append(dir)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)

@@ -97,6 +97,20 @@ struct RunReportTests {
         for id in Self.chartIDs { #expect(html.contains("id=\"\(id)\"")) }
     }
 
+    /// The page checks themselves must be able to fail.
+    @Test func checkersDetectProblems() {
+        #expect(!SVGChecks.externalReferences("<img src=\"http://x/y.png\">").isEmpty)
+        #expect(!SVGChecks.externalReferences("<script>alert(1)</script>").isEmpty)
+        #expect(!SVGChecks.externalReferences("<style>a { background: url(https://x/y.png) }</style>").isEmpty)
+        #expect(!SVGChecks.externalReferences("<a href=\"https://example.com\">x</a>").isEmpty)
+        #expect(SVGChecks.externalReferences("<a href=\"#cost\">x</a><g clip-path=\"url(#c)\"/>").isEmpty)
+        #expect(SVGChecks.parseError("<svg><g></svg>") != nil)
+        #expect(SVGChecks.parseError("<svg><text>a & b</text></svg>") != nil)
+        #expect(!SVGChecks.badNumbers("<svg><rect x=\"nan\" y=\"1\"/></svg>").isEmpty)
+        #expect(!SVGChecks.badNumbers("<svg><path d=\"M0 0L1 inf\"/></svg>").isEmpty)
+        #expect(SVGChecks.svgFragments("a<svg x=\"1\"></svg>b<svg y=\"2\"></svg>").count == 2)
+    }
+
     @Test func stageSpansFollowTheSeries() {
         let table = SeriesTable(values: ["stage": [0: 0, 1: 1, 2: 1, 3: .nan, 4: 2, 5: 2, 6: 4]])
         let summary = RunSummary.testValue

@@ -9,8 +9,35 @@ enum SVGChecks {
     /// Parses `xml` with Foundation's XMLParser; returns nil when well-formed, else the parser error.
     static func parseError(_ xml: String) -> String? {
         let parser = XMLParser(data: Data(xml.utf8))
-        if parser.parse() { return nil }
-        return parser.parserError.map { String(describing: $0) } ?? "unknown parse error"
+        let catcher = ErrorCatcher()
+        parser.delegate = catcher
+        let ok = parser.parse()
+        if let e = catcher.error ?? parser.parserError { return String(describing: e) }
+        if !ok { return "parse failed" }
+        if catcher.depth != 0 { return "unbalanced elements (depth \(catcher.depth) at end)" }
+        if catcher.roots != 1 { return "expected one root element, found \(catcher.roots)" }
+        return nil
+    }
+
+    /// Records parse errors and checks element nesting independently of the parser's own result.
+    final class ErrorCatcher: NSObject, XMLParserDelegate {
+        var error: Error?
+        var stack: [String] = []
+        var depth: Int { stack.count }
+        var roots = 0
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = error ?? parseError }
+        func parser(_ parser: XMLParser, validationErrorOccurred validationError: Error) { error = error ?? validationError }
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            if stack.isEmpty { roots += 1 }
+            stack.append(elementName)
+        }
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            if stack.last == elementName { stack.removeLast() } else {
+                error = error ?? NSError(domain: "SVGChecks", code: 1,
+                                         userInfo: [NSLocalizedDescriptionKey: "</\(elementName)> closes <\(stack.last ?? "nothing")>"])
+            }
+        }
     }
 
     /// Every `<svg …>…</svg>` fragment in `html`.

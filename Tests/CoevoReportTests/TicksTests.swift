@@ -113,9 +113,23 @@ struct LogTicksTests {
         #expect(t.majors.map(\.label) == ["0.001", "0.01", "0.1", "1", "10", "100", "1000"])
     }
 
-    @Test func singleValueGetsADecade() {
-        #expect(LogTicks.choose(low: 1000, high: 1000).domain == 1000...10000)
-        #expect(LogTicks.choose(low: 0.5, high: 0.5).domain == 0.1...1)
+    @Test func singleValueIsWidenedOneStepEachWay() {
+        #expect(LogTicks.choose(low: 1000, high: 1000).domain == 500...2000)
+        #expect(LogTicks.choose(low: 0.5, high: 0.5).domain == 0.2...1)
+    }
+
+    @Test func lessThanTwoDecadesUsesOneTwoFive() {
+        // 0.07…0.17 → [0.05, 0.2]; majors 0.05, 0.1, 0.2; minors 0.06…0.09
+        let t = LogTicks.choose(low: 0.07, high: 0.17)
+        #expect(t.domain == 0.05...0.2)
+        #expect(t.majors.map(\.label) == ["0.05", "0.1", "0.2"])
+        #expect(t.ticks.filter { !$0.isMajor }.map(\.value) == [0.06, 0.07, 0.08, 0.09])
+        // 3…40 → [2, 50]
+        let u = LogTicks.choose(low: 3, high: 40)
+        #expect(u.domain == 2...50)
+        #expect(u.majors.map(\.label) == ["2", "5", "10", "20", "50"])
+        // Large magnitudes use the ×10ⁿ form.
+        #expect(LogTicks.choose(low: 3e9, high: 4e9).majors.map(\.label) == ["2×10⁹", "5×10⁹"])
     }
 
     @Test func manyDecadesThinLabels() {
@@ -128,6 +142,7 @@ struct LogTicksTests {
 
     @Test func invalidInput() {
         #expect(LogTicks.choose(low: 0, high: 10).domain == 1...10)
+        #expect(LogTicks.choose(low: 0, high: 10).majors.map(\.label) == ["1", "2", "5", "10"])
         #expect(LogTicks.choose(low: -5, high: .nan).domain == 1...10)
     }
 }

@@ -148,8 +148,13 @@ struct ChartFrame {
             }
         }
         w.line(x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotTop + plotHeight, attributes: "stroke=\"#666\" stroke-width=\"1\"")
-        let cx = 16.0, cy = plotTop + plotHeight / 2
-        w.raw("<text x=\"\(SVGWriter.num(cx))\" y=\"\(SVGWriter.num(cy))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\" transform=\"rotate(-90 \(SVGWriter.num(cx)) \(SVGWriter.num(cy)))\" dominant-baseline=\"middle\">\(XML.escape(title))</text>")
+        // The title, rotated, on one line or (when longer than the plot is high) two.
+        let lines = Array(TextMetrics.wrap(title, size: 11, maxWidth: plotHeight).prefix(2))
+        let cy = plotTop + plotHeight / 2
+        for (i, line) in lines.enumerated() {
+            let cx = lines.count == 1 ? 16.0 : 11.0 + 12.0 * Double(i)
+            w.raw("<text x=\"\(SVGWriter.num(cx))\" y=\"\(SVGWriter.num(cy))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\" transform=\"rotate(-90 \(SVGWriter.num(cx)) \(SVGWriter.num(cy)))\" dominant-baseline=\"middle\">\(XML.escape(line))</text>")
+        }
     }
 
     static func drawEmptyNote(_ note: String, plotTop: Double, into w: inout SVGWriter) {

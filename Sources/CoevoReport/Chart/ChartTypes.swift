@@ -141,10 +141,11 @@ public struct BarGroup: Sendable, Equatable {
     public init(name: String, values: [BarValue?]) { self.name = name; self.values = values }
 }
 
-/// Colours, fixed so that output is deterministic (Tableau 10 and light tints for spans).
+/// Colours, fixed so that output is deterministic (Tableau 10 with a dark grey last, for totals,
+/// and light tints for spans).
 public enum Palette {
     public static let series = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-                                "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#7f7f7f"]
+                                "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#333333"]
     public static let soft = ["#e8e8e8", "#cfe2f3", "#d9ead3", "#fff2cc", "#f4cccc",
                               "#d9d2e9", "#fce5cd", "#d0e0e3"]
     static func seriesColor(_ i: Int) -> String { series[((i % series.count) + series.count) % series.count] }

@@ -95,17 +95,22 @@ public enum LinearTicks {
     }
 }
 
-/// Decade ticks for a logarithmic axis: majors at 10^k labelled, minors at 2…9 × 10^k.
+/// Ticks for a logarithmic axis.
 ///
-/// Contract: for finite `0 < low ≤ high` the domain is [10^floor(log10 low), 10^ceil(log10 high)]
-/// (at least one decade). When it spans more than `maxLabels` decades only every n-th decade is
-/// labelled (the others stay as unlabelled majors) and minor ticks are left out. Invalid input
-/// (non-positive or non-finite bounds) gives the domain [1, 10].
+/// Contract: for finite `0 < low ≤ high`:
+/// - when high/low ≥ 100, majors sit at the decades 10^k and the domain is
+///   [10^floor(log10 low), 10^ceil(log10 high)], with unlabelled minors at 2…9 × 10^k; when it spans
+///   more than `maxLabels` decades only every n-th decade is labelled and minors are left out;
+/// - when the data span less than two decades, the domain ends on the nearest 1, 2 or 5 × 10^k
+///   outside the data (widened by one such step each way if low = high), majors are the 1-2-5
+///   values inside it and minors the other integer multiples of 10^k.
+/// Invalid input (non-positive or non-finite bounds) gives the domain [1, 10].
 public enum LogTicks {
     public static func choose(low: Double, high: Double, maxLabels: Int = 8) -> TickSet {
         var lo = low, hi = high
         if !(lo.isFinite && hi.isFinite && lo > 0 && hi > 0) { lo = 1; hi = 10 }
         if lo > hi { swap(&lo, &hi) }
+        if hi / lo < 100 { return oneTwoFive(lo, hi) }
         var kLow = Int(floor(log10(lo)))
         var kHigh = Int(ceil(log10(hi)))
         // Guard against log10 rounding right at a decade (e.g. log10(1000) = 2.9999999999999996).
@@ -125,6 +130,26 @@ public enum LogTicks {
             }
         }
         return TickSet(domain: pow10(kLow)...pow10(kHigh), ticks: ticks)
+    }
+
+    /// Ticks at m × 10^k for a range of less than two decades.
+    static func oneTwoFive(_ lo: Double, _ hi: Double) -> TickSet {
+        let kFirst = Int(floor(log10(lo))) - 1, kLast = Int(ceil(log10(hi))) + 1
+        // All integer multiples m × 10^k (m = 1…9) around the data, ascending.
+        var candidates: [(value: Double, m: Int)] = []
+        for k in kFirst...kLast {
+            for m in 1...9 { candidates.append((LinearTicks.scaled(m, mantissa: 1, exponent: k), m)) }
+        }
+        let nice = candidates.filter { [1, 2, 5].contains($0.m) }
+        var a = nice.lastIndex { $0.value <= lo } ?? 0
+        var b = nice.firstIndex { $0.value >= hi } ?? nice.count - 1
+        if a == b { a = max(0, a - 1); b = min(nice.count - 1, b + 1) }
+        let domain = nice[a].value...nice[b].value
+        let ticks = candidates.filter { domain.contains($0.value) }.map { c -> Tick in
+            let major = [1, 2, 5].contains(c.m)
+            return Tick(value: c.value, label: major ? NumberFormat.significant(c.value, digits: 1) : "", isMajor: major)
+        }
+        return TickSet(domain: domain, ticks: ticks)
     }
 
     static func pow10(_ k: Int) -> Double { LinearTicks.scaled(1, mantissa: 1, exponent: k) }

@@ -94,7 +94,7 @@ public struct ReportStrings: Sendable {
     public var shareOfFirms: String { pick("Share of live firms", "存活企业占比") }
     public var villages: String { pick("Villages", "村庄数") }
     public var averageCost: String { pick("Average cost", "平均成本") }
-    public var costFall: String { pick("Fall in average cost since quarter 0", "平均成本较第 0 季度的下降") }
+    public var costFall: String { pick("Cost fall since quarter 0", "较第 0 季度的成本下降") }
     public var elasticity: String { pick("Elasticity β of average variable cost", "平均可变成本弹性 β") }
     public var elasticityUnit: String { pick("d ln AVC / d ln Y", "d ln AVC / d ln Y") }
     public var onlineVolume: String { pick("Online volume", "线上交易量") }

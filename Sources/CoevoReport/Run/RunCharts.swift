@@ -252,7 +252,7 @@ struct RunCharts {
             id: "chart-sizes", title: s.titleSizes, caption: s.capSizes(n: sizes.positiveCount, hill: hill),
             x: AxisSpec(s.onlineRevenue, unit: s.unitRevenue, scale: .log),
             y: AxisSpec(s.ccdf, unit: s.unitShare, scale: .log),
-            series: [Series(name: s.ccdfSeries, points: sizes.ccdf(), style: .lineAndMarkers, color: 0)],
+            series: [Series(name: s.ccdfSeries, points: sizes.ccdf(), style: .line, color: 0)],
             emptyNote: s.sizesEmpty))]
     }
 }
