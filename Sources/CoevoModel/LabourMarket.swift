@@ -1,5 +1,7 @@
 // Regional labour markets (MODEL.md §2): the wage w_r = w̄_r·(L_r/L̄_r)^ε_w rises with local
-// employment L_r (labour units q/A used last period), the congestion cost of agglomeration.
+// employment L_r (labour units q/A used last period), the congestion cost of agglomeration. Wages
+// are sticky: each quarter they close `cost.wage_adjustment` of the (log) gap to that level, which
+// keeps the wage–output loop (labour demand elasticity ≈ θ_P > 1/ε_w) from oscillating.
 
 extension Model {
     mutating func updateWages() {
@@ -7,7 +9,8 @@ extension Model {
         for r in regions.indices {
             if regions[r].labourRef <= 0 { regions[r].labourRef = regions[r].labour }
             let ratio = regions[r].labourRef > 0 ? regions[r].labour / regions[r].labourRef : 1
-            regions[r].wage = ratio > 0 ? pow(ratio, p.wageElasticity) : 1
+            let target = ratio > 0 ? pow(ratio, p.wageElasticity) : 1
+            regions[r].wage = pow(regions[r].wage, 1 - p.wageAdjustment) * pow(target, p.wageAdjustment)
         }
     }
 }

@@ -127,6 +127,7 @@ extension Parameters {
         r("cost.fixed", \.fixedCost, "rev/quarter", 0, 10, "mean firm fixed cost"),
         r("cost.fixed_spread", \.fixedCostSpread, "log-sd", 0, 3, "spread of fixed cost"),
         r("cost.wage_elasticity", \.wageElasticity, "–", 0, 3, "wage elasticity to local employment ε_w"),
+        r("cost.wage_adjustment", \.wageAdjustment, "share/quarter", 0.01, 1, "share of the gap to the employment-implied wage closed each quarter"),
         r("productivity.learning", \.learningRate, "log/quarter", 0, 0.1, "own learning ∝ E"),
         r("productivity.cluster_spillover", \.clusterSpillover, "/quarter", 0, 1, "catch-up to the cluster's best practice"),
         r("productivity.shock", \.productivityShock, "log-sd", 0, 1, "productivity shock"),

@@ -118,11 +118,13 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var fixedCostSpread: Double = 0.3
     /// Wage elasticity to local employment ε_w (–).
     public var wageElasticity: Double = 0.3
+    /// Share of the gap to the market-clearing wage closed each quarter (0–1): wages are sticky.
+    public var wageAdjustment: Double = 0.25
     /// Productivity: learning ∝ E, catch-up to the cluster's best practice, shock sd (log/quarter); initial log-sd.
     public var learningRate: Double = 0.004
     public var clusterSpillover: Double = 0.02
     public var productivityShock: Double = 0.02
-    public var productivitySpread: Double = 0.3
+    public var productivitySpread: Double = 0.15
     /// Transaction cost τ = τ_0(1 − trust)(1+deg)^γ/(1+coord): share of production cost; γ.
     public var transactionBase: Double = 0.15
     public var degreeExponent: Double = 0.35
