@@ -2,7 +2,7 @@
 // worth, or on `exit.losses` losing quarters after age `exit.age`. Entry: each village's remaining
 // households open firms at a Bass rate (p + q·online share of the village) × remaining pool ×
 // profitability, faster where online shops make entry cheap; entrants copy the village's online mix
-// and choose the supplier role when suppliers earn more than sellers in their cluster (free entry
+// in proportion to the demonstration effect, and choose the supplier role when suppliers earn more than sellers in their cluster (free entry
 // of suppliers, which makes the input pool of InputMarket.swift grow with demand).
 
 extension Model {
@@ -30,6 +30,12 @@ extension Model {
         let p = parameters
         var entrants = 0
         let supplierLogit = log(p.supplierShare / (1 - p.supplierShare))
+        // Entrants copy their village's online mix in proportion to the demonstration effect;
+        // without it they go online at the economy-wide rate.
+        let copy = min(1, p.demonstration)
+        var economyOnline = 0.0
+        for v in villages.indices { economyOnline += Double(villages[v].online) }
+        economyOnline /= Double(max(firms.count, 1))
         for v in 0..<villages.count {
             let vs = villages[v]
             let pool = world.households - vs.firms
@@ -49,7 +55,8 @@ extension Model {
                 let pSupplier = 1 / (1 + exp(-(supplierLogit + tilt)))
                 let role: ChainRole = u < pSupplier ? .supplier
                     : (random.uniform(.entry, period: period, id: UInt32(v), draw: UInt32(2 + 3 * e)) * (1 - p.supplierShare) < p.brandShare ? .brand : .manufacturer)
-                let online = digitalActive && random.uniform(.entry, period: period, id: UInt32(v), draw: UInt32(3 + 3 * e)) < onlineShare
+                let pOnline = copy * onlineShare + (1 - copy) * economyOnline
+                let online = digitalActive && random.uniform(.entry, period: period, id: UInt32(v), draw: UInt32(3 + 3 * e)) < pOnline
                 addFirm(village: v, role: role, online: online, entrant: true)
             }
             entrants += n

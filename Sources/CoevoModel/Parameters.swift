@@ -142,7 +142,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Collateral scale W_ref (rev); data-credit scale D_0 (rev of cumulative online sales); credit limit (× info × revenue).
     public var collateralScale: Double = 3
     public var dataCreditScale: Double = 2
-    public var leverage: Double = 1.5
+    public var leverage: Double = 1.0
     /// Data-based credit on (lenders read the online data trail).
     public var dataCredit: Bool = true
     /// Inventory: holding cost per unit forecast error; forecast error without matching (–).
@@ -164,9 +164,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var bassP: Double = 0.002
     public var bassQ: Double = 0.05
     /// Initial net worth (rev), payout share of profit, net-worth consumption (/quarter).
-    public var netWorthInitial: Double = 1.5
+    public var netWorthInitial: Double = 0.6
     public var payout: Double = 0.5
-    public var netWorthDecay: Double = 0.05
+    public var netWorthDecay: Double = 0.15
     /// Entry cost offline and online (rev).
     public var entryCostOffline: Double = 0.5
     public var entryCostOnline: Double = 0.15
