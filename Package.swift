@@ -39,6 +39,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CoevoModelTests", dependencies: ["CoevoModel", "CoevoExperiments", "CoevoMeasure", "CoevoStore"]),
+        .testTarget(name: "CoevoExperimentsTests", dependencies: ["CoevoExperiments", "CoevoModel", "CoevoStore"]),
         .testTarget(name: "CoevoMeasureTests", dependencies: ["CoevoMeasure", "CoevoEmpirics"]),
         .testTarget(name: "CoevoStoreTests", dependencies: ["CoevoStore", "CoevoModel"]),
         .testTarget(name: "CoevoReportTests", dependencies: ["CoevoReport"]),

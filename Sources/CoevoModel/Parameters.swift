@@ -85,7 +85,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Congestion weight c (–, 0 switches congestion off), exponent κ, capacity (share of regional initial sales) and its rise with G_inf (×).
     public var congestionWeight: Double = 1
     public var congestionExponent: Double = 2
-    public var capacityShare: Double = 0.6
+    public var capacityShare: Double = 1.0
     public var capacityInfrastructure: Double = 2
 
     // MARK: Adoption (§3.4)
@@ -164,9 +164,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var bassP: Double = 0.002
     public var bassQ: Double = 0.05
     /// Initial net worth (rev), payout share of profit, net-worth consumption (/quarter).
-    public var netWorthInitial: Double = 0.6
+    public var netWorthInitial: Double = 1.0
     public var payout: Double = 0.5
-    public var netWorthDecay: Double = 0.15
+    public var netWorthDecay: Double = 0.1
     /// Entry cost offline and online (rev).
     public var entryCostOffline: Double = 0.5
     public var entryCostOnline: Double = 0.15
