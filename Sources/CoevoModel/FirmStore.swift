@@ -73,6 +73,8 @@ public struct FirmStore: Sendable {
     public var poolLocal: [Double] = []
     public var poolB2B: [Double] = []
     public var loanRate: [Double] = []
+    /// Lender's information about the firm this quarter (Finance.swift), in [0, 1].
+    public var creditInfo: [Double] = []
     public var constrained: [Bool] = []
     /// Productivity ledger: cumulative Δln A by `GainSource`.
     public var ledgerLearning: [Double] = []
@@ -88,6 +90,7 @@ public struct FirmStore: Sendable {
     public var prevCost: [Double] = []          // 7 per firm: production, logistics, finance, transaction, fees, inventory, fixed
     public var prevLogWage: [Double] = []
     public var prevLogA: [Double] = []
+    public var prevLogPsi: [Double] = []
     public var prevPoolLocal: [Double] = []
     public var prevPoolB2B: [Double] = []
     public var prevLedger: [Double] = []        // GainSource.allCases.count per firm
@@ -102,58 +105,81 @@ public struct FirmStore: Sendable {
         \.price, \.output, \.revenue, \.revenueOnline, \.revenueRetail, \.revenueB2B, \.revenueLive,
         \.profit, \.profitRetail, \.profitB2B, \.profitLive, \.inputSpending, \.onlineShareLast, \.dataTrail,
         \.costProduction, \.costLogistics, \.costFinance, \.costTransaction, \.costFees, \.costInventory, \.costFixed,
-        \.logWage, \.logPsi, \.poolLocal, \.poolB2B, \.loanRate,
+        \.logWage, \.logPsi, \.poolLocal, \.poolB2B, \.loanRate, \.creditInfo,
         \.ledgerLearning, \.ledgerCluster, \.ledgerNetwork, \.ledgerEcosystem, \.ledgerShock,
-        \.prevOutput, \.prevLogWage, \.prevLogA, \.prevPoolLocal, \.prevPoolB2B,
+        \.prevOutput, \.prevLogWage, \.prevLogA, \.prevLogPsi, \.prevPoolLocal, \.prevPoolB2B,
     ]
     nonisolated(unsafe) private static let int32s: [WritableKeyPath<FirmStore, [Int32]>] = [\.cluster, \.village, \.region, \.industry, \.age]
     nonisolated(unsafe) private static let int16s: [WritableKeyPath<FirmStore, [Int16]>] = [\.platformRetail, \.platformB2B, \.platformLive, \.adoptionLeft]
     nonisolated(unsafe) private static let bytes: [WritableKeyPath<FirmStore, [UInt8]>] = [\.channels, \.lossRetail, \.lossB2B, \.lossLive, \.lossFirm]
     nonisolated(unsafe) private static let flags: [WritableKeyPath<FirmStore, [Bool]>] = [\.exporter, \.constrained, \.prevProduced]
 
-    /// Appends a firm with zeroed state; returns its slot.
+    /// Appends `n` firms with zeroed state (one pass per column); returns the first new slot.
+    /// Fill their identity with `setIdentity`.
+    public mutating func appendBlank(_ n: Int) -> Int {
+        let first = count
+        guard n > 0 else { return first }
+        for c in FirmStore.doubles { self[keyPath: c].append(contentsOf: repeatElement(0, count: n)) }
+        for c in FirmStore.int32s { self[keyPath: c].append(contentsOf: repeatElement(0, count: n)) }
+        for c in FirmStore.int16s { self[keyPath: c].append(contentsOf: repeatElement(-1, count: n)) }
+        for c in FirmStore.bytes { self[keyPath: c].append(contentsOf: repeatElement(0, count: n)) }
+        for c in FirmStore.flags { self[keyPath: c].append(contentsOf: repeatElement(false, count: n)) }
+        prevCost.append(contentsOf: repeatElement(0, count: n * FirmStore.costComponents))
+        prevLedger.append(contentsOf: repeatElement(0, count: n * GainSource.allCases.count))
+        id.append(contentsOf: repeatElement(0, count: n)); role.append(contentsOf: repeatElement(.manufacturer, count: n))
+        count += n
+        return first
+    }
+
+    /// Sets a blank slot's identity and neutral defaults.
+    public mutating func setIdentity(_ s: Int, id newID: UInt32, cluster k: Int, village v: Int, region r: Int, industry j: Int, role ro: ChainRole) {
+        id[s] = newID; role[s] = ro
+        cluster[s] = Int32(k); village[s] = Int32(v); region[s] = Int32(r); industry[s] = Int32(j)
+        adoptionLeft[s] = 0
+        price[s] = 1; fitRetail[s] = 1; fitB2B[s] = 1; fitLive[s] = 1
+    }
+
+    /// Appends one firm; returns its slot.
     @discardableResult
     public mutating func append(id newID: UInt32, cluster k: Int, village v: Int, region r: Int, industry j: Int, role ro: ChainRole) -> Int {
-        for c in FirmStore.doubles { self[keyPath: c].append(0) }
-        for c in FirmStore.int32s { self[keyPath: c].append(0) }
-        for c in FirmStore.int16s { self[keyPath: c].append(0) }
-        for c in FirmStore.bytes { self[keyPath: c].append(0) }
-        for c in FirmStore.flags { self[keyPath: c].append(false) }
-        prevCost.append(contentsOf: repeatElement(0, count: FirmStore.costComponents))
-        prevLedger.append(contentsOf: repeatElement(0, count: GainSource.allCases.count))
-        id.append(newID); role.append(ro)
-        let s = count
-        cluster[s] = Int32(k); village[s] = Int32(v); region[s] = Int32(r); industry[s] = Int32(j)
-        platformRetail[s] = -1; platformB2B[s] = -1; platformLive[s] = -1
-        price[s] = 1; fitRetail[s] = 1; fitB2B[s] = 1; fitLive[s] = 1
-        count += 1
+        let s = appendBlank(1)
+        setIdentity(s, id: newID, cluster: k, village: v, region: r, industry: j, role: ro)
         return s
     }
 
-    /// Removes slot `s` in O(1): the last live firm moves into it.
-    public mutating func remove(at s: Int) {
-        let last = count - 1
-        if s != last {
-            for c in FirmStore.doubles { self[keyPath: c][s] = self[keyPath: c][last] }
-            for c in FirmStore.int32s { self[keyPath: c][s] = self[keyPath: c][last] }
-            for c in FirmStore.int16s { self[keyPath: c][s] = self[keyPath: c][last] }
-            for c in FirmStore.bytes { self[keyPath: c][s] = self[keyPath: c][last] }
-            for c in FirmStore.flags { self[keyPath: c][s] = self[keyPath: c][last] }
-            for m in 0..<FirmStore.costComponents { prevCost[s * FirmStore.costComponents + m] = prevCost[last * FirmStore.costComponents + m] }
-            let g = GainSource.allCases.count
-            for m in 0..<g { prevLedger[s * g + m] = prevLedger[last * g + m] }
-            id[s] = id[last]; role[s] = role[last]
+    /// Removes many slots at once, each in O(1) per column: `slots` must be distinct. Processed
+    /// from the highest slot down, each hole is filled by the current last live firm.
+    public mutating func remove(slots: [Int]) {
+        guard !slots.isEmpty else { return }
+        let order = slots.sorted(by: >)
+        let n0 = count, k = order.count
+        func compact<T>(_ buf: inout [T]) {
+            buf.withUnsafeMutableBufferPointer { b in
+                var last = n0 - 1
+                for s in order { if s != last { b[s] = b[last] }; last -= 1 }
+            }
+            buf.removeLast(k)
         }
-        for c in FirmStore.doubles { self[keyPath: c].removeLast() }
-        for c in FirmStore.int32s { self[keyPath: c].removeLast() }
-        for c in FirmStore.int16s { self[keyPath: c].removeLast() }
-        for c in FirmStore.bytes { self[keyPath: c].removeLast() }
-        for c in FirmStore.flags { self[keyPath: c].removeLast() }
-        prevCost.removeLast(FirmStore.costComponents)
-        prevLedger.removeLast(GainSource.allCases.count)
-        id.removeLast(); role.removeLast()
-        count -= 1
+        func compactWide<T>(_ buf: inout [T], width w: Int) {
+            buf.withUnsafeMutableBufferPointer { b in
+                var last = n0 - 1
+                for s in order { if s != last { for m in 0..<w { b[s * w + m] = b[last * w + m] } }; last -= 1 }
+            }
+            buf.removeLast(k * w)
+        }
+        for c in FirmStore.doubles { compact(&self[keyPath: c]) }
+        for c in FirmStore.int32s { compact(&self[keyPath: c]) }
+        for c in FirmStore.int16s { compact(&self[keyPath: c]) }
+        for c in FirmStore.bytes { compact(&self[keyPath: c]) }
+        for c in FirmStore.flags { compact(&self[keyPath: c]) }
+        compactWide(&prevCost, width: FirmStore.costComponents)
+        compactWide(&prevLedger, width: GainSource.allCases.count)
+        compact(&id); compact(&role)
+        count -= k
     }
+
+    /// Removes slot `s` in O(1): the last live firm moves into it.
+    public mutating func remove(at s: Int) { remove(slots: [s]) }
 
     /// Lengths of every column (all equal `count` times their width): a consistency check for tests.
     public func columnLengths() -> [Int] {
