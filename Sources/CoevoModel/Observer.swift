@@ -108,10 +108,11 @@ public struct Observer: Sendable {
         var vOnline = [Int](repeating: 0, count: model.villages.count), vOnlRev = [Double](repeating: 0, count: model.villages.count)
         var vRev = vOnlRev
         var kRevenue = [Double](repeating: 0, count: K)
+        var cl = [Double](repeating: 0, count: K * 6)   // cluster sums, flat (written per firm)
         for s in 0..<n {
             let r = Int(f.region[s]), k = Int(f.cluster[s]), v = Int(f.village[s])
             let qs = f.output[s], ac = f.averageCost(s)
-            if f.has(s, .retail) { adopt[0] += 1; rRetail[r] += 1; clu[k][0] += 1 }
+            if f.has(s, .retail) { adopt[0] += 1; rRetail[r] += 1; cl[k * 6] += 1 }
             if f.has(s, .b2b) { adopt[1] += 1 }
             if f.has(s, .live) { adopt[2] += 1 }
             q += qs; rev += f.revenue[s]; onl += f.revenueOnline[s]
@@ -127,8 +128,8 @@ public struct Observer: Sendable {
             rQ[r] += qs; rCost[r] += qs * ac; rQual[r] += f.quality[s]; rWageQ[r] += qs * model.regions[r].wage
             let fees = f.costFees[s] * qs
             rFeeGMV[r] += fees; rGMV[r] += f.revenueOnline[s]
-            clu[k][1] += f.revenueOnline[s]; kRevenue[k] += f.revenue[s]; clu[k][2] += qs * ac; clu[k][3] += 1; clu[k][4] += qs
-            if f.role[s] == .supplier { clu[k][5] += 1 }
+            cl[k * 6 + 1] += f.revenueOnline[s]; kRevenue[k] += f.revenue[s]; cl[k * 6 + 2] += qs * ac; cl[k * 6 + 3] += 1; cl[k * 6 + 4] += qs
+            if f.role[s] == .supplier { cl[k * 6 + 5] += 1 }
             if f.isOnline(s) && f.role[s] != .supplier { vOnline[v] += 1 }
             vOnlRev[v] += f.revenueOnline[s]; vRev[v] += f.revenue[s]
         }
@@ -246,6 +247,7 @@ public struct Observer: Sendable {
         }
 
         // Cluster unit: shares and averages.
+        for k in 0..<K { for i in 0..<6 { clu[k][i] = cl[k * 6 + i] } }
         for k in 0..<K {
             let nf = max(clu[k][3], 1)
             clu[k][0] /= nf
