@@ -1,0 +1,84 @@
+// The CLI as a user runs it: bad input → one line on stderr, exit status 2, nothing written;
+// a good run → complete files, byte-identical for the same seed, different for another seed.
+
+import CoevoStore
+import Foundation
+import Testing
+
+/// The `coevo` executable built beside this test bundle.
+func coevoBinary() -> URL {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("coevo")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    return URL(fileURLWithPath: ".build/release/coevo")
+}
+
+struct CommandResult { var status: Int32; var stdout: String; var stderr: String }
+
+func coevo(_ args: [String]) throws -> CommandResult {
+    let p = Process()
+    p.executableURL = coevoBinary()
+    p.arguments = args
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out; p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return CommandResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}
+
+func temporaryDirectory() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("coevo-cli-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct CLITests {
+    @Test func badInputExitsTwoWithOneLineAndWritesNothing() throws {
+        let dir = temporaryDirectory()
+        let yaml = dir.appendingPathComponent("bad.yaml")
+        try "firms: 1000\nlogistics:\n  lamda: 0.4\n".write(to: yaml, atomically: true, encoding: .utf8)
+        let cases: [([String], String)] = [
+            (["run", "--scenario", yaml.path], "bad.yaml:3: unknown key 'logistics.lamda' (did you mean 'logistics.lambda'?)"),
+            (["run", "--set", "logistics.lambda=9"], "parameter 'logistics.lambda': expected a number in [0, 3] (–), found 9"),
+            (["run", "--set", "firms=many"], "parameter 'firms': expected an integer in [500, 50000000], found 'many'"),
+            (["run", "--scenario", "basline"], "(did you mean 'baseline'?)"),
+            (["run", "--firms", "10"], "parameter 'firms': expected an integer in [500, 50000000] (firms), found 10"),
+            (["run", "--bogus"], "Unknown option '--bogus'"),
+        ]
+        for (i, (args, expected)) in cases.enumerated() {
+            let out = dir.appendingPathComponent("out\(i)")
+            let r = try coevo(args + ["--out", out.path, "--quiet"])
+            #expect(r.status == 2, "\(args): status \(r.status)")
+            let lines = r.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(args): \(r.stderr)")
+            #expect(r.stderr.contains(expected), "\(args): \(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out.path), "\(args) left \(out.path)")
+        }
+    }
+
+    @Test func runWritesCompleteReproducibleFiles() throws {
+        let dir = temporaryDirectory()
+        func run(_ seed: Int, _ name: String) throws -> URL {
+            let out = dir.appendingPathComponent(name)
+            let r = try coevo(["run", "--firms", "1000", "--periods", "12", "--seed", "\(seed)", "--set", "observe.bootstrap_draws=0",
+                               "--out", out.path, "--quiet", "--no-report"])
+            #expect(r.status == 0, "\(r.stderr)")
+            return out
+        }
+        let a = try run(4, "a"), b = try run(4, "b"), c = try run(5, "c")
+        for name in ["run.sqlite", "series.csv", "summary.json"] {
+            #expect(FileManager.default.fileExists(atPath: a.appendingPathComponent(name).path))
+        }
+        let csv = { (u: URL) in try Data(contentsOf: u.appendingPathComponent("series.csv")) }
+        #expect(try csv(a) == csv(b))
+        #expect(try csv(a) != csv(c))
+        let runs = try RunDatabase(path: a.appendingPathComponent("run.sqlite")).runs()
+        #expect(runs.count == 1 && runs[0].status == "finished")
+        let header = try String(contentsOf: a.appendingPathComponent("series.csv"), encoding: .utf8).split(separator: "\n").first
+        #expect(header == "period,metric,value")
+    }
+}
