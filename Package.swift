@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "CoevoStoreTests", dependencies: ["CoevoStore", "CoevoModel"]),
         .testTarget(name: "CoevoReportTests", dependencies: ["CoevoReport"]),
         .testTarget(name: "CoevoServerTests", dependencies: [
-            "CoevoServer", "CoevoExperiments", "CoevoModel", "CoevoStore",
+            "CoevoServer", "CoevoExperiments", "CoevoModel", "CoevoStore", "CoevoReport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
