@@ -32,6 +32,7 @@ public enum CoevoServerApp {
         router.get("/") { _, _ in
             html(IndexPage.render(queue: queue, maxFirmQuarters: cap))
         }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.post("/runs") { request, context in
             var request = request
             let fields = try await formFields(&request)

@@ -38,6 +38,8 @@ enum Page {
     .state-finished { color: #1e7b34; font-weight: 600; }
     .state-failed, .state-interrupted { color: #a40000; font-weight: 600; }
     .state-running, .state-queued { color: #8a6d00; font-weight: 600; }
+    .chart-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 12px; }
+    .chart-grid figure.chart { margin: 0; }
     .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
     .pair > div { min-width: 0; }
     .pair h3 { font-size: 1rem; margin: 8px 0; }

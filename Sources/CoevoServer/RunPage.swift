@@ -38,17 +38,30 @@ enum RunPage {
             h += "<p>Files: \(links)</p>\n"
             do {
                 let doc = try ReportBuilder.document(directory: store.directory(of: id))
-                for block in doc.header { h += HTMLRenderer.render(block) }
-                for section in doc.sections {
-                    h += "<section id=\"\(Page.escape(section.id))\">\n<h2>\(Page.escape(section.title))</h2>\n"
-                    for block in section.blocks { h += HTMLRenderer.render(block) }
-                    h += "</section>\n"
-                }
+                h += finishedBody(doc)
             } catch {
                 h += "<div class=\"errors\"><p>report: \(Page.escape(String(describing: error)))</p></div>\n"
             }
         }
-        return Page.render(title: "Coevo run \(id)", body: h, script: script)
+        return Page.render(title: "Coevo run \(id)", body: h, wide: progress.state == .finished, script: script)
+    }
+
+    /// A finished run: every chart of the report in a grid, then the report's tables and notes
+    /// (its facts block repeats the request shown above and is left out).
+    static func finishedBody(_ doc: ReportDocument) -> String {
+        var charts = "", rest = ""
+        for section in doc.sections {
+            for block in section.blocks {
+                if case .chart = block { charts += HTMLRenderer.render(block) } else { rest += HTMLRenderer.render(block) }
+            }
+        }
+        var h = "<section id=\"charts\">\n<h2>Charts</h2>\n<div class=\"chart-grid\">\n\(charts)</div>\n\(rest)</section>\n"
+        h += "<section id=\"tables\">\n<h2>Stages and final values</h2>\n"
+        for block in doc.header {
+            if case .facts = block { continue }
+            h += HTMLRenderer.render(block)
+        }
+        return h + "</section>\n"
     }
 
     static func describe(_ p: RunProgress) -> String {
