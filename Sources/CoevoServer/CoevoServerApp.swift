@@ -128,10 +128,22 @@ public enum CoevoServerApp {
         )
     }
 
-    /// Serves until SIGINT or SIGTERM, then stops the queue's worker after its current run.
+    /// Serves until SIGINT or SIGTERM. The signal also stops the queue at once, so open event
+    /// streams end and the graceful shutdown does not wait for the running run; a run cut short
+    /// shows as interrupted after a restart.
     public static func run(configuration: ServerConfiguration, queue: RunQueue,
                            onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        defer { queue.stop() }
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)     // as the service group does; delivery goes to the sources
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { queue.stop() }
+            source.resume()
+            return source
+        }
+        defer {
+            queue.stop()
+            sources.forEach { $0.cancel() }
+        }
         try await application(configuration: configuration, queue: queue, onServerRunning: onServerRunning).runService()
     }
 

@@ -3,7 +3,8 @@ import Hummingbird
 /// The body of `/runs/{id}/events` (server-sent events): an `event: progress` with the run's
 /// ``RunProgress`` JSON whenever it changes (checked every ``interval``), a comment line every
 /// ``heartbeat`` so a closed connection is noticed, and a final `event: done` once the run is
-/// finished, failed or interrupted, after which the stream ends. It also ends after ``maximum``.
+/// finished, failed or interrupted, after which the stream ends. It ends with `event: shutdown`
+/// when the server is stopping, and after ``maximum``.
 enum ProgressEvents {
     static let interval: Duration = .milliseconds(200)
     static let heartbeat: Duration = .seconds(10)
@@ -17,6 +18,10 @@ enum ProgressEvents {
             var lastWrite = clock.now
             try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
             while clock.now < end {
+                if queue.isStopped {
+                    try await writer.write(ByteBuffer(string: "event: shutdown\ndata: {}\n\n"))
+                    break
+                }
                 guard let p = queue.progress(of: id) else { break }
                 if p.state.isTerminal {
                     try await writer.write(ByteBuffer(string: "event: done\ndata: \(p.json())\n\n"))

@@ -101,6 +101,7 @@ enum RunPage {
           }
           es.addEventListener('progress', function (e) { show(JSON.parse(e.data)); });
           es.addEventListener('done', function (e) { show(JSON.parse(e.data)); es.close(); location.reload(); });
+          es.addEventListener('shutdown', function () { es.close(); text.textContent = 'the server is shutting down'; });
         })();
         """
     }

@@ -71,6 +71,12 @@ public final class RunQueue: @unchecked Sendable {
         condition.lock(); stopped = true; condition.broadcast(); condition.unlock()
     }
 
+    /// Whether ``stop()`` was called (the server is shutting down).
+    public var isStopped: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return stopped
+    }
+
     /// Ids of runs in the order they started executing (this process).
     public var executionOrder: [Int] {
         condition.lock(); defer { condition.unlock() }
