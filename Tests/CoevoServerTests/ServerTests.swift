@@ -144,11 +144,15 @@ import Testing
             #expect(page.contains("data-state=\"queued\""))
             #expect(page.contains("new EventSource('/runs/2/events')"))
 
-            server.queue.resume()
             // The event stream of run 2 follows it from the queue to the end.
-            let events = String(buffer: try await client.execute(uri: "/runs/2/events", method: .get).body)
+            async let stream = client.execute(uri: "/runs/2/events", method: .get)
+            try await Task.sleep(for: .milliseconds(600))
+            server.queue.resume()
+            let events = String(buffer: try await stream.body)
+            #expect(events.contains("event: progress\ndata: {\"id\":2,\"period\":0,\"periods\":3,\"position\":1,\"state\":\"queued\"}"))
             #expect(events.contains("event: done"))
             #expect(events.contains("\"state\":\"finished\""))
+            #expect(events.hasSuffix("\n\n"))
             #expect(try await waitForEnd(client, id: 1) == "finished")
             #expect(server.queue.executionOrder == [1, 2])
 
@@ -177,6 +181,20 @@ import Testing
             #expect(String(buffer: report.body).contains("<svg"))
             let request = try #require(server.store.request(of: 1))
             #expect(request.commandLine == "coevo run --scenario baseline --seed 5 --set firms=500 --set periods=3")
+        }
+    }
+
+    @Test func eventStreamsEndWhenTheServerStops() async throws {
+        let server = try TestServer(paused: true)
+        try await server.live { client in
+            let r = try await client.execute(uri: "/api/runs", method: .post, headers: formHeaders, body: form(Self.small))
+            #expect(r.status == .accepted)
+            async let stream = client.execute(uri: "/runs/1/events", method: .get)
+            try await Task.sleep(for: .milliseconds(400))
+            server.queue.stop()
+            let events = String(buffer: try await stream.body)
+            #expect(events.contains("\"state\":\"queued\""))
+            #expect(events.hasSuffix("event: shutdown\ndata: {}\n\n"))
         }
     }
 
