@@ -45,6 +45,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Synchronous benchmark binary for profilers.
+        .executableTarget(name: "coevo-bench", dependencies: ["CoevoExperiments"]),
         .testTarget(name: "CoevoModelTests", dependencies: ["CoevoModel", "CoevoExperiments", "CoevoMeasure", "CoevoStore"]),
         .testTarget(name: "CoevoExperimentsTests", dependencies: ["CoevoExperiments", "CoevoModel", "CoevoStore"]),
         .testTarget(name: "CoevoMeasureTests", dependencies: ["CoevoMeasure", "CoevoEmpirics"]),

@@ -4,71 +4,76 @@
 
 extension Model {
     mutating func refreshAggregates() {
-        for v in villages.indices {
-            let ref = villages[v].revenueRef
-            villages[v] = VillageState(); villages[v].revenueRef = ref
-        }
-        for k in clusters.indices {
-            let c = clusters[k]
-            clusters[k] = ClusterState()
-            clusters[k].supplierIndex = c.supplierIndex; clusters[k].supplierIndexB2B = c.supplierIndexB2B
-        }
-        for q in platforms.indices { platforms[q].sellers = 0 }
-        var vE = [Double](repeating: 0, count: villages.count), vE2 = vE
-        var vProfit = vE, vRevenue = vE
-        var kA = [Double](repeating: 0, count: clusters.count), kA2 = kA
-        var supProfit = kA, supRev = kA, selProfit = kA, selRev = kA
-        var adoptRev = 0.0, adoptProfit = 0.0
-        var onE = 0.0, onE2 = 0.0, onN = 0.0
+        let V = villages.count, K = clusters.count
+        // Per-group sums in flat local arrays (one write per firm per sum), copied into the group
+        // states once at the end.
+        var vN = [Int](repeating: 0, count: V), vRetail = vN, vB2B = vN, vLive = vN, vOnline = vN, vAdopt = vN, vOther = vN
+        var vE = [Double](repeating: 0, count: V), vE2 = vE, vProfit = vE, vRevenue = vE, vOnlineRevenue = vE
         var vAdoptProfit = vE, vAdoptRev = vE, vOtherProfit = vE, vOtherRev = vE
+        var kN = [Int](repeating: 0, count: K), kRetail = kN, kB2B = kN, kLive = kN, kAdopt = kN, kOther = kN
+        var kA = [Double](repeating: 0, count: K), kA2 = kA, kOutput = kA
+        var supProfit = kA, supRev = kA, selProfit = kA, selRev = kA
         var kAdoptProfit = kA, kAdoptRev = kA, kOtherProfit = kA, kOtherRev = kA
+        var sellers = [Int](repeating: 0, count: platforms.count)
+        var onE = 0.0, onE2 = 0.0, onN = 0.0
+        let online = Channel.retail.bit | Channel.b2b.bit | Channel.live.bit
         for s in 0..<firms.count {
             let v = Int(firms.village[s]), k = Int(firms.cluster[s])
-            let E = firms.capability[s], a = firms.logA[s]
-            villages[v].firms += 1; clusters[k].firms += 1
+            let E = firms.capability[s], a = firms.logA[s], profit = firms.profit[s], revenue = firms.revenue[s]
+            let ch = firms.channels[s]
+            vN[v] += 1; kN[k] += 1
             vE[v] += E; vE2[v] += E * E
             kA[k] += a; kA2[k] += a * a
-            vProfit[v] += firms.profit[s]; vRevenue[v] += firms.revenue[s]
-            clusters[k].output += firms.output[s]
-            if firms.role[s] == .supplier { supProfit[k] += firms.profit[s]; supRev[k] += firms.revenue[s] }
-            else { selProfit[k] += firms.profit[s]; selRev[k] += firms.revenue[s] }
-            if firms.has(s, .retail) { villages[v].adoptersRetail += 1; clusters[k].adoptersRetail += 1 }
-            if firms.has(s, .b2b) { villages[v].adoptersB2B += 1; clusters[k].adoptersB2B += 1 }
-            if firms.has(s, .live) { villages[v].adoptersLive += 1; clusters[k].adoptersLive += 1 }
-            if firms.platformRetail[s] >= 0 { platforms[Int(firms.platformRetail[s])].sellers += 1 }
-            if firms.platformB2B[s] >= 0 { platforms[Int(firms.platformB2B[s])].sellers += 1 }
-            if firms.platformLive[s] >= 0 { platforms[Int(firms.platformLive[s])].sellers += 1 }
-            if firms.isOnline(s) {
-                villages[v].online += 1
-                villages[v].onlineRevenue += firms.revenueOnline[s]
-                vAdoptProfit[v] += firms.profit[s]; vAdoptRev[v] += firms.revenue[s]; villages[v].adopterCount += 1
-                kAdoptProfit[k] += firms.profit[s]; kAdoptRev[k] += firms.revenue[s]; clusters[k].adopterCount += 1
-                adoptRev += firms.revenue[s]; adoptProfit += firms.profit[s]
+            vProfit[v] += profit; vRevenue[v] += revenue
+            kOutput[k] += firms.output[s]
+            if firms.role[s] == .supplier { supProfit[k] += profit; supRev[k] += revenue } else { selProfit[k] += profit; selRev[k] += revenue }
+            if ch & Channel.retail.bit != 0 { vRetail[v] += 1; kRetail[k] += 1 }
+            if ch & Channel.b2b.bit != 0 { vB2B[v] += 1; kB2B[k] += 1 }
+            if ch & Channel.live.bit != 0 { vLive[v] += 1; kLive[k] += 1 }
+            let pr = firms.platformRetail[s], pb = firms.platformB2B[s], pl = firms.platformLive[s]
+            if pr >= 0 { sellers[Int(pr)] += 1 }
+            if pb >= 0 { sellers[Int(pb)] += 1 }
+            if pl >= 0 { sellers[Int(pl)] += 1 }
+            if ch & online != 0 {
+                vOnline[v] += 1; vOnlineRevenue[v] += firms.revenueOnline[s]
+                vAdoptProfit[v] += profit; vAdoptRev[v] += revenue; vAdopt[v] += 1
+                kAdoptProfit[k] += profit; kAdoptRev[k] += revenue; kAdopt[k] += 1
                 onE += E; onE2 += E * E; onN += 1
             } else {
-                vOtherProfit[v] += firms.profit[s]; vOtherRev[v] += firms.revenue[s]; villages[v].otherCount += 1
-                kOtherProfit[k] += firms.profit[s]; kOtherRev[k] += firms.revenue[s]; clusters[k].otherCount += 1
+                vOtherProfit[v] += profit; vOtherRev[v] += revenue; vOther[v] += 1
+                kOtherProfit[k] += profit; kOtherRev[k] += revenue; kOther[k] += 1
             }
         }
-        for v in villages.indices {
-            let n = Double(max(villages[v].firms, 1))
+        for v in 0..<V {
+            let n = Double(max(vN[v], 1))
             let mean = vE[v] / n, sd = max(0, vE2[v] / n - mean * mean).squareRoot()
-            villages[v].bestCapability = villages[v].firms > 0 ? min(0.999, mean + 1.28 * sd) : 0
-            villages[v].profitRate = vRevenue[v] > 0 ? vProfit[v] / vRevenue[v] : 0
-            villages[v].adopterMargin = vAdoptRev[v] > 0 ? vAdoptProfit[v] / vAdoptRev[v] : 0
-            villages[v].otherMargin = vOtherRev[v] > 0 ? vOtherProfit[v] / vOtherRev[v] : 0
+            var g = VillageState()
+            g.revenueRef = villages[v].revenueRef
+            g.firms = vN[v]; g.adoptersRetail = vRetail[v]; g.adoptersB2B = vB2B[v]; g.adoptersLive = vLive[v]
+            g.online = vOnline[v]; g.onlineRevenue = vOnlineRevenue[v]
+            g.adopterCount = vAdopt[v]; g.otherCount = vOther[v]
+            g.bestCapability = vN[v] > 0 ? min(0.999, mean + 1.28 * sd) : 0
+            g.profitRate = vRevenue[v] > 0 ? vProfit[v] / vRevenue[v] : 0
+            g.adopterMargin = vAdoptRev[v] > 0 ? vAdoptProfit[v] / vAdoptRev[v] : 0
+            g.otherMargin = vOtherRev[v] > 0 ? vOtherProfit[v] / vOtherRev[v] : 0
+            villages[v] = g
         }
-        for k in clusters.indices {
-            let n = Double(max(clusters[k].firms, 1))
+        for k in 0..<K {
+            let n = Double(max(kN[k], 1))
             let mean = kA[k] / n, sd = max(0, kA2[k] / n - mean * mean).squareRoot()
-            clusters[k].bestLogA = mean + 1.28 * sd
-            clusters[k].supplierProfitRate = supRev[k] > 0 ? supProfit[k] / supRev[k] : 0
-            clusters[k].sellerProfitRate = selRev[k] > 0 ? selProfit[k] / selRev[k] : 0
-            clusters[k].adopterMargin = kAdoptRev[k] > 0 ? kAdoptProfit[k] / kAdoptRev[k] : 0
-            clusters[k].otherMargin = kOtherRev[k] > 0 ? kOtherProfit[k] / kOtherRev[k] : 0
+            var g = ClusterState()
+            g.supplierIndex = clusters[k].supplierIndex; g.supplierIndexB2B = clusters[k].supplierIndexB2B
+            g.firms = kN[k]; g.adoptersRetail = kRetail[k]; g.adoptersB2B = kB2B[k]; g.adoptersLive = kLive[k]
+            g.adopterCount = kAdopt[k]; g.otherCount = kOther[k]; g.output = kOutput[k]
+            g.bestLogA = mean + 1.28 * sd
+            g.supplierProfitRate = supRev[k] > 0 ? supProfit[k] / supRev[k] : 0
+            g.sellerProfitRate = selRev[k] > 0 ? selProfit[k] / selRev[k] : 0
+            g.adopterMargin = kAdoptRev[k] > 0 ? kAdoptProfit[k] / kAdoptRev[k] : 0
+            g.otherMargin = kOtherRev[k] > 0 ? kOtherProfit[k] / kOtherRev[k] : 0
+            clusters[k] = g
         }
         let live = Double(max(firms.count, 1))
-        for q in platforms.indices { platforms[q].sellerShare = Double(platforms[q].sellers) / live }
+        for q in platforms.indices { platforms[q].sellers = sellers[q]; platforms[q].sellerShare = Double(sellers[q]) / live }
         let mean = onN > 0 ? onE / onN : 0
         platformBestCapability = onN > 0 ? min(0.999, mean + 1.28 * max(0, onE2 / onN - mean * mean).squareRoot()) : 0
     }

@@ -52,7 +52,6 @@ extension Model {
     /// `exitOutput`/`exitCostSum`, booked when they left).
     public func costFallSinceLastObservation() -> CostFall {
         let n = FirmStore.costComponents, g = GainSource.allCases.count
-        let exponent = parameters.inputShare / (1 - parameters.sigmaIn)
         var f = CostFall()
         var survivors = 0.0
         var qS1 = 0.0, qS1phi = 0.0, qS2 = 0.0, qS2phi = 0.0
@@ -75,17 +74,21 @@ extension Model {
             // Within-firm change by component (contributions to the fall: minus the change).
             let base = s * n
             let p2 = firms.costProduction[s], p1 = firms.prevCost[base]
-            let L = logMean(p2, p1)
             let dW = firms.logWage[s] - firms.prevLogWage[s]
             let dA = firms.logA[s] - firms.prevLogA[s]
+            let dLogPsi = firms.logPsi[s] - firms.prevLogPsi[s]
+            // ln p = ln w − ln A + ln Ψ, so the log mean needs no logarithm: L = Δp/Δln p.
+            let dLogP = dW - dA + dLogPsi
+            let L = abs(dLogP) > 1e-12 ? (p2 - p1) / dLogP : (p2 + p1) / 2
             f.factorPrices -= L * dW
             f.productivity += L * dA
             var dPsi = 0.0
             let i2 = firms.poolLocal[s] + firms.poolB2B[s], i1 = firms.prevPoolLocal[s] + firms.prevPoolB2B[s]
-            if i2 > 0 && i1 > 0 {
-                let LI = logMean(i2, i1)
-                let local = -L * exponent * (firms.poolLocal[s] - firms.prevPoolLocal[s]) / LI
-                let b2b = -L * exponent * (firms.poolB2B[s] - firms.prevPoolB2B[s]) / LI
+            if i2 > 0 && i1 > 0 && dLogPsi != 0 {
+                // Δln Ψ = exponent·Δln I_eff, split over the pool's parts by their change: Δ part/L(I).
+                let perUnit = -L * dLogPsi / (i2 - i1)
+                let local = perUnit * (firms.poolLocal[s] - firms.prevPoolLocal[s])
+                let b2b = perUnit * (firms.poolB2B[s] - firms.prevPoolB2B[s])
                 f.cluster += local; f.economy += b2b
                 dPsi = local + b2b
             }
@@ -145,12 +148,20 @@ extension Model {
         for s in 0..<firms.count {
             firms.prevProduced[s] = producing(s)
             firms.prevOutput[s] = firms.output[s]
-            for c in 0..<n { firms.prevCost[s * n + c] = costComponent(s, c) }
+            let b = s * n
+            firms.prevCost[b] = firms.costProduction[s]; firms.prevCost[b + 1] = firms.costLogistics[s]
+            firms.prevCost[b + 2] = firms.costFinance[s]; firms.prevCost[b + 3] = firms.costTransaction[s]
+            firms.prevCost[b + 4] = firms.costFees[s]; firms.prevCost[b + 5] = firms.costInventory[s]
+            firms.prevCost[b + 6] = firms.costFixed[s]
             firms.prevLogWage[s] = firms.logWage[s]
             firms.prevLogA[s] = firms.logA[s]
+            firms.prevLogPsi[s] = firms.logPsi[s]
             firms.prevPoolLocal[s] = firms.poolLocal[s]
             firms.prevPoolB2B[s] = firms.poolB2B[s]
-            for src in GainSource.allCases { firms.prevLedger[s * g + src.rawValue] = firms.ledger(s, src) }
+            let l = s * g
+            firms.prevLedger[l] = firms.ledgerLearning[s]; firms.prevLedger[l + 1] = firms.ledgerCluster[s]
+            firms.prevLedger[l + 2] = firms.ledgerNetwork[s]; firms.prevLedger[l + 3] = firms.ledgerEcosystem[s]
+            firms.prevLedger[l + 4] = firms.ledgerShock[s]
         }
     }
 }

@@ -25,13 +25,13 @@ extension Model {
         exp(parameters.thetaQ * firms.quality[s] - parameters.thetaP * log(firms.price[s]))
     }
 
-    /// Online visibility to consumers (RETAIL, LIVE) and to wholesale buyers (B2B).
-    @inline(__always) func onlineWeights(slot s: Int) -> (retail: Double, live: Double, b2b: Double) {
+    /// Online visibility to consumers (RETAIL, LIVE) and to wholesale buyers (B2B); `liveTrust` is
+    /// e^(live_bonus·τ_j) per industry.
+    @inline(__always) func onlineWeights(slot s: Int, liveTrust: [Double]) -> (retail: Double, live: Double, b2b: Double) {
         var retail = 0.0, live = 0.0, b2b = 0.0
         if firms.platformRetail[s] >= 0 { retail = platforms[Int(firms.platformRetail[s])].matching * firms.fitRetail[s] }
         if firms.platformLive[s] >= 0 {
-            live = platforms[Int(firms.platformLive[s])].matching * firms.fitLive[s]
-                * exp(parameters.liveBonus * world.tacitness[Int(firms.industry[s])])
+            live = platforms[Int(firms.platformLive[s])].matching * firms.fitLive[s] * liveTrust[Int(firms.industry[s])]
         }
         if firms.platformB2B[s] >= 0 { b2b = platforms[Int(firms.platformB2B[s])].matching * firms.fitB2B[s] }
         return (retail, live, b2b)
@@ -45,13 +45,14 @@ extension Model {
         var exporters = [Double](repeating: 0, count: J)
         var onRetail = [Double](repeating: 0, count: J), onWholesale = [Double](repeating: 0, count: J)
         if attraction.count < firms.count { attraction = [Double](repeating: 0, count: firms.count * 2) }
+        let liveTrust = world.tacitness.map { exp(parameters.liveBonus * $0) }
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let a = attraction(slot: s)
             attraction[s] = a
             let j = Int(firms.industry[s])
             offline[j * R + Int(firms.region[s])] += a
             if firms.exporter[s] { exporters[j] += a }
-            let w = onlineWeights(slot: s)
+            let w = onlineWeights(slot: s, liveTrust: liveTrust)
             onRetail[j] += a * (w.retail + w.live)
             onWholesale[j] += a * w.b2b
         }
@@ -93,14 +94,15 @@ extension Model {
             }
         }
         consumerSurplus = surplus
+        let liveTrust = world.tacitness.map { exp(p.liveBonus * $0) }
         // Credit lines are set on last quarter's revenue, before this quarter's sales are known.
         if creditLimits {
             if funds.count < firms.count { funds = [Double](repeating: 0, count: firms.count * 2) }
-            for s in 0..<firms.count { funds[s] = workingCapitalFunds(slot: s, information: creditInformation(slot: s)) }
+            for s in 0..<firms.count { funds[s] = workingCapitalFunds(slot: s, information: firms.creditInfo[s]) }
         }
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let a = attraction[s], j = Int(firms.industry[s])
-            let w = onlineWeights(slot: s)
+            let w = onlineWeights(slot: s, liveTrust: liveTrust)
             var off = a * offMult[j * R + Int(firms.region[s])]
             if firms.exporter[s] { off += a * worldMult[j] }
             var retail = a * w.retail * retailMult[j], live = a * w.live * retailMult[j], b2b = a * w.b2b * wholesaleMult[j]

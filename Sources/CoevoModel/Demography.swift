@@ -9,26 +9,23 @@ extension Model {
     mutating func exitFirms() {
         let p = parameters
         exitOutput = 0; exitCostSum = 0
-        var s = 0, exits = 0
-        while s < firms.count {
+        var leaving: [Int] = []
+        for s in 0..<firms.count {
             let losing = Int(firms.age[s]) >= p.exitAge && Int(firms.lossFirm[s]) >= p.exitLosses
-            if firms.netWorth[s] < 0 || losing {
-                if firms.output[s] > 1e-12 {
-                    exitOutput += firms.output[s]
-                    exitCostSum += firms.output[s] * firms.averageCost(s)
-                }
-                firms.remove(at: s)   // the last firm moves into slot s: examine s again
-                exits += 1
-            } else {
-                s += 1
+            guard firms.netWorth[s] < 0 || losing else { continue }
+            if firms.output[s] > 1e-12 {
+                exitOutput += firms.output[s]
+                exitCostSum += firms.output[s] * firms.averageCost(s)
             }
+            leaving.append(s)
         }
-        exitsLastPeriod = exits
+        firms.remove(slots: leaving)
+        exitsLastPeriod = leaving.count
     }
 
     mutating func enterFirms() {
         let p = parameters
-        var entrants = 0
+        var entrants: [(village: Int, role: ChainRole, online: Bool)] = []
         let supplierLogit = log(p.supplierShare / (1 - p.supplierShare))
         // Entrants copy their village's online mix in proportion to the demonstration effect;
         // without it they go online at the economy-wide rate.
@@ -57,11 +54,12 @@ extension Model {
                     : (random.uniform(.entry, period: period, id: UInt32(v), draw: UInt32(2 + 3 * e)) * (1 - p.supplierShare) < p.brandShare ? .brand : .manufacturer)
                 let pOnline = copy * onlineShare + (1 - copy) * economyOnline
                 let online = digitalActive && random.uniform(.entry, period: period, id: UInt32(v), draw: UInt32(3 + 3 * e)) < pOnline
-                addFirm(village: v, role: role, online: online, entrant: true)
+                entrants.append((v, role, online))
             }
-            entrants += n
         }
-        entrantsLastPeriod = entrants
+        let first = firms.appendBlank(entrants.count)
+        for (i, e) in entrants.enumerated() { initializeFirm(slot: first + i, village: e.village, role: e.role, online: e.online, entrant: true) }
+        entrantsLastPeriod = entrants.count
     }
 }
 

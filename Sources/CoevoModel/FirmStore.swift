@@ -1,4 +1,4 @@
-// Firms as structure-of-arrays (MODEL.md §2): one array per state variable, stable 32-bit ids,
+// Firms as structure-of-arrays (MODEL.md §2): one column per state variable, stable 32-bit ids,
 // O(1) removal by swapping the last live slot into the hole. No per-firm objects.
 
 /// Productivity-gain sources booked in each firm's ledger (MODEL.md §3(6), §4 "Levels").
@@ -9,157 +9,187 @@ public enum GainSource: Int, CaseIterable, Sendable {
 /// All firm state. Slots 0..<count are live; `id` is stable across removals.
 public struct FirmStore: Sendable {
     public private(set) var count = 0
-    public var id: [UInt32] = []
-    public var cluster: [Int32] = []
-    public var village: [Int32] = []
-    public var region: [Int32] = []
-    public var industry: [Int32] = []
-    public var role: [ChainRole] = []
-    public var age: [Int32] = []
+    public let id = Column<UInt32>()
+    public let cluster = Column<Int32>()
+    public let village = Column<Int32>()
+    public let region = Column<Int32>()
+    public let industry = Column<Int32>()
+    public let role = Column<ChainRole>()
+    public let age = Column<Int32>()
     /// Log productivity ln A, log quality x, entrepreneurial capability E ∈ (0,1), net worth W (rev).
-    public var logA: [Double] = []
-    public var quality: [Double] = []
-    public var capability: [Double] = []
-    public var netWorth: [Double] = []
+    public let logA = Column<Double>()
+    public let quality = Column<Double>()
+    public let capability = Column<Double>()
+    public let netWorth = Column<Double>()
     /// Fixed cost F (rev/quarter), exporter flag.
-    public var fixedCost: [Double] = []
-    public var exporter: [Bool] = []
+    public let fixedCost = Column<Double>()
+    public let exporter = Column<Bool>()
     /// Channel set (bits of `Channel`), platform chosen per online channel (index into platforms, −1 none).
-    public var channels: [UInt8] = []
-    public var platformRetail: [Int16] = []
-    public var platformB2B: [Int16] = []
-    public var platformLive: [Int16] = []
+    public let channels = Column<UInt8>()
+    public let platformRetail = Column<Int16>()
+    public let platformB2B = Column<Int16>()
+    public let platformLive = Column<Int16>()
     /// Channel fit (multiplier on online visibility) for RETAIL, B2B, LIVE.
-    public var fitRetail: [Double] = []
-    public var fitB2B: [Double] = []
-    public var fitLive: [Double] = []
+    public let fitRetail = Column<Double>()
+    public let fitB2B = Column<Double>()
+    public let fitLive = Column<Double>()
     /// Consecutive losing quarters per online channel, and of the firm.
-    public var lossRetail: [UInt8] = []
-    public var lossB2B: [UInt8] = []
-    public var lossLive: [UInt8] = []
-    public var lossFirm: [UInt8] = []
+    public let lossRetail = Column<UInt8>()
+    public let lossB2B = Column<UInt8>()
+    public let lossLive = Column<UInt8>()
+    public let lossFirm = Column<UInt8>()
     /// Remaining adoption cost being amortised (rev) and per-quarter charge.
-    public var adoptionCharge: [Double] = []
-    public var adoptionLeft: [Int16] = []
+    public let adoptionCharge = Column<Double>()
+    public let adoptionLeft = Column<Int16>()
     /// Outcomes of the current period.
-    public var price: [Double] = []
-    public var output: [Double] = []
-    public var revenue: [Double] = []
-    public var revenueOnline: [Double] = []
-    public var revenueRetail: [Double] = []
-    public var revenueB2B: [Double] = []
-    public var revenueLive: [Double] = []
-    public var profit: [Double] = []
-    public var profitRetail: [Double] = []
-    public var profitB2B: [Double] = []
-    public var profitLive: [Double] = []
-    public var inputSpending: [Double] = []
+    public let price = Column<Double>()
+    public let output = Column<Double>()
+    public let revenue = Column<Double>()
+    public let revenueOnline = Column<Double>()
+    public let revenueRetail = Column<Double>()
+    public let revenueB2B = Column<Double>()
+    public let revenueLive = Column<Double>()
+    public let profit = Column<Double>()
+    public let profitRetail = Column<Double>()
+    public let profitB2B = Column<Double>()
+    public let profitLive = Column<Double>()
+    public let inputSpending = Column<Double>()
     /// Online revenue share last period (pricing uses it), data trail D (cumulative online revenue).
-    public var onlineShareLast: [Double] = []
-    public var dataTrail: [Double] = []
+    public let onlineShareLast = Column<Double>()
+    public let dataTrail = Column<Double>()
     /// Unit-cost components this period (rev per unit): production, logistics, finance, transaction,
     /// fees, inventory, fixed. Their sum is the firm's average cost.
-    public var costProduction: [Double] = []
-    public var costLogistics: [Double] = []
-    public var costFinance: [Double] = []
-    public var costTransaction: [Double] = []
-    public var costFees: [Double] = []
-    public var costInventory: [Double] = []
-    public var costFixed: [Double] = []
+    public let costProduction = Column<Double>()
+    public let costLogistics = Column<Double>()
+    public let costFinance = Column<Double>()
+    public let costTransaction = Column<Double>()
+    public let costFees = Column<Double>()
+    public let costInventory = Column<Double>()
+    public let costFixed = Column<Double>()
     /// Terms of production cost: ln wage, ln input price index Ψ and its parts.
-    public var logWage: [Double] = []
-    public var logPsi: [Double] = []
+    public let logWage = Column<Double>()
+    public let logPsi = Column<Double>()
     /// Input pool terms (local cluster part and B2B part of the effective supplier index).
-    public var poolLocal: [Double] = []
-    public var poolB2B: [Double] = []
-    public var loanRate: [Double] = []
-    public var constrained: [Bool] = []
+    public let poolLocal = Column<Double>()
+    public let poolB2B = Column<Double>()
+    public let loanRate = Column<Double>()
+    /// Lender's information about the firm this quarter (Finance.swift), in [0, 1].
+    public let creditInfo = Column<Double>()
+    public let constrained = Column<Bool>()
     /// Productivity ledger: cumulative Δln A by `GainSource`.
-    public var ledgerLearning: [Double] = []
-    public var ledgerCluster: [Double] = []
-    public var ledgerNetwork: [Double] = []
-    public var ledgerEcosystem: [Double] = []
-    public var ledgerShock: [Double] = []
+    public let ledgerLearning = Column<Double>()
+    public let ledgerCluster = Column<Double>()
+    public let ledgerNetwork = Column<Double>()
+    public let ledgerEcosystem = Column<Double>()
+    public let ledgerShock = Column<Double>()
 
     /// Values at the previous observation (cost decomposition, MODEL.md §4): whether the firm
     /// produced, its output, cost components, and the terms of production cost and ledger.
-    public var prevProduced: [Bool] = []
-    public var prevOutput: [Double] = []
-    public var prevCost: [Double] = []          // 7 per firm: production, logistics, finance, transaction, fees, inventory, fixed
-    public var prevLogWage: [Double] = []
-    public var prevLogA: [Double] = []
-    public var prevPoolLocal: [Double] = []
-    public var prevPoolB2B: [Double] = []
-    public var prevLedger: [Double] = []        // GainSource.allCases.count per firm
+    public let prevProduced = Column<Bool>()
+    public let prevOutput = Column<Double>()
+    public let prevCost = Column<Double>()          // 7 per firm: production, logistics, finance, transaction, fees, inventory, fixed
+    public let prevLogWage = Column<Double>()
+    public let prevLogA = Column<Double>()
+    public let prevLogPsi = Column<Double>()
+    public let prevPoolLocal = Column<Double>()
+    public let prevPoolB2B = Column<Double>()
+    public let prevLedger = Column<Double>()        // GainSource.allCases.count per firm
 
     public static let costComponents = 7
     public init() {}
 
+    /// An independent deep copy (a plain copy of `FirmStore` shares its columns).
+    public func copy() -> FirmStore {
+        var c = FirmStore()
+        _ = c.appendBlank(count)
+        func dup<T>(_ a: [Column<T>], _ b: [Column<T>]) { for (x, y) in zip(a, b) { for i in 0..<x.count { y[i] = x[i] } } }
+        dup(doubles, c.doubles); dup(int32s, c.int32s); dup(int16s, c.int16s); dup(bytes, c.bytes); dup(flags, c.flags)
+        dup([prevCost, prevLedger], [c.prevCost, c.prevLedger]); dup([id], [c.id]); dup([role], [c.role])
+        return c
+    }
+
     // Columns by element type: append, move and drop act on all of them, so a new state variable
     // needs one line in its list and nothing else.
-    nonisolated(unsafe) private static let doubles: [WritableKeyPath<FirmStore, [Double]>] = [
-        \.logA, \.quality, \.capability, \.netWorth, \.fixedCost, \.fitRetail, \.fitB2B, \.fitLive, \.adoptionCharge,
-        \.price, \.output, \.revenue, \.revenueOnline, \.revenueRetail, \.revenueB2B, \.revenueLive,
-        \.profit, \.profitRetail, \.profitB2B, \.profitLive, \.inputSpending, \.onlineShareLast, \.dataTrail,
-        \.costProduction, \.costLogistics, \.costFinance, \.costTransaction, \.costFees, \.costInventory, \.costFixed,
-        \.logWage, \.logPsi, \.poolLocal, \.poolB2B, \.loanRate,
-        \.ledgerLearning, \.ledgerCluster, \.ledgerNetwork, \.ledgerEcosystem, \.ledgerShock,
-        \.prevOutput, \.prevLogWage, \.prevLogA, \.prevPoolLocal, \.prevPoolB2B,
-    ]
-    nonisolated(unsafe) private static let int32s: [WritableKeyPath<FirmStore, [Int32]>] = [\.cluster, \.village, \.region, \.industry, \.age]
-    nonisolated(unsafe) private static let int16s: [WritableKeyPath<FirmStore, [Int16]>] = [\.platformRetail, \.platformB2B, \.platformLive, \.adoptionLeft]
-    nonisolated(unsafe) private static let bytes: [WritableKeyPath<FirmStore, [UInt8]>] = [\.channels, \.lossRetail, \.lossB2B, \.lossLive, \.lossFirm]
-    nonisolated(unsafe) private static let flags: [WritableKeyPath<FirmStore, [Bool]>] = [\.exporter, \.constrained, \.prevProduced]
+    private var doubles: [Column<Double>] { [
+        logA, quality, capability, netWorth, fixedCost, fitRetail, fitB2B, fitLive, adoptionCharge,
+        price, output, revenue, revenueOnline, revenueRetail, revenueB2B, revenueLive,
+        profit, profitRetail, profitB2B, profitLive, inputSpending, onlineShareLast, dataTrail,
+        costProduction, costLogistics, costFinance, costTransaction, costFees, costInventory, costFixed,
+        logWage, logPsi, poolLocal, poolB2B, loanRate, creditInfo,
+        ledgerLearning, ledgerCluster, ledgerNetwork, ledgerEcosystem, ledgerShock,
+        prevOutput, prevLogWage, prevLogA, prevLogPsi, prevPoolLocal, prevPoolB2B,
+    ] }
+    private var int32s: [Column<Int32>] { [cluster, village, region, industry, age] }
+    private var int16s: [Column<Int16>] { [platformRetail, platformB2B, platformLive, adoptionLeft] }
+    private var bytes: [Column<UInt8>] { [channels, lossRetail, lossB2B, lossLive, lossFirm] }
+    private var flags: [Column<Bool>] { [exporter, constrained, prevProduced] }
 
-    /// Appends a firm with zeroed state; returns its slot.
+    /// Appends `n` firms with zeroed state (one pass per column); returns the first new slot.
+    /// Fill their identity with `setIdentity`.
+    public mutating func appendBlank(_ n: Int) -> Int {
+        let first = count
+        guard n > 0 else { return first }
+        for c in doubles { c.append(repeating: 0, count: n) }
+        for c in int32s { c.append(repeating: 0, count: n) }
+        for c in int16s { c.append(repeating: -1, count: n) }
+        for c in bytes { c.append(repeating: 0, count: n) }
+        for c in flags { c.append(repeating: false, count: n) }
+        prevCost.append(repeating: 0, count: n * FirmStore.costComponents)
+        prevLedger.append(repeating: 0, count: n * GainSource.allCases.count)
+        id.append(repeating: 0, count: n); role.append(repeating: .manufacturer, count: n)
+        count += n
+        return first
+    }
+
+    /// Sets a blank slot's identity and neutral defaults.
+    public mutating func setIdentity(_ s: Int, id newID: UInt32, cluster k: Int, village v: Int, region r: Int, industry j: Int, role ro: ChainRole) {
+        id[s] = newID; role[s] = ro
+        cluster[s] = Int32(k); village[s] = Int32(v); region[s] = Int32(r); industry[s] = Int32(j)
+        adoptionLeft[s] = 0
+        price[s] = 1; fitRetail[s] = 1; fitB2B[s] = 1; fitLive[s] = 1
+    }
+
+    /// Appends one firm; returns its slot.
     @discardableResult
     public mutating func append(id newID: UInt32, cluster k: Int, village v: Int, region r: Int, industry j: Int, role ro: ChainRole) -> Int {
-        for c in FirmStore.doubles { self[keyPath: c].append(0) }
-        for c in FirmStore.int32s { self[keyPath: c].append(0) }
-        for c in FirmStore.int16s { self[keyPath: c].append(0) }
-        for c in FirmStore.bytes { self[keyPath: c].append(0) }
-        for c in FirmStore.flags { self[keyPath: c].append(false) }
-        prevCost.append(contentsOf: repeatElement(0, count: FirmStore.costComponents))
-        prevLedger.append(contentsOf: repeatElement(0, count: GainSource.allCases.count))
-        id.append(newID); role.append(ro)
-        let s = count
-        cluster[s] = Int32(k); village[s] = Int32(v); region[s] = Int32(r); industry[s] = Int32(j)
-        platformRetail[s] = -1; platformB2B[s] = -1; platformLive[s] = -1
-        price[s] = 1; fitRetail[s] = 1; fitB2B[s] = 1; fitLive[s] = 1
-        count += 1
+        let s = appendBlank(1)
+        setIdentity(s, id: newID, cluster: k, village: v, region: r, industry: j, role: ro)
         return s
     }
 
-    /// Removes slot `s` in O(1): the last live firm moves into it.
-    public mutating func remove(at s: Int) {
-        let last = count - 1
-        if s != last {
-            for c in FirmStore.doubles { self[keyPath: c][s] = self[keyPath: c][last] }
-            for c in FirmStore.int32s { self[keyPath: c][s] = self[keyPath: c][last] }
-            for c in FirmStore.int16s { self[keyPath: c][s] = self[keyPath: c][last] }
-            for c in FirmStore.bytes { self[keyPath: c][s] = self[keyPath: c][last] }
-            for c in FirmStore.flags { self[keyPath: c][s] = self[keyPath: c][last] }
-            for m in 0..<FirmStore.costComponents { prevCost[s * FirmStore.costComponents + m] = prevCost[last * FirmStore.costComponents + m] }
-            let g = GainSource.allCases.count
-            for m in 0..<g { prevLedger[s * g + m] = prevLedger[last * g + m] }
-            id[s] = id[last]; role[s] = role[last]
+    /// Removes many slots at once, each in O(1) per column: `slots` must be distinct. Processed
+    /// from the highest slot down, each hole is filled by the current last live firm.
+    public mutating func remove(slots: [Int]) {
+        guard !slots.isEmpty else { return }
+        let order = slots.sorted(by: >)
+        let n0 = count, k = order.count
+        func compact<T>(_ column: Column<T>, width w: Int = 1) {
+            column.withUnsafeMutableBufferPointer { b in
+                var last = n0 - 1
+                for s in order {
+                    if s != last { for m in 0..<w { b[s * w + m] = b[last * w + m] } }
+                    last -= 1
+                }
+            }
+            column.removeLast(k * w)
         }
-        for c in FirmStore.doubles { self[keyPath: c].removeLast() }
-        for c in FirmStore.int32s { self[keyPath: c].removeLast() }
-        for c in FirmStore.int16s { self[keyPath: c].removeLast() }
-        for c in FirmStore.bytes { self[keyPath: c].removeLast() }
-        for c in FirmStore.flags { self[keyPath: c].removeLast() }
-        prevCost.removeLast(FirmStore.costComponents)
-        prevLedger.removeLast(GainSource.allCases.count)
-        id.removeLast(); role.removeLast()
-        count -= 1
+        for c in doubles { compact(c) }
+        for c in int32s { compact(c) }
+        for c in int16s { compact(c) }
+        for c in bytes { compact(c) }
+        for c in flags { compact(c) }
+        compact(prevCost, width: FirmStore.costComponents)
+        compact(prevLedger, width: GainSource.allCases.count)
+        compact(id); compact(role)
+        count -= k
     }
+
+    /// Removes slot `s` in O(1): the last live firm moves into it.
+    public mutating func remove(at s: Int) { remove(slots: [s]) }
 
     /// Lengths of every column (all equal `count` times their width): a consistency check for tests.
     public func columnLengths() -> [Int] {
-        FirmStore.doubles.map { self[keyPath: $0].count } + FirmStore.int32s.map { self[keyPath: $0].count }
-            + FirmStore.int16s.map { self[keyPath: $0].count } + FirmStore.bytes.map { self[keyPath: $0].count }
-            + FirmStore.flags.map { self[keyPath: $0].count } + [id.count, role.count,
+        doubles.map(\.count) + int32s.map(\.count) + int16s.map(\.count) + bytes.map(\.count) + flags.map(\.count) + [id.count, role.count,
             prevCost.count / FirmStore.costComponents, prevLedger.count / GainSource.allCases.count]
     }
 
@@ -173,8 +203,8 @@ public struct FirmStore: Sendable {
         }
     }
 
-    public mutating func reserve(_ n: Int) {
-        for c in FirmStore.doubles { self[keyPath: c].reserveCapacity(n) }
+    public func reserve(_ n: Int) {
+        for c in doubles { c.reserve(n) }
     }
 
     @inline(__always) public func has(_ s: Int, _ c: Channel) -> Bool { channels[s] & c.bit != 0 }

@@ -8,9 +8,10 @@ extension Model {
         let p = parameters
         firms.reserve(p.firms * 2)
         // Firms: villages filled in turn, so every village starts with about `village.firms` firms.
+        let first = firms.appendBlank(p.firms)
         for n in 0..<p.firms {
             let v = n % world.villages
-            addFirm(village: v, role: initialRole(id: nextID), online: false, entrant: false)
+            initializeFirm(slot: first + n, village: v, role: initialRole(id: nextID), online: false, entrant: false)
         }
         // Exporters: the most productive `exporterShare` of final-goods firms (threshold on ln A).
         let z = normalQuantile(1 - p.exporterShare)
@@ -36,13 +37,13 @@ extension Model {
         return .manufacturer
     }
 
-    /// Adds a firm with drawn characteristics; entrants start with the village's online mix.
-    @discardableResult
-    mutating func addFirm(village v: Int, role: ChainRole, online: Bool, entrant: Bool) -> Int {
+    /// Gives a blank slot a new firm with drawn characteristics (entrants near their cluster's
+    /// practice, online if `online`).
+    mutating func initializeFirm(slot s: Int, village v: Int, role: ChainRole, online: Bool, entrant: Bool) {
         let p = parameters
         let id = nextID; nextID &+= 1
         let k = world.villageCluster[v]
-        let s = firms.append(id: id, cluster: k, village: v, region: world.clusterRegion[k], industry: world.clusterIndustry[k], role: role)
+        firms.setIdentity(s, id: id, cluster: k, village: v, region: world.clusterRegion[k], industry: world.clusterIndustry[k], role: role)
         let r = random
         func n(_ d: UInt32) -> Double { r.normal(.initialization, period: 0, id: id, draw: d) }
         // Entrants draw productivity around their cluster's mean, incumbents around 0.
@@ -61,7 +62,6 @@ extension Model {
             // An e-commerce entrant opens an online shop on the channel that fits it.
             if role == .supplier { adopt(slot: s, .b2b, cost: 0) } else { adopt(slot: s, .retail, cost: 0) }
         }
-        return s
     }
 
     /// Sets market sizes and outside goods (see file header).

@@ -23,16 +23,6 @@ extension Model {
         }
     }
 
-    /// The local and B2B parts of a buyer's effective supplier index (before normalisation).
-    @inline(__always)
-    func supplierPool(slot s: Int) -> (local: Double, b2b: Double) {
-        let k = Int(firms.cluster[s])
-        let local = max(clusters[k].supplierIndex, 0.01 * supplierIndexRef)   // an outside supplier of last resort
-        guard firms.has(s, .b2b) else { return (local, 0) }
-        let j = Int(firms.industry[s])
-        return (local, parameters.b2bSupplierWeight * (industryB2BIndex[j] - clusters[k].supplierIndexB2B))
-    }
-
     /// Input spending flows to suppliers: each supplier gets p_s^(1−σ)·(L_k + [B2B]·(G_j − G_k)).
     mutating func distributeInputSpending() {
         let p = parameters, sigma = p.sigmaIn

@@ -61,6 +61,10 @@ public struct Observer: Sendable {
 
     /// Observes the current quarter (call between `stepToObservation()` and `finishPeriod()`).
     public mutating func observe(_ model: inout Model) -> Observation {
+        // The chained cost decomposition reads the previous snapshot, then the snapshot is renewed
+        // (before any copy of the firm store is taken, so no column is copied on write).
+        let step = initialFirms == 0 ? nil : model.costFallSinceLastObservation()
+        model.snapshotForDecomposition()
         let f = model.firms, n = f.count, R = model.world.regions, K = model.world.clusters
         var all = [Double](repeating: 0, count: Observer.metrics.count)
         var reg = [[Double]](repeating: [Double](repeating: 0, count: Observer.regionMetrics.count), count: R)
@@ -104,27 +108,28 @@ public struct Observer: Sendable {
         var vOnline = [Int](repeating: 0, count: model.villages.count), vOnlRev = [Double](repeating: 0, count: model.villages.count)
         var vRev = vOnlRev
         var kRevenue = [Double](repeating: 0, count: K)
+        var cl = [Double](repeating: 0, count: K * 6)   // cluster sums, flat (written per firm)
         for s in 0..<n {
             let r = Int(f.region[s]), k = Int(f.cluster[s]), v = Int(f.village[s])
             let qs = f.output[s], ac = f.averageCost(s)
-            if f.has(s, .retail) { adopt[0] += 1; rRetail[r] += 1; clu[k][0] += 1 }
+            if f.has(s, .retail) { adopt[0] += 1; rRetail[r] += 1; cl[k * 6] += 1 }
             if f.has(s, .b2b) { adopt[1] += 1 }
             if f.has(s, .live) { adopt[2] += 1 }
             q += qs; rev += f.revenue[s]; onl += f.revenueOnline[s]
             let vaS = f.revenue[s] - f.inputSpending[s] - f.costFees[s] * qs - f.costLogistics[s] * qs
             va += vaS; profit += f.profit[s]
-            wageQ += qs * exp(f.logWage[s]); quality += f.quality[s]
+            wageQ += qs * model.regions[r].wage; quality += f.quality[s]
             for c in 0..<FirmStore.costComponents { comp[c] += qs * model.costComponent(s, c) }
             rateAll += f.loanRate[s]
             if f.constrained[s] { constrained += 1 }
             let small = f.revenue[s] < medianRevenue
             if small { rateSmall += f.loanRate[s]; nSmall += 1; if f.constrained[s] { constrainedSmall += 1 }; rRateSmall[r] += f.loanRate[s]; rSmall[r] += 1 }
             rFirms[r] += 1; rRev[r] += f.revenue[s]; rOnl[r] += f.revenueOnline[s]; rVA[r] += vaS
-            rQ[r] += qs; rCost[r] += qs * ac; rQual[r] += f.quality[s]; rWageQ[r] += qs * exp(f.logWage[s])
+            rQ[r] += qs; rCost[r] += qs * ac; rQual[r] += f.quality[s]; rWageQ[r] += qs * model.regions[r].wage
             let fees = f.costFees[s] * qs
             rFeeGMV[r] += fees; rGMV[r] += f.revenueOnline[s]
-            clu[k][1] += f.revenueOnline[s]; kRevenue[k] += f.revenue[s]; clu[k][2] += qs * ac; clu[k][3] += 1; clu[k][4] += qs
-            if f.role[s] == .supplier { clu[k][5] += 1 }
+            cl[k * 6 + 1] += f.revenueOnline[s]; kRevenue[k] += f.revenue[s]; cl[k * 6 + 2] += qs * ac; cl[k * 6 + 3] += 1; cl[k * 6 + 4] += qs
+            if f.role[s] == .supplier { cl[k * 6 + 5] += 1 }
             if f.isOnline(s) && f.role[s] != .supplier { vOnline[v] += 1 }
             vOnlRev[v] += f.revenueOnline[s]; vRev[v] += f.revenue[s]
         }
@@ -167,7 +172,7 @@ public struct Observer: Sendable {
         if first {
             initialCost = average
         } else {
-            cumulative += model.costFallSinceLastObservation()
+            cumulative += step!
         }
         let c = cumulative
         set("fall.total", c.total); set("fall.within", c.within); set("fall.reallocation", c.reallocation)
@@ -177,7 +182,6 @@ public struct Observer: Sendable {
         set("source.fees", c.fees); set("source.inventory", c.inventory); set("source.fixed", c.fixed)
         set("externality.cluster", c.cluster); set("externality.network", c.network); set("externality.ecosystem", c.ecosystem)
         set("externality.economy", c.economy); set("internal.learning", c.learning); set("selection", c.selection); set("other", c.other)
-        model.snapshotForDecomposition()
 
         // Welfare, inequality, policy.
         var budget = 0.0
@@ -243,6 +247,7 @@ public struct Observer: Sendable {
         }
 
         // Cluster unit: shares and averages.
+        for k in 0..<K { for i in 0..<6 { clu[k][i] = cl[k * 6 + i] } }
         for k in 0..<K {
             let nf = max(clu[k][3], 1)
             clu[k][0] /= nf

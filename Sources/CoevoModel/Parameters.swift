@@ -93,7 +93,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var adoptIntercept: Double = -7
     public var adoptGain: Double = 0.3
     public var adoptE: Double = 2
-    public var adoptPeerVillage: Double = 2.5
+    public var adoptPeerVillage: Double = 5
     public var adoptPeerCluster: Double = 1.5
     public var adoptPub: Double = 1
     public var adoptTal: Double = 0.5

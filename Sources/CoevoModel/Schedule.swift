@@ -1,32 +1,38 @@
-// The schedule of one quarter (MODEL.md §3), in order. Part 1 runs the start-up stage mechanisms;
+// The schedule of one quarter (MODEL.md §3), in order, as a list of named phases: stepping runs
+// them, the benchmark times them one by one. Part 1 runs the start-up stage mechanisms;
 // innovation, collaboration networks and ecosystems (MODEL.md §3(7), (9), (10)) join in part 2.
 
-extension Model {
-    /// Advances one quarter up to its observation point: government, infrastructure, platform entry,
-    /// adoption, costs and prices, demand, inputs and accounts. Call `observe` (Observer) next, then
-    /// `finishPeriod()`.
-    public mutating func stepToObservation() {
-        refreshAggregates()
-        governPolicy()                 // 1
-        updateLogistics()              // 2
-        updatePlatforms()
-        platformEntry()                // 3
-        adoptChannels()                // 4
-        updateCostsAndPrices()         // 6 (costs set prices before buyers choose)
-        realizeDemand(creditLimits: true)   // 5, with inputs flowing to suppliers (6)
-        settleAccounts()
-        for s in 0..<firms.count { firms.age[s] &+= 1 }
-    }
+/// One named step of the quarter.
+public struct Phase: Sendable {
+    public let name: String
+    public let run: @Sendable (inout Model) -> Void
+}
 
-    /// After observation: learning (productivity, entrepreneurs), then exit and entry.
-    public mutating func finishPeriod() {
-        updateProductivity()           // 6 (learning and spillovers)
-        updateEntrepreneurs()          // 8
-        exitFirms()                    // 11
-        refreshAggregatesForEntry()
-        enterFirms()
-        period += 1
-    }
+extension Model {
+    /// Up to the observation point: what firms see, government (1), infrastructure (2), platform
+    /// entry (3), adoption (4), costs and prices (6), demand with inputs flowing to suppliers (5, 6),
+    /// accounts.
+    public static let phasesBeforeObservation: [Phase] = [
+        Phase(name: "aggregates") { $0.refreshAggregates() },
+        Phase(name: "government") { $0.governPolicy() },
+        Phase(name: "logistics") { $0.updateLogistics() },
+        Phase(name: "platforms") { $0.updatePlatforms(); $0.platformEntry() },
+        Phase(name: "adoption") { $0.adoptChannels() },
+        Phase(name: "costs") { $0.updateCostsAndPrices() },
+        Phase(name: "demand") { $0.realizeDemand(creditLimits: true) },
+        Phase(name: "accounts") { $0.settleAccounts(); $0.ageFirms() },
+    ]
+    /// After observation: learning (productivity 6, entrepreneurs 8), exit and entry (11).
+    public static let phasesAfterObservation: [Phase] = [
+        Phase(name: "productivity") { $0.updateProductivity() },
+        Phase(name: "entrepreneurs") { $0.updateEntrepreneurs() },
+        Phase(name: "demography") { $0.exitFirms(); $0.refreshAggregatesForEntry(); $0.enterFirms(); $0.period += 1 },
+    ]
+
+    public mutating func stepToObservation() { for p in Model.phasesBeforeObservation { p.run(&self) } }
+    public mutating func finishPeriod() { for p in Model.phasesAfterObservation { p.run(&self) } }
+
+    mutating func ageFirms() { for s in 0..<firms.count { firms.age[s] &+= 1 } }
 
     /// Village firm counts after exit (entry reads the pool that is left).
     mutating func refreshAggregatesForEntry() {

@@ -8,14 +8,18 @@ extension Model {
     func transactionShare(slot s: Int, onlineShare: Double, gReg: Double) -> Double {
         let p = parameters
         let escrow = firms.channels[s] & (Channel.retail.bit | Channel.b2b.bit) != 0 ? 1.0 : 0.0
-        let repeated = 1 - exp(-Double(firms.age[s]) / 8)
+        let repeated = Model.repeatedTrade[min(Int(firms.age[s]), Model.repeatedTrade.count - 1)]
         let online = firms.isOnline(s) ? 1.0 : 0.0
         let fraud = p.fraudHazard * onlineShare * online * (1 - gReg)
         let trust = min(0.95, max(0, p.trustEscrow * escrow + p.trustRegulation * gReg + p.trustRepeat * repeated - fraud))
         let degree = 0.0   // collaboration links arrive with the network mechanism (part 2)
         let coord = p.coordE * firms.capability[s]
-        return p.transactionBase * (1 - trust) * pow(1 + degree, p.degreeExponent) / (1 + coord)
+        let crowding = degree > 0 ? pow(1 + degree, p.degreeExponent) : 1
+        return p.transactionBase * (1 - trust) * crowding / (1 + coord)
     }
+
+    /// Trust from repeated trade by age in quarters: 1 − e^(−age/8), tabulated.
+    static let repeatedTrade: [Double] = (0...64).map { 1 - exp(-Double($0) / 8) }
 }
 
 import Foundation

@@ -1,41 +1,57 @@
 // Unit cost and pricing (MODEL.md §3(6)): production cost (w_r/A_i)·Ψ_i, plus transaction, finance
 // and inventory costs as shares of it; online sales also cost the seller the fee and logistics as
-// shares of price. Price is the logit markup over marginal cost net of those ad valorem charges:
-// p = m·c/(1 − Σ_c ρ_c(f_c + ℓ_r)), m = θ_P/(θ_P − 1) (σ_in/(σ_in − 1) for suppliers), ρ_c the
-// channel's revenue share last quarter.
+// shares of price. Price is the profit-maximising markup over marginal cost net of those ad valorem
+// charges: p = m·c/(1 − Σ_c ρ_c(f_c + ℓ_r)), ρ_c the channel's revenue share last quarter. With
+// revenue (spending) shares ∝ p^(−θ_P), quantity falls with elasticity 1 + θ_P, so m = (1 + θ_P)/θ_P
+// (MODEL.md writes θ_P/(θ_P − 1), the markup of a quantity logit; see docs/ODD.md); suppliers'
+// CES markup is σ_in/(σ_in − 1).
 
 extension Model {
     mutating func updateCostsAndPrices() {
         updateWages()
+        let logWage = regions.map { log($0.wage) }
         // Suppliers first: their prices make the supplier pools buyers draw on.
-        for s in 0..<firms.count where firms.role[s] == .supplier { setCostAndPrice(slot: s, logPsi: 0, local: 0, b2b: 0) }
+        for s in 0..<firms.count where firms.role[s] == .supplier {
+            setCostAndPrice(slot: s, logWage: logWage[Int(firms.region[s])], logPsi: 0, local: 0, b2b: 0)
+        }
         computeSupplierPools()
+        // Ψ depends only on the cluster and on whether the buyer reaches other clusters via B2B.
         let exponent = parameters.inputShare / (1 - parameters.sigmaIn)
+        var psiLocal = [Double](repeating: 0, count: clusters.count), psiB2B = psiLocal
+        var poolLocal = psiLocal, poolFar = psiLocal
+        for k in clusters.indices {
+            poolLocal[k] = max(clusters[k].supplierIndex, 0.01 * supplierIndexRef)   // an outside supplier of last resort
+            poolFar[k] = parameters.b2bSupplierWeight * (industryB2BIndex[world.clusterIndustry[k]] - clusters[k].supplierIndexB2B)
+            psiLocal[k] = exponent * log(poolLocal[k] / supplierIndexRef)
+            psiB2B[k] = exponent * log((poolLocal[k] + poolFar[k]) / supplierIndexRef)
+        }
         for s in 0..<firms.count where firms.role[s] != .supplier {
-            let pool = supplierPool(slot: s)
-            let logPsi = exponent * log((pool.local + pool.b2b) / supplierIndexRef)
-            setCostAndPrice(slot: s, logPsi: logPsi, local: pool.local, b2b: pool.b2b)
+            let k = Int(firms.cluster[s])
+            let b2b = firms.has(s, .b2b)
+            setCostAndPrice(slot: s, logWage: logWage[Int(firms.region[s])], logPsi: b2b ? psiB2B[k] : psiLocal[k],
+                            local: poolLocal[k], b2b: b2b ? poolFar[k] : 0)
         }
     }
 
     @inline(__always)
-    mutating func setCostAndPrice(slot s: Int, logPsi: Double, local: Double, b2b: Double) {
+    mutating func setCostAndPrice(slot s: Int, logWage logW: Double, logPsi: Double, local: Double, b2b: Double) {
         let p = parameters
         let r = Int(firms.region[s])
-        let logW = log(regions[r].wage)
         let production = exp(logW - firms.logA[s] + logPsi)
         let gReg = regions[r].policy[Lever.reg.rawValue]
         let tau = transactionShare(slot: s, onlineShare: onlineShare, gReg: gReg)
-        let rate = loanRate(information: creditInformation(slot: s))
+        let info = creditInformation(slot: s)
+        let rate = loanRate(information: info)
         let inventory = inventoryShare(slot: s)
         firms.logWage[s] = logW; firms.logPsi[s] = logPsi; firms.poolLocal[s] = local; firms.poolB2B[s] = b2b
         firms.loanRate[s] = rate
+        firms.creditInfo[s] = info
         firms.costProduction[s] = production
         firms.costTransaction[s] = tau * production
         firms.costFinance[s] = rate * p.workingCapital * production
         firms.costInventory[s] = inventory * production
         let marginal = production * (1 + tau + rate * p.workingCapital + inventory)
-        let markup = firms.role[s] == .supplier ? p.sigmaIn / (p.sigmaIn - 1) : p.thetaP / (p.thetaP - 1)
+        let markup = firms.role[s] == .supplier ? p.sigmaIn / (p.sigmaIn - 1) : (1 + p.thetaP) / p.thetaP
         let adValorem = onlineCharges(slot: s)
         firms.price[s] = markup * marginal / max(0.05, 1 - adValorem)
     }

@@ -10,7 +10,7 @@ public enum Channel: Int, CaseIterable, Sendable {
 }
 
 /// A firm's place in the value chain (MODEL.md §2).
-public enum ChainRole: UInt8, Sendable {
+public enum ChainRole: UInt8, Sendable, BitwiseCopyable {
     case supplier = 0, manufacturer, brand
     public var name: String { ["supplier", "manufacturer", "brand"][Int(rawValue)] }
 }

@@ -1,0 +1,70 @@
+// Timing the model's mechanisms (DEVELOPERS.md: measure with a release-built bench command, never
+// with timed assertions in tests). Used by `coevo bench` and the synchronous `coevo-bench`
+// executable (for valgrind/callgrind, which cannot follow an async main).
+
+import CoevoModel
+import Foundation
+
+public struct BenchmarkReport: Sendable {
+    public var firms: Int, periods: Int, burnIn: Int
+    public var firmQuarters: Double
+    public var initSeconds: Double, burnInSeconds: Double, loopSeconds: Double, totalSeconds: Double
+    public var peakMemoryMB: Double
+    /// Mechanism name → nanoseconds per firm-quarter, in schedule order.
+    public var nanosecondsPerFirmQuarter: [(String, Double)]
+
+    public var text: String {
+        var lines = [
+            String(format: "firms %d, quarters %d (+%d burn-in), firm-quarters %.4g", firms, periods, burnIn, firmQuarters),
+            String(format: "init %.2f s, burn-in %.2f s, reported quarters %.2f s, total %.2f s", initSeconds, burnInSeconds, loopSeconds, totalSeconds),
+            String(format: "peak memory %.0f MB (%.0f bytes per initial firm)", peakMemoryMB, peakMemoryMB * 1_048_576 / Double(firms)),
+            "ns per firm-quarter by mechanism:",
+        ]
+        for (name, ns) in nanosecondsPerFirmQuarter { lines.append("  " + name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.1f", ns)) }
+        lines.append("  " + "all".padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.1f", loopSeconds * 1e9 / firmQuarters))
+        return lines.joined(separator: "\n")
+    }
+}
+
+public enum ModelBenchmark {
+    public static func run(firms: Int, periods: Int, seed: UInt64) -> BenchmarkReport {
+        var p = Parameters(); p.firms = firms; p.periods = periods; p.bootstrapDraws = 0
+        let clock = ContinuousClock()
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        let start = clock.now
+        var model = Model(parameters: p, seed: seed)
+        let initTime = clock.now - start
+        let burnStart = clock.now
+        model.burnIn()
+        let burnTime = clock.now - burnStart
+        var observer = Observer()
+        var timing: [String: Duration] = [:]
+        var firmQuarters = 0.0
+        let loopStart = clock.now
+        for _ in 0..<periods {
+            firmQuarters += Double(model.firms.count)
+            for phase in Model.phasesBeforeObservation {
+                let t = clock.now; phase.run(&model); timing[phase.name, default: .zero] += clock.now - t
+            }
+            let t = clock.now; _ = observer.observe(&model); timing["observation", default: .zero] += clock.now - t
+            for phase in Model.phasesAfterObservation {
+                let t = clock.now; phase.run(&model); timing[phase.name, default: .zero] += clock.now - t
+            }
+        }
+        let loop = clock.now - loopStart
+        let names = Model.phasesBeforeObservation.map(\.name) + ["observation"] + Model.phasesAfterObservation.map(\.name)
+        return BenchmarkReport(firms: firms, periods: periods, burnIn: p.burnIn, firmQuarters: firmQuarters,
+                               initSeconds: seconds(initTime), burnInSeconds: seconds(burnTime), loopSeconds: seconds(loop),
+                               totalSeconds: seconds(clock.now - start), peakMemoryMB: peakMemoryMB(),
+                               nanosecondsPerFirmQuarter: names.map { ($0, seconds(timing[$0] ?? .zero) * 1e9 / firmQuarters) })
+    }
+
+    /// Peak resident memory of this process (VmHWM), MB; NaN where /proc is unavailable.
+    public static func peakMemoryMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return (line.split(separator: " ").compactMap { Double($0) }.first ?? .nan) / 1024
+        }
+        return .nan
+    }
+}

@@ -1,0 +1,50 @@
+// One column of the firm store: a growable buffer of plain values with reference semantics, so
+// hot loops read and write it without the copy-on-write uniqueness checks that nested Swift
+// arrays cost on every store (measured: ~8% of all instructions; see the benchmark in the README).
+
+/// A contiguous, growable buffer of trivially copyable values. Reference type: a `FirmStore` copy
+/// shares its columns (the model is used by one owner at a time; see `Model`).
+public final class Column<Element: BitwiseCopyable>: @unchecked Sendable, RandomAccessCollection, MutableCollection {
+    @usableFromInline @exclusivity(unchecked) var base: UnsafeMutablePointer<Element>
+    @usableFromInline @exclusivity(unchecked) var capacity: Int
+    @exclusivity(unchecked) public private(set) var count = 0
+
+    public init() {
+        capacity = 16
+        base = .allocate(capacity: capacity)
+    }
+    deinit { base.deallocate() }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    @inlinable public subscript(i: Int) -> Element {
+        get { base[i] }
+        set { base[i] = newValue }
+    }
+
+    /// Appends `n` copies of `value`.
+    public func append(repeating value: Element, count n: Int) {
+        reserve(count + n)
+        (base + count).initialize(repeating: value, count: n)
+        count += n
+    }
+
+    /// Drops the last `k` values.
+    public func removeLast(_ k: Int) { count -= Swift.min(k, count) }
+
+    public func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        let newCapacity = Swift.max(n, capacity * 2)
+        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        fresh.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity = newCapacity
+    }
+
+    /// Direct access for tight loops; valid only inside `body`.
+    public func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Element>) throws -> R) rethrows -> R {
+        try body(UnsafeMutableBufferPointer(start: base, count: count))
+    }
+}
