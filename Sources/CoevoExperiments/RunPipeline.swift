@@ -69,7 +69,8 @@ public enum RunPipeline {
         let (reach, cluster) = elasticities(result.panel, draws: p.bootstrapDraws, seed: seed)
         return RunSummary(scenario: scenario.name, seed: seed, periods: p.periods, firms: p.firms,
                           stageEntry: entries(result.stageEntry), stageCCDEntry: entries(result.stageCCDEntry),
-                          elasticityByStage: reach, elasticityClusterByStage: cluster, final: final)
+                          elasticityByStage: reach, elasticityClusterByStage: cluster, final: final,
+                          calendarStartYear: p.startYear, villageScale: p.clusterVillages / max(final["villages.total"] ?? 1, 1))
     }
 
     /// β_s by stage for reachable output and for cluster output alone; nil where a stage never

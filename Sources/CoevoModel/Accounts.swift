@@ -20,7 +20,8 @@ extension Model {
             let online = firms.revenueOnline[s]
             let logistics = l * online
             let channelFixed = p.channelFixedCost * Double((firms.channels[s] & (Channel.retail.bit | Channel.b2b.bit | Channel.live.bit)).nonzeroBitCount)
-            let fixed = firms.fixedCost[s] + channelFixed + firms.adoptionCharge[s] + (firms.exporter[s] ? p.exportFixedCost : 0)
+            let amortized = min(firms.adoptionCharge[s], firms.adoptionBalance[s])
+            let fixed = firms.fixedCost[s] + channelFixed + amortized + (firms.exporter[s] ? p.exportFixedCost : 0)
             let variable = firms.costProduction[s] + firms.costTransaction[s] + firms.costFinance[s] + firms.costInventory[s]
             let profit = rev - q * variable - fees - logistics - fixed
             firms.profit[s] = profit
@@ -41,11 +42,11 @@ extension Model {
             firms.lossLive[s] = pl >= 0 && firms.profitLive[s] < 0 ? firms.lossLive[s] &+ 1 : 0
             firms.lossFirm[s] = profit < 0 ? min(firms.lossFirm[s] &+ 1, 200) : 0
             // Cash: the adoption charge is non-cash (paid at adoption), owners take a payout and consume.
-            let cash = profit + firms.adoptionCharge[s]
+            let cash = profit + amortized
             firms.netWorth[s] += cash - p.payout * max(profit, 0) - p.netWorthDecay * max(firms.netWorth[s], 0)
-            if firms.adoptionLeft[s] > 0 {
-                firms.adoptionLeft[s] -= 1
-                if firms.adoptionLeft[s] == 0 { firms.adoptionCharge[s] = 0 }
+            if amortized > 0 {
+                firms.adoptionBalance[s] -= amortized
+                if firms.adoptionBalance[s] <= 1e-12 { firms.adoptionBalance[s] = 0; firms.adoptionCharge[s] = 0 }
             }
             firms.dataTrail[s] += online
             firms.onlineShareLast[s] = rev > 0 ? online / rev : 0

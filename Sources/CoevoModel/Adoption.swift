@@ -18,10 +18,10 @@ extension Model {
         default: break
         }
         if cost > 0 {
+            // Paid now, expensed over the horizon: the charge runs until the balance is used up.
             firms.netWorth[s] -= cost
-            let horizon = parameters.adoptionHorizon
-            firms.adoptionCharge[s] += cost / horizon
-            firms.adoptionLeft[s] = Int16(horizon.rounded(.up))
+            firms.adoptionCharge[s] += cost / parameters.adoptionHorizon
+            firms.adoptionBalance[s] += cost
         }
     }
 

@@ -40,7 +40,7 @@ public struct FirmStore: Sendable {
     public let lossFirm = Column<UInt8>()
     /// Remaining adoption cost being amortised (rev) and per-quarter charge.
     public let adoptionCharge = Column<Double>()
-    public let adoptionLeft = Column<Int16>()
+    public let adoptionBalance = Column<Double>()
     /// Outcomes of the current period.
     public let price = Column<Double>()
     public let output = Column<Double>()
@@ -111,7 +111,7 @@ public struct FirmStore: Sendable {
     // Columns by element type: append, move and drop act on all of them, so a new state variable
     // needs one line in its list and nothing else.
     private var doubles: [Column<Double>] { [
-        logA, quality, capability, netWorth, fixedCost, fitRetail, fitB2B, fitLive, adoptionCharge,
+        logA, quality, capability, netWorth, fixedCost, fitRetail, fitB2B, fitLive, adoptionCharge, adoptionBalance,
         price, output, revenue, revenueOnline, revenueRetail, revenueB2B, revenueLive,
         profit, profitRetail, profitB2B, profitLive, inputSpending, onlineShareLast, dataTrail,
         costProduction, costLogistics, costFinance, costTransaction, costFees, costInventory, costFixed,
@@ -120,7 +120,7 @@ public struct FirmStore: Sendable {
         prevOutput, prevLogWage, prevLogA, prevLogPsi, prevPoolLocal, prevPoolB2B,
     ] }
     private var int32s: [Column<Int32>] { [cluster, village, region, industry, age] }
-    private var int16s: [Column<Int16>] { [platformRetail, platformB2B, platformLive, adoptionLeft] }
+    private var int16s: [Column<Int16>] { [platformRetail, platformB2B, platformLive] }
     private var bytes: [Column<UInt8>] { [channels, lossRetail, lossB2B, lossLive, lossFirm] }
     private var flags: [Column<Bool>] { [exporter, constrained, prevProduced] }
 
@@ -145,7 +145,6 @@ public struct FirmStore: Sendable {
     public mutating func setIdentity(_ s: Int, id newID: UInt32, cluster k: Int, village v: Int, region r: Int, industry j: Int, role ro: ChainRole) {
         id[s] = newID; role[s] = ro
         cluster[s] = Int32(k); village[s] = Int32(v); region[s] = Int32(r); industry[s] = Int32(j)
-        adoptionLeft[s] = 0
         price[s] = 1; fitRetail[s] = 1; fitB2B[s] = 1; fitLive[s] = 1
     }
 

@@ -61,6 +61,7 @@ extension Parameters {
         i("periods", \.periods, "quarters", 1, 400, "reported periods"),
         i("burn_in", \.burnIn, "quarters", 0, 40, "burn-in without platforms, not reported"),
         i("calendar.start_year", \.startYear, "year", 1900, 2200, "calendar year of period 0"),
+        r("calendar.cluster_villages", \.clusterVillages, "villages", 1, 1_000_000, "real villages the model's villages stand for (village scale for real data)"),
         i("world.regions", \.regions, "regions", 2, 20, "regions"),
         i("world.industries", \.industries, "industries", 1, 20, "industries"),
         i("world.clusters", \.clusters, "clusters", 1, 200, "clusters (at least one per industry)"),

@@ -17,6 +17,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var burnIn: Int = 8
     /// Calendar year of period 0, for comparison with real data.
     public var startYear: Int = 2009
+    /// Real villages the model's villages stand for (count): the e-commerce village count is scaled
+    /// by this over the number of model villages when set beside AliResearch's Taobao villages.
+    public var clusterVillages: Double = 10_000
     /// Regions (2–20), industries (1–20), clusters (≥ industries).
     public var regions: Int = 6
     public var industries: Int = 6
@@ -185,8 +188,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Capital depreciation (/quarter) and index scale (× value added).
     public var govDepreciation: Double = 0.05
     public var govScale: Double = 0.06
-    /// First period policy spending starts (quarter; 0 = from the start, burn-in included).
-    public var govStart: Int = 0
+    /// First period with policy spending (quarter; negative values start during the burn-in, so
+    /// the default −40 means "always": policy capital is in place when digital commerce starts).
+    public var govStart: Int = -40
 
     // MARK: Digital commerce switch
     /// Platforms exist (false = the no-digital counterfactual: no platform ever enters).

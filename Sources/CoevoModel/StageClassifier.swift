@@ -4,26 +4,35 @@
 // indices (CoevoMeasure.ccdStage). Each criterion is tracked on its own with its first-hit time, so
 // "in order" is a finding; a stage counts as entered after 4 consecutive quarters; falls are events.
 
-/// Persistence tracking for criteria 1…4.
+/// Persistence tracking for criteria 1…4. The reported stage rises to the highest stage whose
+/// criterion has held for `persistence` consecutive quarters; it stays there until that stage's
+/// criterion has failed for `persistence` consecutive quarters, and then falls to the highest stage
+/// still confirmed (0 if none) — a fall is reported to the caller, who logs it as an event.
 public struct StageTracker: Sendable {
     public static let persistence = 4
-    /// Consecutive quarters each criterion has held, and the quarter its first 4-quarter run began.
+    /// Consecutive quarters each criterion has held / failed, and the quarter its first run of
+    /// `persistence` quarters began (the stage's entry time).
     public private(set) var streak = [Int](repeating: 0, count: 5)
+    public private(set) var failing = [Int](repeating: 0, count: 5)
     public private(set) var entry: [Int?] = [nil, nil, nil, nil, nil]
     public private(set) var current = 0
     public init() {}
 
-    /// Updates with this quarter's criteria (index 1…4; index 0 unused) and returns the stage:
-    /// the highest criterion that has held for the last `persistence` quarters, and any fall-back.
+    /// Updates with this quarter's criteria (index 1…4; index 0 unused); returns the stage and,
+    /// when it fell, the stage it fell from.
     public mutating func update(period: Int, criteria: [Bool]) -> (stage: Int, fell: Int?) {
-        var stage = 0
+        var confirmed = 0
         for k in 1...4 {
             streak[k] = criteria[k] ? streak[k] + 1 : 0
+            failing[k] = criteria[k] ? 0 : failing[k] + 1
             if streak[k] >= StageTracker.persistence {
                 if entry[k] == nil { entry[k] = period - StageTracker.persistence + 1 }
-                stage = k
+                confirmed = k
             }
         }
+        var stage = current
+        if confirmed > current { stage = confirmed }
+        else if current > 0 && failing[current] >= StageTracker.persistence { stage = confirmed }
         let fell = stage < current ? current : nil
         current = stage
         return (stage, fell)

@@ -56,11 +56,16 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var elasticityClusterByStage: [String: Interval?]
     /// Final-period value of each metric.
     public var final: [String: Double]
+    /// Mapping to real data (MODEL.md §7): calendar year of period 0 and real villages per model village.
+    public var calendarStartYear: Int?
+    public var villageScale: Double?
 
     public init(scenario: String, seed: UInt64, periods: Int, firms: Int,
                 stageEntry: [String: Int?], stageCCDEntry: [String: Int?],
                 elasticityByStage: [String: Interval?], elasticityClusterByStage: [String: Interval?],
-                final: [String: Double]) {
+                final: [String: Double], calendarStartYear: Int? = nil, villageScale: Double? = nil) {
+        self.calendarStartYear = calendarStartYear
+        self.villageScale = villageScale
         self.scenario = scenario
         self.seed = seed
         self.periods = periods
@@ -78,6 +83,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
         case stageCCDEntry = "stage_ccd_entry"
         case elasticityByStage = "elasticity_by_stage"
         case elasticityClusterByStage = "elasticity_cluster_by_stage"
+        case calendarStartYear = "calendar_start_year"
+        case villageScale = "village_scale"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -91,6 +98,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
         elasticityByStage = try container.decode([String: Interval?].self, forKey: .elasticityByStage)
         elasticityClusterByStage = try container.decode([String: Interval?].self, forKey: .elasticityClusterByStage)
         final = try container.decode([String: Double?].self, forKey: .final).mapValues { $0 ?? .nan }
+        calendarStartYear = try container.decodeIfPresent(Int.self, forKey: .calendarStartYear)
+        villageScale = try container.decodeIfPresent(Double.self, forKey: .villageScale)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -105,6 +114,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
         try container.encode(elasticityByStage, forKey: .elasticityByStage)
         try container.encode(elasticityClusterByStage, forKey: .elasticityClusterByStage)
         try container.encode(final.mapValues(Interval.finiteOrNil), forKey: .final)
+        try container.encodeIfPresent(calendarStartYear, forKey: .calendarStartYear)
+        try container.encodeIfPresent(villageScale.flatMap(Interval.finiteOrNil), forKey: .villageScale)
     }
 
     /// The exact bytes of `summary.json`: pretty-printed, keys sorted, slashes unescaped, final newline.
