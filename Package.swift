@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Pure numerics shared by simulated and real data: entropy weights, coupling coordination,
@@ -31,10 +32,16 @@ let package = Package(
         .target(name: "CoevoStore", dependencies: ["CoevoModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // Charts (inline SVG) and self-contained HTML reports.
         .target(name: "CoevoReport"),
+        // `coevo serve`: the web page (Hummingbird 2): scenarios, parameter form, queued runs with live
+        // progress, charts, two runs side by side.
+        .target(name: "CoevoServer", dependencies: [
+            "CoevoExperiments", "CoevoStore", "CoevoReport", "CoevoModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(
             name: "coevo",
             dependencies: [
-                "CoevoModel", "CoevoMeasure", "CoevoEmpirics", "CoevoExperiments", "CoevoStore", "CoevoReport",
+                "CoevoModel", "CoevoMeasure", "CoevoEmpirics", "CoevoExperiments", "CoevoStore", "CoevoReport", "CoevoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,5 +52,10 @@ let package = Package(
         .testTarget(name: "CoevoMeasureTests", dependencies: ["CoevoMeasure", "CoevoEmpirics"]),
         .testTarget(name: "CoevoStoreTests", dependencies: ["CoevoStore", "CoevoModel"]),
         .testTarget(name: "CoevoReportTests", dependencies: ["CoevoReport"]),
+        .testTarget(name: "CoevoServerTests", dependencies: [
+            "CoevoServer", "CoevoExperiments", "CoevoModel", "CoevoStore", "CoevoReport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -26,7 +26,7 @@ public enum HTMLRenderer {
         return h
     }
 
-    static func render(_ block: ReportBlock) -> String {
+    public static func render(_ block: ReportBlock) -> String {
         switch block {
         case let .chart(chart):
             return "<figure class=\"chart\">\n\(chart.svg())\n</figure>\n"
@@ -61,7 +61,7 @@ public enum HTMLRenderer {
         }
     }
 
-    static let css = """
+    public static let css = """
     :root { color-scheme: light; }
     body { margin: 0; background: #f6f7f9; color: #222; font-family: system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; line-height: 1.45; }
     main { max-width: 780px; margin: 0 auto; padding: 24px 16px 48px; }
