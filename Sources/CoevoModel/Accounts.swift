@@ -21,7 +21,8 @@ extension Model {
             let logistics = l * online
             let channelFixed = p.channelFixedCost * Double((firms.channels[s] & (Channel.retail.bit | Channel.b2b.bit | Channel.live.bit)).nonzeroBitCount)
             let amortized = min(firms.adoptionCharge[s], firms.adoptionBalance[s])
-            let fixed = firms.fixedCost[s] + channelFixed + amortized + (firms.exporter[s] ? p.exportFixedCost : 0)
+            let fixed = firms.fixedCost[s] + channelFixed + amortized + firms.rdCharge[s] + (firms.exporter[s] ? p.exportFixedCost : 0)
+            firms.rdCharge[s] = 0
             let variable = firms.costProduction[s] + firms.costTransaction[s] + firms.costFinance[s] + firms.costInventory[s]
             let profit = rev - q * variable - fees - logistics - fixed
             firms.profit[s] = profit

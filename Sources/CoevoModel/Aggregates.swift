@@ -12,6 +12,7 @@ extension Model {
         var vAdoptProfit = vE, vAdoptRev = vE, vOtherProfit = vE, vOtherRev = vE
         var kN = [Int](repeating: 0, count: K), kRetail = kN, kB2B = kN, kLive = kN, kAdopt = kN, kOther = kN
         var kA = [Double](repeating: 0, count: K), kA2 = kA, kOutput = kA
+        var kQ = kA, kQ2 = kA, kSellers = kN
         var supProfit = kA, supRev = kA, selProfit = kA, selRev = kA
         var kAdoptProfit = kA, kAdoptRev = kA, kOtherProfit = kA, kOtherRev = kA
         var sellers = [Int](repeating: 0, count: platforms.count)
@@ -26,7 +27,11 @@ extension Model {
             kA[k] += a; kA2[k] += a * a
             vProfit[v] += profit; vRevenue[v] += revenue
             kOutput[k] += firms.output[s]
-            if firms.role[s] == .supplier { supProfit[k] += profit; supRev[k] += revenue } else { selProfit[k] += profit; selRev[k] += revenue }
+            if firms.role[s] == .supplier { supProfit[k] += profit; supRev[k] += revenue } else {
+                selProfit[k] += profit; selRev[k] += revenue
+                let q = firms.quality[s]
+                kQ[k] += q; kQ2[k] += q * q; kSellers[k] += 1
+            }
             if ch & Channel.retail.bit != 0 { vRetail[v] += 1; kRetail[k] += 1 }
             if ch & Channel.b2b.bit != 0 { vB2B[v] += 1; kB2B[k] += 1 }
             if ch & Channel.live.bit != 0 { vLive[v] += 1; kLive[k] += 1 }
@@ -62,6 +67,11 @@ extension Model {
             let n = Double(max(kN[k], 1))
             let mean = kA[k] / n, sd = max(0, kA2[k] / n - mean * mean).squareRoot()
             var g = ClusterState()
+            g.initialFirms = clusters[k].initialFirms > 0 ? clusters[k].initialFirms : kN[k]
+            let ns = Double(max(kSellers[k], 1))
+            let mq = kQ[k] / ns
+            g.bestQuality = mq + 1.28 * max(0, kQ2[k] / ns - mq * mq).squareRoot()
+            g.sellers = kSellers[k]
             g.supplierIndex = clusters[k].supplierIndex; g.supplierIndexB2B = clusters[k].supplierIndexB2B
             g.firms = kN[k]; g.adoptersRetail = kRetail[k]; g.adoptersB2B = kB2B[k]; g.adoptersLive = kLive[k]
             g.adopterCount = kAdopt[k]; g.otherCount = kOther[k]; g.output = kOutput[k]
@@ -72,6 +82,7 @@ extension Model {
             g.otherMargin = kOtherRev[k] > 0 ? kOtherProfit[k] / kOtherRev[k] : 0
             clusters[k] = g
         }
+        updateImitationHazards()
         let live = Double(max(firms.count, 1))
         for q in platforms.indices { platforms[q].sellers = sellers[q]; platforms[q].sellerShare = Double(sellers[q]) / live }
         let mean = onN > 0 ? onE / onN : 0

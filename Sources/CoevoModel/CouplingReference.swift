@@ -5,22 +5,22 @@
 extension CouplingReference {
     public static let baseline = CouplingReference(
         digital: [
-            CouplingIndicator(metric: "online.share", positive: true, min: 3.9174563355087183e-07, max: 0.5989133450814027, weight: 0.2522558526218824),
-            CouplingIndicator(metric: "adoption.retail", positive: true, min: 0.0, max: 0.46353154553698667, weight: 0.27526491550542087),
+            CouplingIndicator(metric: "online.share", positive: true, min: 3.9044986856193595e-07, max: 0.622615790593617, weight: 0.22621135019217414),
+            CouplingIndicator(metric: "adoption.retail", positive: true, min: 0.0, max: 0.4645390070921986, weight: 0.27305609985256646),
             CouplingIndicator(metric: "adoption.sharing", positive: true, min: 0.0, max: 0.0, weight: 0.0),
-            CouplingIndicator(metric: "logistics.cost", positive: false, min: 0.05255932555840191, max: 0.15, weight: 0.03732285488044893),
-            CouplingIndicator(metric: "platform.fee.mean", positive: false, min: 0.04950195435409206, max: 0.10000000000000003, weight: 0.18185061269271913),
-            CouplingIndicator(metric: "credit.rate.small", positive: false, min: 0.04406080841766822, max: 0.04914090355367213, weight: 0.25330576429952867),
+            CouplingIndicator(metric: "logistics.cost", positive: false, min: 0.05241532412565895, max: 0.15, weight: 0.033854305016449975),
+            CouplingIndicator(metric: "platform.fee.mean", positive: false, min: 0.048151271510921634, max: 0.10000000000000002, weight: 0.1814883978404684),
+            CouplingIndicator(metric: "credit.rate.small", positive: false, min: 0.04308068732894459, max: 0.04919348916758665, weight: 0.28538984709834103),
             CouplingIndicator(metric: "adoption.iinet", positive: true, min: 0.0, max: 0.0, weight: 0.0),
             CouplingIndicator(metric: "adoption.eco", positive: true, min: 0.0, max: 0.0, weight: 0.0),
         ],
         cluster: [
-            CouplingIndicator(metric: "valueadded.perfirm", positive: true, min: 0.8509155414227152, max: 1.1889476578173432, weight: 0.12353945644051746),
-            CouplingIndicator(metric: "quality.mean", positive: true, min: 0.06526120957733036, max: 0.0906144866065896, weight: 0.1799349721227322),
+            CouplingIndicator(metric: "valueadded.perfirm", positive: true, min: 0.8191286407581259, max: 1.1469769881087646, weight: 0.09193885741797549),
+            CouplingIndicator(metric: "quality.mean", positive: true, min: 0.11432363259185804, max: 0.6009543961196601, weight: 0.3531719640329948),
             CouplingIndicator(metric: "innovation.share", positive: true, min: 0.0, max: 0.0, weight: 0.0),
-            CouplingIndicator(metric: "cost.average", positive: false, min: 0.6343032099649638, max: 1.283239298622798, weight: 0.13460718684382142),
+            CouplingIndicator(metric: "cost.average", positive: false, min: 0.6006747321617486, max: 1.2833281042512976, weight: 0.12109522521310226),
             CouplingIndicator(metric: "network.crosscluster", positive: true, min: 0.0, max: 0.0, weight: 0.0),
-            CouplingIndicator(metric: "firms.index", positive: true, min: 0.9524979524979525, max: 2.1882054176072234, weight: 0.561918384592929),
+            CouplingIndicator(metric: "firms.index", positive: true, min: 0.9508599508599509, max: 2.06759388038943, weight: 0.43379395333592746),
         ],
         derivedFrom: "baseline, 20000 firms, 80 quarters, seeds 1,2,3, 1440 region-quarters"
     )

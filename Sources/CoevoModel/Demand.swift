@@ -21,20 +21,24 @@ extension Model {
         }
     }
 
-    @inline(__always) func attraction(slot s: Int) -> Double {
-        exp(parameters.thetaQ * firms.quality[s] - parameters.thetaP * log(firms.price[s]))
+    /// e^(θ_Q(x − frontier)) p^(−θ_P): quality counts relative to the world frontier (Innovation.swift).
+    @inline(__always) func attraction(slot s: Int, frontier: Double) -> Double {
+        exp(parameters.thetaQ * (firms.quality[s] - frontier) - parameters.thetaP * log(firms.price[s]))
     }
 
     /// Online visibility to consumers (RETAIL, LIVE) and to wholesale buyers (B2B); `liveTrust` is
     /// e^(live_bonus·τ_j) per industry.
-    @inline(__always) func onlineWeights(slot s: Int, liveTrust: [Double]) -> (retail: Double, live: Double, b2b: Double) {
+    @inline(__always) func onlineWeights(slot s: Int, liveTrust: [Double], frontier: Double) -> (retail: Double, live: Double, b2b: Double) {
+        guard firms.channels[s] & (Channel.retail.bit | Channel.live.bit | Channel.b2b.bit) != 0 else { return (0, 0, 0) }
+        // Online buyers weigh quality more (reviews, ratings, precise matching).
+        let quality = exp(parameters.thetaQ * parameters.onlineQuality * (firms.quality[s] - frontier))
         var retail = 0.0, live = 0.0, b2b = 0.0
         if firms.platformRetail[s] >= 0 { retail = platforms[Int(firms.platformRetail[s])].matching * firms.fitRetail[s] }
         if firms.platformLive[s] >= 0 {
             live = platforms[Int(firms.platformLive[s])].matching * firms.fitLive[s] * liveTrust[Int(firms.industry[s])]
         }
         if firms.platformB2B[s] >= 0 { b2b = platforms[Int(firms.platformB2B[s])].matching * firms.fitB2B[s] }
-        return (retail, live, b2b)
+        return (retail * quality, live * quality, b2b * quality)
     }
 
     /// Σ attraction × visibility per industry × market, for the retail and wholesale segments.
@@ -46,13 +50,14 @@ extension Model {
         var onRetail = [Double](repeating: 0, count: J), onWholesale = [Double](repeating: 0, count: J)
         if attraction.count < firms.count { attraction = [Double](repeating: 0, count: firms.count * 2) }
         let liveTrust = world.tacitness.map { exp(parameters.liveBonus * $0) }
+        let frontierNow = frontier
         for s in 0..<firms.count where firms.role[s] != .supplier {
-            let a = attraction(slot: s)
+            let a = attraction(slot: s, frontier: frontierNow)
             attraction[s] = a
             let j = Int(firms.industry[s])
             offline[j * R + Int(firms.region[s])] += a
             if firms.exporter[s] { exporters[j] += a }
-            let w = onlineWeights(slot: s, liveTrust: liveTrust)
+            let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
             onRetail[j] += a * (w.retail + w.live)
             onWholesale[j] += a * w.b2b
         }
@@ -95,6 +100,7 @@ extension Model {
         }
         consumerSurplus = surplus
         let liveTrust = world.tacitness.map { exp(p.liveBonus * $0) }
+        let frontierNow = frontier
         // Credit lines are set on last quarter's revenue, before this quarter's sales are known.
         if creditLimits {
             if funds.count < firms.count { funds = [Double](repeating: 0, count: firms.count * 2) }
@@ -102,7 +108,7 @@ extension Model {
         }
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let a = attraction[s], j = Int(firms.industry[s])
-            let w = onlineWeights(slot: s, liveTrust: liveTrust)
+            let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
             var off = a * offMult[j * R + Int(firms.region[s])]
             if firms.exporter[s] { off += a * worldMult[j] }
             var retail = a * w.retail * retailMult[j], live = a * w.live * retailMult[j], b2b = a * w.b2b * wholesaleMult[j]

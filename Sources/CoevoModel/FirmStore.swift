@@ -24,6 +24,9 @@ public struct FirmStore: Sendable {
     /// Fixed cost F (rev/quarter), exporter flag.
     public let fixedCost = Column<Double>()
     public let exporter = Column<Bool>()
+    /// Innovated this quarter; R&D spending to expense in the next accounts (rev).
+    public let innovated = Column<Bool>()
+    public let rdCharge = Column<Double>()
     /// Channel set (bits of `Channel`), platform chosen per online channel (index into platforms, −1 none).
     public let channels = Column<UInt8>()
     public let platformRetail = Column<Int16>()
@@ -111,7 +114,7 @@ public struct FirmStore: Sendable {
     // Columns by element type: append, move and drop act on all of them, so a new state variable
     // needs one line in its list and nothing else.
     private var doubles: [Column<Double>] { [
-        logA, quality, capability, netWorth, fixedCost, fitRetail, fitB2B, fitLive, adoptionCharge, adoptionBalance,
+        logA, quality, capability, netWorth, fixedCost, rdCharge, fitRetail, fitB2B, fitLive, adoptionCharge, adoptionBalance,
         price, output, revenue, revenueOnline, revenueRetail, revenueB2B, revenueLive,
         profit, profitRetail, profitB2B, profitLive, inputSpending, onlineShareLast, dataTrail,
         costProduction, costLogistics, costFinance, costTransaction, costFees, costInventory, costFixed,
@@ -122,7 +125,7 @@ public struct FirmStore: Sendable {
     private var int32s: [Column<Int32>] { [cluster, village, region, industry, age] }
     private var int16s: [Column<Int16>] { [platformRetail, platformB2B, platformLive] }
     private var bytes: [Column<UInt8>] { [channels, lossRetail, lossB2B, lossLive, lossFirm] }
-    private var flags: [Column<Bool>] { [exporter, constrained, prevProduced] }
+    private var flags: [Column<Bool>] { [exporter, constrained, prevProduced, innovated] }
 
     /// Appends `n` firms with zeroed state (one pass per column); returns the first new slot.
     /// Fill their identity with `setIdentity`.

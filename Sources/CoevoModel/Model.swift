@@ -42,8 +42,13 @@ public struct ClusterState: Sendable {
     public var firms = 0
     public var adoptersRetail = 0, adoptersB2B = 0, adoptersLive = 0
     public var adopterMargin = 0.0, otherMargin = 0.0, adopterCount = 0, otherCount = 0
-    /// Best practice ln A (mean + 1.28 sd of live firms' ln A).
+    /// Best practice ln A (mean + 1.28 sd of live firms' ln A), best quality of its sellers likewise.
     public var bestLogA = 0.0
+    public var bestQuality = 0.0
+    /// Imitation hazard its sellers face this quarter.
+    public var imitationHazard = 0.0
+    public var sellers = 0
+    public var initialFirms = 0
     /// Supplier price index Σ p_s^(1−σ) of all suppliers and of those on B2B.
     public var supplierIndex = 0.0
     public var supplierIndexB2B = 0.0
@@ -97,6 +102,8 @@ public struct Model: Sendable {
     public var events: [(period: Int, kind: String, detail: String)] = []
 
     public var markets: Int { world.regions + 1 }
+    /// World quality frontier (log-quality), 0 at the start of the burn-in.
+    public var frontier: Double { parameters.innovation ? parameters.frontierGrowth * Double(period + parameters.burnIn) : 0 }
     public var isBurnIn: Bool { period < 0 }
     public var digitalActive: Bool { parameters.platforms && !isBurnIn }
 

@@ -23,7 +23,7 @@ public struct Observer: Sendable {
         "credit.rate.small", "credit.rate.mean", "credit.constrained", "credit.constrained.small",
         "firms.count", "firms.entry", "firms.exit", "firms.index", "size.hill",
         "output.total", "valueadded.total", "valueadded.perfirm", "wage.mean",
-        "innovation.share", "quality.mean",
+        "innovation.share", "quality.mean", "lockin",
         "network.density", "network.crossrole", "network.crosscluster", "network.crossregion",
         "cost.average", "cost.production", "cost.logistics", "cost.finance", "cost.transaction", "cost.fees", "cost.inventory", "cost.fixed",
         "fall.total", "fall.within", "fall.reallocation", "fall.entry", "fall.exit",
@@ -56,6 +56,9 @@ public struct Observer: Sendable {
     var initialRegionFirms: [Double] = []
     var initialLogistics = 0.0, initialCreditSmall = 0.0, initialCost = 0.0
     var buffer: [Double] = []
+    /// Innovation share and mean relative quality of the last 8 quarters (lock-in flag).
+    var innovationHistory: [Double] = []
+    var qualityHistory: [Double] = []
 
     public init(reference: CouplingReference = .baseline) { self.reference = reference }
 
@@ -100,11 +103,13 @@ public struct Observer: Sendable {
         // Economy-wide and regional sums.
         var adopt = [Double](repeating: 0, count: 3)
         var q = 0.0, rev = 0.0, onl = 0.0, va = 0.0, wageQ = 0.0, quality = 0.0, profit = 0.0
+        var sellers = 0.0, innovators = 0.0
+        let frontier = model.frontier
         var comp = [Double](repeating: 0, count: FirmStore.costComponents)
         var rateAll = 0.0, rateSmall = 0.0, nSmall = 0.0, constrained = 0.0, constrainedSmall = 0.0
         var rFirms = [Double](repeating: 0, count: R), rRev = rFirms, rOnl = rFirms, rRetail = rFirms, rVA = rFirms
         var rQ = rFirms, rCost = rFirms, rQual = rFirms, rRateSmall = rFirms, rSmall = rFirms, rWageQ = rFirms
-        var rFeeGMV = rFirms, rGMV = rFirms
+        var rFeeGMV = rFirms, rGMV = rFirms, rSellers = rFirms
         var vOnline = [Int](repeating: 0, count: model.villages.count), vOnlRev = [Double](repeating: 0, count: model.villages.count)
         var vRev = vOnlRev
         var kRevenue = [Double](repeating: 0, count: K)
@@ -118,14 +123,18 @@ public struct Observer: Sendable {
             q += qs; rev += f.revenue[s]; onl += f.revenueOnline[s]
             let vaS = f.revenue[s] - f.inputSpending[s] - f.costFees[s] * qs - f.costLogistics[s] * qs
             va += vaS; profit += f.profit[s]
-            wageQ += qs * model.regions[r].wage; quality += f.quality[s]
+            wageQ += qs * model.regions[r].wage
+            if f.role[s] != .supplier {
+                sellers += 1; quality += f.quality[s] - frontier
+                if f.innovated[s] { innovators += 1 }
+            }
             for c in 0..<FirmStore.costComponents { comp[c] += qs * model.costComponent(s, c) }
             rateAll += f.loanRate[s]
             if f.constrained[s] { constrained += 1 }
             let small = f.revenue[s] < medianRevenue
             if small { rateSmall += f.loanRate[s]; nSmall += 1; if f.constrained[s] { constrainedSmall += 1 }; rRateSmall[r] += f.loanRate[s]; rSmall[r] += 1 }
             rFirms[r] += 1; rRev[r] += f.revenue[s]; rOnl[r] += f.revenueOnline[s]; rVA[r] += vaS
-            rQ[r] += qs; rCost[r] += qs * ac; rQual[r] += f.quality[s]; rWageQ[r] += qs * model.regions[r].wage
+            rQ[r] += qs; rCost[r] += qs * ac; if f.role[s] != .supplier { rQual[r] += f.quality[s] - frontier; rSellers[r] += 1 }; rWageQ[r] += qs * model.regions[r].wage
             let fees = f.costFees[s] * qs
             rFeeGMV[r] += fees; rGMV[r] += f.revenueOnline[s]
             cl[k * 6 + 1] += f.revenueOnline[s]; kRevenue[k] += f.revenue[s]; cl[k * 6 + 2] += qs * ac; cl[k * 6 + 3] += 1; cl[k * 6 + 4] += qs
@@ -162,7 +171,17 @@ public struct Observer: Sendable {
         set("firms.index", Double(n) / initialFirms); set("size.hill", hill)
         set("output.total", q); set("valueadded.total", va); set("valueadded.perfirm", va / live)
         set("wage.mean", q > 0 ? wageQ / q : 0)
-        set("quality.mean", quality / live)
+        // Innovation of last quarter's decisions (Innovation.swift runs after observation) and mean
+        // quality of sellers relative to the world frontier.
+        let innovationShare = sellers > 0 ? innovators / sellers : 0
+        let relativeQuality = sellers > 0 ? quality / sellers : 0
+        set("innovation.share", innovationShare)
+        set("quality.mean", relativeQuality)
+        innovationHistory.append(innovationShare); qualityHistory.append(relativeQuality)
+        if innovationHistory.count > 8 { innovationHistory.removeFirst(); qualityHistory.removeFirst() }
+        // Lock-in: innovation share below 5% on average and relative quality falling over 8 quarters.
+        let locked = innovationHistory.count == 8 && innovationHistory.reduce(0, +) / 8 < 0.05 && qualityHistory[7] < qualityHistory[0]
+        set("lockin", locked ? 1 : 0)
         let names = ["cost.production", "cost.logistics", "cost.finance", "cost.transaction", "cost.fees", "cost.inventory", "cost.fixed"]
         var average = 0.0
         for c in 0..<FirmStore.costComponents { let x = q > 0 ? comp[c] / q : 0; set(names[c], x); average += x }
@@ -212,7 +231,7 @@ public struct Observer: Sendable {
             rs("platform.fee.mean", rGMV[r] > 0 ? rFeeGMV[r] / rGMV[r] : get("platform.fee.mean"))
             rs("credit.rate.small", rSmall[r] > 0 ? rRateSmall[r] / rSmall[r] : get("credit.rate.small"))
             rs("valueadded.perfirm", rVA[r] / nf)
-            rs("quality.mean", rQual[r] / nf)
+            rs("quality.mean", rSellers[r] > 0 ? rQual[r] / rSellers[r] : 0)
             rs("cost.average", rQ[r] > 0 ? rCost[r] / rQ[r] : 0)
             rs("firms.index", rFirms[r] / max(initialRegionFirms[r], 1))
             rs("firms.count", rFirms[r])

@@ -51,6 +51,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var visibilityDecay: Double = 3
     /// LIVE trust bonus per unit of tacitness (utils).
     public var liveBonus: Double = 1.2
+    /// Extra weight online buyers give quality (reviews, ratings, precise matching): online visibility
+    /// is multiplied by e^(θ_Q·κ_on·(x − x_F)) (–).
+    public var onlineQuality: Double = 0.5
     /// Spread of firm-specific channel fit (log-sd of a lognormal, –).
     public var fitSpread: Double = 0.8
 
@@ -151,6 +154,29 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Inventory: holding cost per unit forecast error; forecast error without matching (–).
     public var inventoryCost: Double = 0.1
     public var forecastError: Double = 0.5
+
+    // MARK: Innovation (§2.2.1(2), §3.7)
+    /// The innovation dilemma is modelled (false: quality stays put and the frontier does not move).
+    /// Off by default until it is calibrated (part 2): as it stands, entry dilutes revenue per firm
+    /// in the digital economy and exogenous market growth lifts it in the traditional one, so the
+    /// no-digital counterfactual innovates more, against MODEL.md §5 fact 6 (see docs/ODD.md).
+    public var innovation: Bool = false
+    /// World quality frontier growth (log-quality per quarter); the outside good improves with it.
+    public var frontierGrowth: Double = 0.01
+    /// Success probability per unit of capability, and its rises with the data trail and G_tal (×).
+    public var innovationSuccess: Double = 0.5
+    public var innovationData: Double = 0.5
+    public var innovationTalent: Double = 0.5
+    /// Quality step of a success (log-quality).
+    public var qualityStep: Double = 0.05
+    /// R&D cost κ_0·e^(κ_x·|x − x_F|), rising with the distance to the frontier (rev; per unit of log-quality).
+    public var rdCost: Double = 0.1
+    public var rdCostGap: Double = 2.5
+    /// Imitation hazard per quarter at the initial cluster density, gap closed when imitating (share),
+    /// and the quarterly discount rate of innovation returns.
+    public var imitationHazard: Double = 0.25
+    public var imitationGap: Double = 0.3
+    public var innovationDiscount: Double = 0.05
 
     // MARK: Entrepreneurs (§2.1.1(5))
     /// Initial capability E mean (0–1).
