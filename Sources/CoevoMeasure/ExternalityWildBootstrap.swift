@@ -7,21 +7,6 @@
 // Roodman, MacKinnon, Nielsen & Webb (2019), "Fast and wild: bootstrap inference in Stata using
 // boottest", Stata Journal 19(1) — the cluster-level algebra and the inversion of the test.
 
-/// SplitMix64 (Steele, Lea & Flood 2014): the deterministic generator of the bootstrap weights. The
-/// k-th Webb weight index is the high word of (next output × 6), i.e. ⌊u·6/2⁶⁴⌋ — no floating-point
-/// conversion is involved, so the draws are reproducible on any platform and from Python.
-struct BootstrapSplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Webb's six-point distribution: ±√(1/2), ±1, ±√(3/2), each with probability 1/6 (mean 0, variance 1).
 let webbWeights: [Double] = [-(1.5).squareRoot(), -1, -(0.5).squareRoot(), (0.5).squareRoot(), 1, (1.5).squareRoot()]
 
@@ -108,7 +93,10 @@ func restrictedWildClusterBootstrap(crossProducts: [Double], k: Int, xtx: SmallS
             w1[h] = a1
         }
 
-        var rng = BootstrapSplitMix64(state: seed)
+        // SplitMix64: the k-th Webb weight index is the high word of (next output × 6), i.e.
+        // ⌊u·6/2⁶⁴⌋ — no floating-point conversion, so the draws are reproducible on any platform
+        // and from Python.
+        var rng = SplitMix64(seed: seed)
         for draw in 0..<draws {
             for i in 0..<k {
                 s0[i] = 0

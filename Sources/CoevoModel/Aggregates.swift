@@ -71,6 +71,7 @@ extension Model {
             let ns = Double(max(kSellers[k], 1))
             let mq = kQ[k] / ns
             g.bestQuality = mq + 1.28 * max(0, kQ2[k] / ns - mq * mq).squareRoot()
+            g.meanQuality = mq
             g.sellers = kSellers[k]
             g.supplierIndex = clusters[k].supplierIndex; g.supplierIndexB2B = clusters[k].supplierIndexB2B
             g.firms = kN[k]; g.adoptersRetail = kRetail[k]; g.adoptersB2B = kB2B[k]; g.adoptersLive = kLive[k]

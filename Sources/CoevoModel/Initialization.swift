@@ -49,9 +49,9 @@ extension Model {
         // Entrants draw productivity around their cluster's mean, incumbents around 0.
         let meanA = entrant ? clusters[k].bestLogA - 1.28 * p.productivitySpread * 0.5 : 0
         firms.logA[s] = meanA + p.productivitySpread * n(1)
-        // Entrants start near their cluster's sellers (best − 1.28 sd ≈ the mean), incumbents around 0.
-        let baseQuality = entrant ? clusters[k].bestQuality - 1.28 * 0.2 : 0
-        firms.quality[s] = baseQuality + (role == .brand ? 0.3 : 0) + 0.2 * n(2)
+        // Incumbents around 0 (brands 0.3 higher); entrants around their cluster's sellers' mean.
+        let baseQuality = entrant ? clusters[k].meanQuality : (role == .brand ? 0.3 : 0)
+        firms.quality[s] = baseQuality + 0.2 * n(2)
         firms.capability[s] = min(0.98, max(0.02, p.capabilityInitial + 0.12 * n(3)))
         firms.netWorth[s] = entrant ? p.netWorthInitial * 0.5 : p.netWorthInitial * exp(0.5 * n(4) - 0.125)
         firms.fixedCost[s] = p.fixedCost * (role == .brand ? 1.5 : 1) * exp(p.fixedCostSpread * n(5) - p.fixedCostSpread * p.fixedCostSpread / 2)

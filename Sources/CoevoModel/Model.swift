@@ -45,6 +45,7 @@ public struct ClusterState: Sendable {
     /// Best practice ln A (mean + 1.28 sd of live firms' ln A), best quality of its sellers likewise.
     public var bestLogA = 0.0
     public var bestQuality = 0.0
+    public var meanQuality = 0.0
     /// Imitation hazard its sellers face this quarter.
     public var imitationHazard = 0.0
     public var sellers = 0

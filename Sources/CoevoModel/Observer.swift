@@ -109,7 +109,7 @@ public struct Observer: Sendable {
         var rateAll = 0.0, rateSmall = 0.0, nSmall = 0.0, constrained = 0.0, constrainedSmall = 0.0
         var rFirms = [Double](repeating: 0, count: R), rRev = rFirms, rOnl = rFirms, rRetail = rFirms, rVA = rFirms
         var rQ = rFirms, rCost = rFirms, rQual = rFirms, rRateSmall = rFirms, rSmall = rFirms, rWageQ = rFirms
-        var rFeeGMV = rFirms, rGMV = rFirms, rSellers = rFirms
+        var rFeeGMV = rFirms, rGMV = rFirms, rSellers = rFirms, rInnovators = rFirms
         var vOnline = [Int](repeating: 0, count: model.villages.count), vOnlRev = [Double](repeating: 0, count: model.villages.count)
         var vRev = vOnlRev
         var kRevenue = [Double](repeating: 0, count: K)
@@ -134,7 +134,7 @@ public struct Observer: Sendable {
             let small = f.revenue[s] < medianRevenue
             if small { rateSmall += f.loanRate[s]; nSmall += 1; if f.constrained[s] { constrainedSmall += 1 }; rRateSmall[r] += f.loanRate[s]; rSmall[r] += 1 }
             rFirms[r] += 1; rRev[r] += f.revenue[s]; rOnl[r] += f.revenueOnline[s]; rVA[r] += vaS
-            rQ[r] += qs; rCost[r] += qs * ac; if f.role[s] != .supplier { rQual[r] += f.quality[s] - frontier; rSellers[r] += 1 }; rWageQ[r] += qs * model.regions[r].wage
+            rQ[r] += qs; rCost[r] += qs * ac; if f.role[s] != .supplier { rQual[r] += f.quality[s] - frontier; rSellers[r] += 1; if f.innovated[s] { rInnovators[r] += 1 } }; rWageQ[r] += qs * model.regions[r].wage
             let fees = f.costFees[s] * qs
             rFeeGMV[r] += fees; rGMV[r] += f.revenueOnline[s]
             cl[k * 6 + 1] += f.revenueOnline[s]; kRevenue[k] += f.revenue[s]; cl[k * 6 + 2] += qs * ac; cl[k * 6 + 3] += 1; cl[k * 6 + 4] += qs
@@ -180,7 +180,9 @@ public struct Observer: Sendable {
         innovationHistory.append(innovationShare); qualityHistory.append(relativeQuality)
         if innovationHistory.count > 8 { innovationHistory.removeFirst(); qualityHistory.removeFirst() }
         // Lock-in: innovation share below 5% on average and relative quality falling over 8 quarters.
-        let locked = innovationHistory.count == 8 && innovationHistory.reduce(0, +) / 8 < 0.05 && qualityHistory[7] < qualityHistory[0]
+        // (Only where the innovation dilemma is modelled: otherwise quality moves by composition alone.)
+        let locked = model.parameters.innovation && innovationHistory.count == 8
+            && innovationHistory.reduce(0, +) / 8 < 0.05 && qualityHistory[7] < qualityHistory[0]
         set("lockin", locked ? 1 : 0)
         let names = ["cost.production", "cost.logistics", "cost.finance", "cost.transaction", "cost.fees", "cost.inventory", "cost.fixed"]
         var average = 0.0
@@ -232,6 +234,7 @@ public struct Observer: Sendable {
             rs("credit.rate.small", rSmall[r] > 0 ? rRateSmall[r] / rSmall[r] : get("credit.rate.small"))
             rs("valueadded.perfirm", rVA[r] / nf)
             rs("quality.mean", rSellers[r] > 0 ? rQual[r] / rSellers[r] : 0)
+            rs("innovation.share", rSellers[r] > 0 ? rInnovators[r] / rSellers[r] : 0)
             rs("cost.average", rQ[r] > 0 ? rCost[r] / rQ[r] : 0)
             rs("firms.index", rFirms[r] / max(initialRegionFirms[r], 1))
             rs("firms.count", rFirms[r])

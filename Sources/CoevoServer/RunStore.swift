@@ -68,13 +68,13 @@ public final class RunStore: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try Self.writeAtomically(try encoder.encode(request), to: directory(of: id).appendingPathComponent(Self.requestFile))
+        try atomicWrite(data: try encoder.encode(request), to: directory(of: id).appendingPathComponent(Self.requestFile))
         return id
     }
 
     /// Records why a run failed.
     public func recordFailure(_ id: Int, message: String) {
-        try? Self.writeAtomically(Data((message + "\n").utf8), to: directory(of: id).appendingPathComponent(Self.errorFile))
+        try? atomicWrite(data: Data((message + "\n").utf8), to: directory(of: id).appendingPathComponent(Self.errorFile))
     }
 
     public func request(of id: Int) -> RunRequest? {
@@ -113,11 +113,6 @@ public final class RunStore: Sendable {
 
     static func ids(in root: URL) throws -> [Int] {
         try FileManager.default.contentsOfDirectory(atPath: root.path).compactMap(parseID).sorted()
-    }
-
-    /// Writes to a temporary file in the same directory, then renames it into place.
-    static func writeAtomically(_ data: Data, to url: URL) throws {
-        try data.write(to: url, options: .atomic)
     }
 }
 

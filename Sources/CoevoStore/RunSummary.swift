@@ -38,8 +38,9 @@ public struct Interval: Codable, Sendable, Equatable {
 
 /// The contents of `DIR/summary.json` (INTERFACE.md, "Output of coevo run").
 ///
-/// Stage maps are keyed `"1"`…`"4"`; a nil entry (stage never reached, elasticity not estimable)
-/// is written as JSON `null`, never omitted. Non-finite doubles anywhere are written as `null`
+/// Stage-entry maps are keyed `"1"`…`"4"`, elasticity maps `"0"`…`"4"` (`"0"`: quarters before
+/// stage 1); a nil entry (stage never reached, elasticity not estimable) is written as JSON `null`,
+/// never omitted. Non-finite doubles anywhere are written as `null`
 /// (and `final` values read back from `null` are NaN).
 public struct RunSummary: Codable, Sendable, Equatable {
     public var scenario: String

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoevoExperiments
+import CoevoStore
 import Foundation
 
 /// `coevo ccd-reference`: derive the fixed coupling reference from baseline runs and write it as
@@ -17,7 +18,7 @@ struct CouplingReferenceCommand: ParsableCommand {
         guard seeds >= 1, firms >= 500 else { CLI.fail("ccd-reference: expected --seeds ≥ 1 and --firms ≥ 500, found \(seeds) and \(firms)") }
         let reference = CouplingReferenceDerivation.derive(seeds: (1...seeds).map(UInt64.init), firms: firms)
         let text = CouplingReferenceDerivation.swiftSource(reference)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        try atomicWrite(data: Data(text.utf8), to: URL(fileURLWithPath: out))
         print("wrote \(out): \(reference.derivedFrom)")
         for i in reference.digital + reference.cluster where i.weight > 0 {
             print(String(format: "  %-22@ [%.4g, %.4g] weight %.4f", i.metric as NSString, i.min, i.max, i.weight))

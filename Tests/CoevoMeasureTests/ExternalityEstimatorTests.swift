@@ -3,16 +3,12 @@ import Testing
 @testable import CoevoMeasure
 
 /// Deterministic test data: SplitMix64 with Box–Muller normals (independent of Swift's random API).
+/// `int` takes the high word of next × n (no rejection), as the fixtures were generated.
 struct ExternalityTestRNG {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+    var generator: SplitMix64
+    init(state: UInt64) { generator = SplitMix64(seed: state) }
+    mutating func next() -> UInt64 { generator.next() }
+    mutating func uniform() -> Double { generator.nextDouble() }
     mutating func int(_ n: Int) -> Int { Int(next().multipliedFullWidth(by: UInt64(n)).high) }
     mutating func normal() -> Double {
         let u = max(uniform(), 1e-300), v = uniform()
