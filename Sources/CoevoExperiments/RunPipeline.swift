@@ -22,8 +22,10 @@ public enum RunPipeline {
         let writer = try RunWriter(directory: directory, info: info, panel: panel)
         do {
             var failure: Error?
+            var sizes = ""
             let result = Simulation.run(parameters: p, seed: seed) { o, model in
                 guard failure == nil else { return }
+                if o.period == p.periods - 1 { sizes = sizesCSV(model) }
                 do {
                     try writer.recordPeriod(o.period, series: seriesValues(o))
                     for e in o.events { try writer.recordEvent(RunEvent(period: o.period, kind: e.kind, detail: e.detail)) }
@@ -32,6 +34,8 @@ public enum RunPipeline {
             }
             if let failure { throw failure }
             if panel { try writer.recordPanel(panelRows(result.panel)) }
+            // The final quarter's online revenue by firm (the report's firm-size CCDF).
+            try atomicWrite(data: Data(sizes.utf8), to: directory.appendingPathComponent("sizes.csv"))
             let summary = summarize(scenario: scenario, seed: seed, result: result)
             try writer.finish(summary: summary)
             return summary
@@ -39,6 +43,14 @@ public enum RunPipeline {
             writer.abandon()
             throw error
         }
+    }
+
+    /// `sizes.csv`: online revenue of every online seller in the final quarter (header `firm,online_revenue`).
+    static func sizesCSV(_ model: Model) -> String {
+        var out = "firm,online_revenue\n"
+        let f = model.firms
+        for s in 0..<f.count where f.revenueOnline[s] > 0 { out += "\(f.id[s]),\(f.revenueOnline[s])\n" }
+        return out
     }
 
     /// Every observation as store rows: the "all" unit, then regions, then clusters.

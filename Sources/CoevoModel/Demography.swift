@@ -19,6 +19,7 @@ extension Model {
             }
             leaving.append(s)
         }
+        dropLinks(ofLeaving: leaving)
         firms.remove(slots: leaving)
         exitsLastPeriod = leaving.count
     }

@@ -99,6 +99,21 @@ public struct FirmStore: Sendable {
     public let prevLedger = Column<Double>()        // GainSource.allCases.count per firm
 
     public static let costComponents = 7
+    /// Link slots per firm: the degree cap d_max, also the coordination limit of MODEL.md §3(9).
+    public static let maxDegree = 8
+    public static let noLink = UInt32.max
+
+    /// Partner ids (`maxDegree` slots per firm, `noLink` when empty) and the degree.
+    public let links = Column<UInt32>()
+    public let degree = Column<UInt8>()
+    /// Current slot of every id ever issued (−1 once the firm has left): partners are stored by
+    /// stable id and found in O(1).
+    public let slotOfID = Column<Int32>()
+    /// Supplier-pool term reached through partners (part of the effective supplier index).
+    public let poolNetwork = Column<Double>()
+    /// A supplier's CES weight p^(1−σ_in) this quarter (InputMarket.swift).
+    public let supplierWeight = Column<Double>()
+    public let prevPoolNetwork = Column<Double>()
     public init() {}
 
     /// An independent deep copy (a plain copy of `FirmStore` shares its columns).
@@ -108,6 +123,8 @@ public struct FirmStore: Sendable {
         func dup<T>(_ a: [Column<T>], _ b: [Column<T>]) { for (x, y) in zip(a, b) { for i in 0..<x.count { y[i] = x[i] } } }
         dup(doubles, c.doubles); dup(int32s, c.int32s); dup(int16s, c.int16s); dup(bytes, c.bytes); dup(flags, c.flags)
         dup([prevCost, prevLedger], [c.prevCost, c.prevLedger]); dup([id], [c.id]); dup([role], [c.role])
+        dup([links], [c.links])
+        c.slotOfID.append(repeating: -1, count: slotOfID.count); dup([slotOfID], [c.slotOfID])
         return c
     }
 
@@ -118,13 +135,13 @@ public struct FirmStore: Sendable {
         price, output, revenue, revenueOnline, revenueRetail, revenueB2B, revenueLive,
         profit, profitRetail, profitB2B, profitLive, inputSpending, onlineShareLast, dataTrail,
         costProduction, costLogistics, costFinance, costTransaction, costFees, costInventory, costFixed,
-        logWage, logPsi, poolLocal, poolB2B, loanRate, creditInfo,
+        logWage, logPsi, poolLocal, poolB2B, poolNetwork, prevPoolNetwork, supplierWeight, loanRate, creditInfo,
         ledgerLearning, ledgerCluster, ledgerNetwork, ledgerEcosystem, ledgerShock,
         prevOutput, prevLogWage, prevLogA, prevLogPsi, prevPoolLocal, prevPoolB2B,
     ] }
     private var int32s: [Column<Int32>] { [cluster, village, region, industry, age] }
     private var int16s: [Column<Int16>] { [platformRetail, platformB2B, platformLive] }
-    private var bytes: [Column<UInt8>] { [channels, lossRetail, lossB2B, lossLive, lossFirm] }
+    private var bytes: [Column<UInt8>] { [channels, lossRetail, lossB2B, lossLive, lossFirm, degree] }
     private var flags: [Column<Bool>] { [exporter, constrained, prevProduced, innovated] }
 
     /// Appends `n` firms with zeroed state (one pass per column); returns the first new slot.
@@ -139,6 +156,7 @@ public struct FirmStore: Sendable {
         for c in flags { c.append(repeating: false, count: n) }
         prevCost.append(repeating: 0, count: n * FirmStore.costComponents)
         prevLedger.append(repeating: 0, count: n * GainSource.allCases.count)
+        links.append(repeating: FirmStore.noLink, count: n * FirmStore.maxDegree)
         id.append(repeating: 0, count: n); role.append(repeating: .manufacturer, count: n)
         count += n
         return first
@@ -147,6 +165,8 @@ public struct FirmStore: Sendable {
     /// Sets a blank slot's identity and neutral defaults.
     public mutating func setIdentity(_ s: Int, id newID: UInt32, cluster k: Int, village v: Int, region r: Int, industry j: Int, role ro: ChainRole) {
         id[s] = newID; role[s] = ro
+        if Int(newID) >= slotOfID.count { slotOfID.append(repeating: -1, count: Int(newID) + 1 - slotOfID.count) }
+        slotOfID[Int(newID)] = Int32(s)
         cluster[s] = Int32(k); village[s] = Int32(v); region[s] = Int32(r); industry[s] = Int32(j)
         price[s] = 1; fitRetail[s] = 1; fitB2B[s] = 1; fitLive[s] = 1
     }
@@ -165,6 +185,15 @@ public struct FirmStore: Sendable {
         guard !slots.isEmpty else { return }
         let order = slots.sorted(by: >)
         let n0 = count, k = order.count
+        // Keep the id → slot map right, following the moves as `compact` makes them (a firm can
+        // move twice): leavers map to −1, each moved firm to its final slot.
+        var ids = Array(id)
+        var last = n0 - 1
+        for s in order {
+            slotOfID[Int(ids[s])] = -1
+            if s != last { ids[s] = ids[last]; slotOfID[Int(ids[s])] = Int32(s) }
+            last -= 1
+        }
         func compact<T>(_ column: Column<T>, width w: Int = 1) {
             column.withUnsafeMutableBufferPointer { b in
                 var last = n0 - 1
@@ -182,6 +211,7 @@ public struct FirmStore: Sendable {
         for c in flags { compact(c) }
         compact(prevCost, width: FirmStore.costComponents)
         compact(prevLedger, width: GainSource.allCases.count)
+        compact(links, width: FirmStore.maxDegree)
         compact(id); compact(role)
         count -= k
     }
@@ -192,7 +222,7 @@ public struct FirmStore: Sendable {
     /// Lengths of every column (all equal `count` times their width): a consistency check for tests.
     public func columnLengths() -> [Int] {
         doubles.map(\.count) + int32s.map(\.count) + int16s.map(\.count) + bytes.map(\.count) + flags.map(\.count) + [id.count, role.count,
-            prevCost.count / FirmStore.costComponents, prevLedger.count / GainSource.allCases.count]
+            prevCost.count / FirmStore.costComponents, prevLedger.count / GainSource.allCases.count, links.count / FirmStore.maxDegree]
     }
 
     @inline(__always) public func ledger(_ s: Int, _ g: GainSource) -> Double {

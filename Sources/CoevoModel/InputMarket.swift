@@ -12,6 +12,7 @@ extension Model {
         for k in clusters.indices { clusters[k].supplierIndex = 0; clusters[k].supplierIndexB2B = 0 }
         for s in 0..<firms.count where firms.role[s] == .supplier {
             let w = pow(firms.price[s], 1 - sigma)
+            firms.supplierWeight[s] = w
             let k = Int(firms.cluster[s])
             clusters[k].supplierIndex += w
             if firms.has(s, .b2b) { clusters[k].supplierIndexB2B += w }
@@ -28,28 +29,46 @@ extension Model {
         let p = parameters, sigma = p.sigmaIn
         var remote = [Double](repeating: 0, count: world.industries)
         for k in clusters.indices { clusters[k].localDemand = 0; clusters[k].b2bDemand = 0 }
+        // Purchases from partner suppliers, accumulated in a local buffer (taken from the model and
+        // given back, so writes inside the partner loop never copy it).
+        var purchases = partnerPurchases
+        partnerPurchases = []
+        if purchases.count < firms.count { purchases = [Double](repeating: 0, count: firms.count * 2) }
+        for s in 0..<firms.count { purchases[s] = 0 }
+        let dMax = FirmStore.maxDegree
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let e = firms.inputSpending[s]
             guard e > 0 else { continue }
-            let local = firms.poolLocal[s], b2b = firms.poolB2B[s]
+            let local = firms.poolLocal[s], b2b = firms.poolB2B[s], net = firms.poolNetwork[s]
+            let total = local + b2b + net
             let k = Int(firms.cluster[s])
-            clusters[k].localDemand += e / (local + b2b)
+            clusters[k].localDemand += e / total
             if b2b > 0 {
-                let g = p.b2bSupplierWeight * e / (local + b2b)
+                let g = p.b2bSupplierWeight * e / total
                 clusters[k].b2bDemand += g
                 remote[Int(firms.industry[s])] += g
+            }
+            if net > 0 {
+                let w = p.partnerSupplierWeight * e / total
+                for m in 0..<dMax {
+                    let other = firms.links[s * dMax + m]
+                    guard other != FirmStore.noLink else { continue }
+                    let o = Int(firms.slotOfID[Int(other)])
+                    if o >= 0 && firms.role[o] == .supplier { purchases[o] += w * firms.supplierWeight[o] }
+                }
             }
         }
         for s in 0..<firms.count where firms.role[s] == .supplier {
             let k = Int(firms.cluster[s])
-            let w = pow(firms.price[s], 1 - sigma)
+            let w = firms.supplierWeight[s]
             let local = w * clusters[k].localDemand
             let far = firms.has(s, .b2b) ? w * (remote[Int(firms.industry[s])] - clusters[k].b2bDemand) : 0
-            firms.revenue[s] = local + far
+            firms.revenue[s] = local + far + purchases[s]
             firms.revenueB2B[s] = far
             firms.revenueRetail[s] = 0; firms.revenueLive[s] = 0
             firms.revenueOnline[s] = far
         }
+        partnerPurchases = purchases
     }
 }
 

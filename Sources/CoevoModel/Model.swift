@@ -87,6 +87,8 @@ public struct Model: Sendable {
     /// Scratch buffer (attraction per slot), reused every period.
     var attraction: [Double] = []
     var funds: [Double] = []
+    var members: [Int32] = []
+    var partnerPurchases: [Double] = []
     /// Economy-wide aggregates of the last period.
     public var onlineVolume = 0.0
     public var initialSales = 1.0

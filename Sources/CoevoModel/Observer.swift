@@ -24,7 +24,7 @@ public struct Observer: Sendable {
         "firms.count", "firms.entry", "firms.exit", "firms.index", "size.hill",
         "output.total", "valueadded.total", "valueadded.perfirm", "wage.mean",
         "innovation.share", "quality.mean", "lockin",
-        "network.density", "network.crossrole", "network.crosscluster", "network.crossregion",
+        "network.density", "network.degree", "network.giant", "network.crossrole", "network.crosscluster", "network.crossregion", "superclusters",
         "cost.average", "cost.production", "cost.logistics", "cost.finance", "cost.transaction", "cost.fees", "cost.inventory", "cost.fixed",
         "fall.total", "fall.within", "fall.reallocation", "fall.entry", "fall.exit",
         "source.factor_prices", "source.productivity", "source.input_sharing", "source.logistics", "source.finance",
@@ -203,6 +203,12 @@ public struct Observer: Sendable {
         set("source.fees", c.fees); set("source.inventory", c.inventory); set("source.fixed", c.fixed)
         set("externality.cluster", c.cluster); set("externality.network", c.network); set("externality.ecosystem", c.ecosystem)
         set("externality.economy", c.economy); set("internal.learning", c.learning); set("selection", c.selection); set("other", c.other)
+
+        // Collaboration network.
+        let net = model.networkSummary()
+        set("network.density", net.density); set("network.degree", net.degree); set("network.giant", net.giant)
+        set("network.crossrole", net.crossRole); set("network.crosscluster", net.crossCluster)
+        set("network.crossregion", net.crossRegion); set("superclusters", Double(net.superclusters))
 
         // Welfare, inequality, policy.
         var budget = 0.0

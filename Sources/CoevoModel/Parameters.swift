@@ -178,6 +178,24 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var imitationGap: Double = 0.3
     public var innovationDiscount: Double = 0.05
 
+    // MARK: Collaboration network (§2.3, §3.9)
+    /// Firms search for partners and form links (false: no network).
+    public var network: Bool = true
+    /// Search probability per quarter; chance a B2B user searches afar, × its platform's μ.
+    public var linkSearch: Double = 0.3
+    public var linkFar: Double = 0.3
+    /// Specialisation gain per unit of summed capability (rev/quarter); coordination cost at degree 0
+    /// (rev/quarter) and its exponent in (1+d_a)(1+d_b); cross-region barrier (× at G_bar = 0).
+    public var linkGain: Double = 0.05
+    public var linkCost: Double = 0.02
+    public var linkCostExponent: Double = 0.5
+    public var regionBarrier: Double = 1.5
+    /// Link decay hazard per quarter.
+    public var linkDecay: Double = 0.03
+    /// Catch-up to the best partner's productivity (/quarter) and partners' weight in the supplier pool.
+    public var partnerSpillover: Double = 0.03
+    public var partnerSupplierWeight: Double = 0.04
+
     // MARK: Entrepreneurs (§2.1.1(5))
     /// Initial capability E mean (0–1).
     public var capabilityInitial: Double = 0.3

@@ -1,6 +1,7 @@
 // Productivity (MODEL.md §3(6); paper §2.1.1(5), §2.2): ln A grows by own learning ∝ E (internal),
 // by catching up with the cluster's best practice when it is ahead, k_cl·(ln A_best − ln A)^+
-// (labour pooling and knowledge spillovers: a cluster-level external economy), and by a shock.
+// (labour pooling and knowledge spillovers: a cluster-level external economy), by catching up with
+// its best partner, k_net·(ln A_partner − ln A)^+ (a network-level external economy), and by a shock.
 // Every gain is booked in the firm's ledger by source, so the cost fall can be attributed exactly.
 
 extension Model {
@@ -10,8 +11,19 @@ extension Model {
             let learning = p.learningRate * firms.capability[s]
             let best = clusters[Int(firms.cluster[s])].bestLogA
             let cluster = p.clusterSpillover * max(0, best - firms.logA[s])
+            var bestPartner = -Double.infinity
+            if firms.degree[s] > 0 {
+                for m in 0..<FirmStore.maxDegree {
+                    let other = firms.links[s * FirmStore.maxDegree + m]
+                    guard other != FirmStore.noLink else { continue }
+                    let o = Int(firms.slotOfID[Int(other)])
+                    if o >= 0 { bestPartner = max(bestPartner, firms.logA[o]) }
+                }
+            }
+            let network = bestPartner > firms.logA[s] ? p.partnerSpillover * (bestPartner - firms.logA[s]) : 0
             let shock = p.productivityShock * random.normal(.productivity, period: period, id: firms.id[s])
-            firms.logA[s] += learning + cluster + shock
+            firms.logA[s] += learning + cluster + network + shock
+            firms.ledgerNetwork[s] += network
             firms.ledgerLearning[s] += learning
             firms.ledgerCluster[s] += cluster
             firms.ledgerShock[s] += shock

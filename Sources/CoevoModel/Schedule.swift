@@ -22,11 +22,13 @@ extension Model {
         Phase(name: "demand") { $0.realizeDemand(creditLimits: true) },
         Phase(name: "accounts") { $0.settleAccounts(); $0.ageFirms() },
     ]
-    /// After observation: innovation (7), learning (productivity 6, entrepreneurs 8), exit and entry (11).
+    /// After observation: innovation (7), learning (productivity 6, entrepreneurs 8), the collaboration
+    /// network (9), exit and entry (11).
     public static let phasesAfterObservation: [Phase] = [
         Phase(name: "innovation") { $0.innovate() },
         Phase(name: "productivity") { $0.updateProductivity() },
         Phase(name: "entrepreneurs") { $0.updateEntrepreneurs() },
+        Phase(name: "network") { $0.updateNetwork() },
         Phase(name: "demography") { $0.exitFirms(); $0.refreshAggregatesForEntry(); $0.enterFirms(); $0.period += 1 },
     ]
 

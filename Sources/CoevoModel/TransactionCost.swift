@@ -12,7 +12,7 @@ extension Model {
         let online = firms.isOnline(s) ? 1.0 : 0.0
         let fraud = p.fraudHazard * onlineShare * online * (1 - gReg)
         let trust = min(0.95, max(0, p.trustEscrow * escrow + p.trustRegulation * gReg + p.trustRepeat * repeated - fraud))
-        let degree = 0.0   // collaboration links arrive with the network mechanism (part 2)
+        let degree = Double(firms.degree[s])
         let coord = p.coordE * firms.capability[s]
         let crowding = degree > 0 ? pow(1 + degree, p.degreeExponent) : 1
         return p.transactionBase * (1 - trust) * crowding / (1 + coord)

@@ -25,11 +25,25 @@ extension Model {
             psiLocal[k] = exponent * log(poolLocal[k] / supplierIndexRef)
             psiB2B[k] = exponent * log((poolLocal[k] + poolFar[k]) / supplierIndexRef)
         }
+        let partnerWeight = parameters.partnerSupplierWeight, dMax = FirmStore.maxDegree
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let k = Int(firms.cluster[s])
             let b2b = firms.has(s, .b2b)
-            setCostAndPrice(slot: s, logWage: logWage[Int(firms.region[s])], logPsi: b2b ? psiB2B[k] : psiLocal[k],
-                            local: poolLocal[k], b2b: b2b ? poolFar[k] : 0)
+            // Partner suppliers join the pool with weight ω_net (a network-level input externality).
+            var partners = 0.0
+            if firms.degree[s] > 0 {
+                for m in 0..<dMax {
+                    let other = firms.links[s * dMax + m]
+                    guard other != FirmStore.noLink else { continue }
+                    let o = Int(firms.slotOfID[Int(other)])
+                    if o >= 0 && firms.role[o] == .supplier { partners += firms.supplierWeight[o] }
+                }
+                partners *= partnerWeight
+            }
+            firms.poolNetwork[s] = partners
+            let far = b2b ? poolFar[k] : 0
+            let logPsi = partners > 0 ? exponent * log((poolLocal[k] + far + partners) / supplierIndexRef) : (b2b ? psiB2B[k] : psiLocal[k])
+            setCostAndPrice(slot: s, logWage: logWage[Int(firms.region[s])], logPsi: logPsi, local: poolLocal[k], b2b: far)
         }
     }
 

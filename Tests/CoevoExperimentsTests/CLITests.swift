@@ -81,4 +81,21 @@ func temporaryDirectory() -> URL {
         let header = try String(contentsOf: a.appendingPathComponent("series.csv"), encoding: .utf8).split(separator: "\n").first
         #expect(header == "period,metric,value")
     }
+
+    @Test func defaultRunReportHasEveryChartAndNoExternalReferences() throws {
+        let out = temporaryDirectory().appendingPathComponent("report-run")
+        let r = try coevo(["run", "--firms", "2000", "--periods", "40", "--set", "observe.bootstrap_draws=19", "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        for id in ["chart-stages", "chart-adoption", "chart-villages", "chart-cost", "chart-cost-source", "chart-cost-level",
+                   "chart-cost-fall", "chart-elasticity", "chart-logistics", "chart-credit-rates", "chart-credit-constrained",
+                   "chart-network-shares", "chart-network-counts", "chart-sizes"] {
+            #expect(html.contains("id=\"\(id)\""), "missing \(id)")
+        }
+        #expect(!html.contains("not available in this run"), "a chart had no data")
+        for bad in ["src=\"http", "href=\"http", "url(http", "<script src", "<link rel=\"stylesheet\" href"] {
+            #expect(!html.contains(bad), "external reference \(bad)")
+        }
+        #expect(html.contains("</html>") && html.components(separatedBy: "<svg").count == html.components(separatedBy: "</svg>").count)
+    }
 }

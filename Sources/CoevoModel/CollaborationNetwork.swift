@@ -1,0 +1,137 @@
+// Collaboration network (MODEL.md §3(9); paper §2.3, "lines into nets"): each quarter a firm may
+// search for a partner — in its own cluster offline, or, when it trades through B2B, among B2B
+// users anywhere with the matching efficiency of its platform. A link forms when the
+// specialisation gain (complementary chain roles and capabilities) exceeds the coordination cost,
+// which rises with both degrees, falls with coordination capacity, and is raised across regions
+// by a barrier that G_bar lowers; links decay. Links carry productivity spillovers
+// (Productivity.swift), preferred supplier access (InputMarket.swift) and transaction costs
+// (TransactionCost.swift). Referred orders are not modelled yet. Degree is capped at
+// FirmStore.maxDegree.
+
+extension Model {
+    mutating func updateNetwork() {
+        let p = parameters
+        guard p.network else { return }
+        let n = firms.count, dMax = FirmStore.maxDegree
+        // Cluster membership (counting sort) and the B2B users, for O(1) candidate draws.
+        var start = [Int](repeating: 0, count: clusters.count + 1)
+        for s in 0..<n { start[Int(firms.cluster[s]) + 1] += 1 }
+        for k in 0..<clusters.count { start[k + 1] += start[k] }
+        var fill = start
+        if members.count < n { members = [Int32](repeating: 0, count: n * 2) }
+        var b2bUsers: [Int32] = []
+        for s in 0..<n {
+            let k = Int(firms.cluster[s])
+            members[fill[k]] = Int32(s); fill[k] += 1
+            if firms.has(s, .b2b) { b2bUsers.append(Int32(s)) }
+        }
+        // Decay: each link is examined once, by its lower id.
+        for s in 0..<n where firms.degree[s] > 0 {
+            let me = firms.id[s]
+            for m in 0..<dMax {
+                let other = firms.links[s * dMax + m]
+                guard other != FirmStore.noLink, me < other else { continue }
+                if random.uniform(.network, period: period, id: me, draw: 100 + UInt32(m)) < p.linkDecay {
+                    unlink(s, Int(firms.slotOfID[Int(other)]))
+                }
+            }
+        }
+        // Search.
+        for s in 0..<n where Int(firms.degree[s]) < dMax {
+            let me = firms.id[s]
+            guard random.uniform(.network, period: period, id: me, draw: 0) < p.linkSearch else { continue }
+            var candidate = -1
+            let pb = firms.platformB2B[s]
+            if pb >= 0 && !b2bUsers.isEmpty
+                && random.uniform(.network, period: period, id: me, draw: 1) < p.linkFar * platforms[Int(pb)].matching {
+                let u = random.uniform(.network, period: period, id: me, draw: 2)
+                candidate = Int(b2bUsers[min(b2bUsers.count - 1, Int(u * Double(b2bUsers.count)))])
+            } else {
+                let k = Int(firms.cluster[s])
+                let size = start[k + 1] - start[k]
+                guard size > 1 else { continue }
+                let u = random.uniform(.network, period: period, id: me, draw: 3)
+                candidate = Int(members[start[k] + min(size - 1, Int(u * Double(size)))])
+            }
+            guard candidate != s, Int(firms.degree[candidate]) < dMax, !linked(s, firms.id[candidate]) else { continue }
+            if linkSurplus(s, candidate) > 0 { link(s, candidate) }
+        }
+    }
+
+    /// Specialisation gain minus coordination cost of a link between two firms (rev/quarter).
+    func linkSurplus(_ a: Int, _ b: Int) -> Double {
+        let p = parameters
+        let complementary = firms.role[a] != firms.role[b] ? 1.0 : 0.4
+        let gain = p.linkGain * complementary * (firms.capability[a] + firms.capability[b])
+        let crowding = pow(Double(1 + Int(firms.degree[a])) * Double(1 + Int(firms.degree[b])), p.linkCostExponent)
+        let coordination = 1 + p.coordE * (firms.capability[a] + firms.capability[b]) / 2
+        var cost = p.linkCost * crowding / coordination
+        let ra = Int(firms.region[a]), rb = Int(firms.region[b])
+        if ra != rb {
+            let gBar = (regions[ra].policy[Lever.bar.rawValue] + regions[rb].policy[Lever.bar.rawValue]) / 2
+            cost *= 1 + p.regionBarrier * (1 - gBar)
+        }
+        return gain - cost
+    }
+
+    func linked(_ s: Int, _ other: UInt32) -> Bool {
+        let dMax = FirmStore.maxDegree
+        for m in 0..<dMax where firms.links[s * dMax + m] == other { return true }
+        return false
+    }
+
+    mutating func link(_ a: Int, _ b: Int) {
+        addLink(a, firms.id[b]); addLink(b, firms.id[a])
+    }
+
+    mutating func unlink(_ a: Int, _ b: Int) {
+        dropLink(a, b >= 0 ? firms.id[b] : FirmStore.noLink)
+        if b >= 0 { dropLink(b, firms.id[a]) }
+    }
+
+    private mutating func addLink(_ s: Int, _ other: UInt32) {
+        let dMax = FirmStore.maxDegree
+        for m in 0..<dMax where firms.links[s * dMax + m] == FirmStore.noLink {
+            firms.links[s * dMax + m] = other
+            firms.degree[s] += 1
+            return
+        }
+    }
+
+    private mutating func dropLink(_ s: Int, _ other: UInt32) {
+        let dMax = FirmStore.maxDegree
+        for m in 0..<dMax where firms.links[s * dMax + m] == other {
+            firms.links[s * dMax + m] = FirmStore.noLink
+            firms.degree[s] -= 1
+            return
+        }
+    }
+
+    /// Before firms leave: their partners drop the links.
+    mutating func dropLinks(ofLeaving leaving: [Int]) {
+        let dMax = FirmStore.maxDegree
+        for s in leaving where firms.degree[s] > 0 {
+            for m in 0..<dMax {
+                let other = firms.links[s * dMax + m]
+                guard other != FirmStore.noLink else { continue }
+                let o = Int(firms.slotOfID[Int(other)])
+                if o >= 0 { dropLink(o, firms.id[s]) }
+                firms.links[s * dMax + m] = FirmStore.noLink
+            }
+            firms.degree[s] = 0
+        }
+    }
+
+    /// Calls `body` with the slot of each live partner of `s`.
+    @inline(__always)
+    func forEachPartner(_ s: Int, _ body: (Int) -> Void) {
+        guard firms.degree[s] > 0 else { return }
+        let dMax = FirmStore.maxDegree
+        for m in 0..<dMax {
+            let other = firms.links[s * dMax + m]
+            if other != FirmStore.noLink { body(Int(firms.slotOfID[Int(other)])) }
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,70 @@
+// Network observation (MODEL.md §4): density, mean degree, the giant component's share (union–
+// find over partner links), the shares of firms with a partner in another chain role ("lines"),
+// another cluster and another region ("nets"), and super-clusters: groups of clusters tied by
+// cross-cluster links of at least 5% of the smaller cluster's firms (MODEL.md §3(10), §2.3.2).
+
+public struct NetworkSummary: Sendable {
+    public var density = 0.0, degree = 0.0, giant = 0.0
+    public var crossRole = 0.0, crossCluster = 0.0, crossRegion = 0.0
+    public var superclusters = 0
+}
+
+extension Model {
+    public func networkSummary() -> NetworkSummary {
+        var out = NetworkSummary()
+        let n = firms.count, K = clusters.count
+        guard n > 1 else { return out }
+        var parent = [Int32](0..<Int32(n))
+        var links = 0.0, role = 0.0, cluster = 0.0, region = 0.0
+        var between = [Int](repeating: 0, count: K * K)
+        let dMax = FirmStore.maxDegree
+        parent.withUnsafeMutableBufferPointer { parent in
+            // Union–find with path halving.
+            func find(_ x: Int32) -> Int32 {
+                var y = x
+                while parent[Int(y)] != y { parent[Int(y)] = parent[Int(parent[Int(y)])]; y = parent[Int(y)] }
+                return y
+            }
+            for s in 0..<n where firms.degree[s] > 0 {
+                var r = false, c = false, g = false
+                for m in 0..<dMax {
+                    let other = firms.links[s * dMax + m]
+                    guard other != FirmStore.noLink else { continue }
+                    let o = Int(firms.slotOfID[Int(other)])
+                    guard o >= 0 else { continue }
+                    links += 1
+                    if firms.role[o] != firms.role[s] { r = true }
+                    let ks = Int(firms.cluster[s]), ko = Int(firms.cluster[o])
+                    if ko != ks { c = true; if s < o { between[ks * K + ko] += 1; between[ko * K + ks] += 1 } }
+                    if firms.region[o] != firms.region[s] { g = true }
+                    let a = find(Int32(s)), b = find(Int32(o))
+                    if a != b { parent[Int(max(a, b))] = min(a, b) }
+                }
+                if r { role += 1 }; if c { cluster += 1 }; if g { region += 1 }
+            }
+            for s in 0..<n { parent[s] = find(Int32(s)) }
+        }
+        var size = [Int](repeating: 0, count: n)
+        var largest = 0
+        for s in 0..<n { let r = Int(parent[s]); size[r] += 1; largest = max(largest, size[r]) }
+        let N = Double(n)
+        out.degree = links / N
+        out.density = links / (N * (N - 1))
+        out.giant = Double(largest) / N
+        out.crossRole = role / N; out.crossCluster = cluster / N; out.crossRegion = region / N
+        // Super-clusters on the cluster graph.
+        var cp = [Int](0..<K)
+        func cfind(_ x: Int) -> Int { var r = x; while cp[r] != r { r = cp[r] }; return r }
+        for a in 0..<K { for b in (a + 1)..<max(a + 1, K) where b < K {
+            let smaller = Double(max(1, min(clusters[a].firms, clusters[b].firms)))
+            if Double(between[a * K + b]) >= 0.05 * smaller {
+                let ra = cfind(a), rb = cfind(b)
+                if ra != rb { cp[max(ra, rb)] = min(ra, rb) }
+            }
+        } }
+        var members = [Int](repeating: 0, count: K)
+        for k in 0..<K { members[cfind(k)] += 1 }
+        out.superclusters = members.filter { $0 >= 2 }.count
+        return out
+    }
+}
