@@ -7,6 +7,8 @@ public struct NetworkSummary: Sendable {
     public var density = 0.0, degree = 0.0, giant = 0.0
     public var crossRole = 0.0, crossCluster = 0.0, crossRegion = 0.0
     public var superclusters = 0
+    /// Firms with a partner in another cluster, by region (counts).
+    public var crossClusterByRegion: [Double] = []
 }
 
 extension Model {
@@ -17,6 +19,7 @@ extension Model {
         var parent = [Int32](0..<Int32(n))
         var links = 0.0, role = 0.0, cluster = 0.0, region = 0.0
         var between = [Int](repeating: 0, count: K * K)
+        var byRegion = [Double](repeating: 0, count: world.regions)
         let dMax = FirmStore.maxDegree
         parent.withUnsafeMutableBufferPointer { parent in
             // Union–find with path halving.
@@ -40,7 +43,7 @@ extension Model {
                     let a = find(Int32(s)), b = find(Int32(o))
                     if a != b { parent[Int(max(a, b))] = min(a, b) }
                 }
-                if r { role += 1 }; if c { cluster += 1 }; if g { region += 1 }
+                if r { role += 1 }; if c { cluster += 1; byRegion[Int(firms.region[s])] += 1 }; if g { region += 1 }
             }
             for s in 0..<n { parent[s] = find(Int32(s)) }
         }
@@ -52,6 +55,7 @@ extension Model {
         out.density = links / (N * (N - 1))
         out.giant = Double(largest) / N
         out.crossRole = role / N; out.crossCluster = cluster / N; out.crossRegion = region / N
+        out.crossClusterByRegion = byRegion
         // Super-clusters on the cluster graph.
         var cp = [Int](0..<K)
         func cfind(_ x: Int) -> Int { var r = x; while cp[r] != r { r = cp[r] }; return r }

@@ -243,6 +243,7 @@ public struct Observer: Sendable {
             rs("innovation.share", rSellers[r] > 0 ? rInnovators[r] / rSellers[r] : 0)
             rs("cost.average", rQ[r] > 0 ? rCost[r] / rQ[r] : 0)
             rs("firms.index", rFirms[r] / max(initialRegionFirms[r], 1))
+            rs("network.crosscluster", net.crossClusterByRegion.isEmpty ? 0 : net.crossClusterByRegion[r] / nf)
             rs("firms.count", rFirms[r])
             rs("wage.mean", rQ[r] > 0 ? rWageQ[r] / rQ[r] : 0)
             for lever in Lever.allCases { rs("gov." + lever.name, model.regions[r].policy[lever.rawValue]) }

@@ -17,7 +17,9 @@ extension Model {
                     let other = firms.links[s * FirmStore.maxDegree + m]
                     guard other != FirmStore.noLink else { continue }
                     let o = Int(firms.slotOfID[Int(other)])
-                    if o >= 0 { bestPartner = max(bestPartner, firms.logA[o]) }
+                    // Partners' productivity at the start of the step (the observation snapshot), so the
+                    // update does not depend on the order firms are stored in.
+                    if o >= 0 { bestPartner = max(bestPartner, firms.prevLogA[o]) }
                 }
             }
             let network = bestPartner > firms.logA[s] ? p.partnerSpillover * (bestPartner - firms.logA[s]) : 0
