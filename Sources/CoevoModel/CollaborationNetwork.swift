@@ -25,14 +25,14 @@ extension Model {
             members[fill[k]] = Int32(s); fill[k] += 1
             if firms.has(s, .b2b) { b2bUsers.append(Int32(s)) }
         }
-        // Decay: each link is examined once, by its lower id.
+        // Decay: each link is examined once, by the partner in the lower slot.
         for s in 0..<n where firms.degree[s] > 0 {
             let me = firms.id[s]
             for m in 0..<dMax {
                 let other = firms.links[s * dMax + m]
-                guard other != FirmStore.noLink, me < other else { continue }
+                guard other != FirmStore.noLink, s < Int(other) else { continue }
                 if random.uniform(.network, period: period, id: me, draw: 100 + UInt32(m)) < p.linkDecay {
-                    unlink(s, Int(firms.slotOfID[Int(other)]))
+                    unlink(s, Int(other))
                 }
             }
         }
@@ -53,7 +53,7 @@ extension Model {
                 let u = random.uniform(.network, period: period, id: me, draw: 3)
                 candidate = Int(members[start[k] + min(size - 1, Int(u * Double(size)))])
             }
-            guard candidate != s, Int(firms.degree[candidate]) < dMax, !linked(s, firms.id[candidate]) else { continue }
+            guard candidate != s, Int(firms.degree[candidate]) < dMax, !linked(s, UInt32(candidate)) else { continue }
             if linkSurplus(s, candidate) > 0 { link(s, candidate) }
         }
     }
@@ -74,19 +74,18 @@ extension Model {
         return gain - cost
     }
 
-    func linked(_ s: Int, _ other: UInt32) -> Bool {
+    func linked(_ s: Int, _ other: UInt32) -> Bool {   // `other` a slot
         let dMax = FirmStore.maxDegree
         for m in 0..<dMax where firms.links[s * dMax + m] == other { return true }
         return false
     }
 
     mutating func link(_ a: Int, _ b: Int) {
-        addLink(a, firms.id[b]); addLink(b, firms.id[a])
+        addLink(a, UInt32(b)); addLink(b, UInt32(a))
     }
 
     mutating func unlink(_ a: Int, _ b: Int) {
-        dropLink(a, b >= 0 ? firms.id[b] : FirmStore.noLink)
-        if b >= 0 { dropLink(b, firms.id[a]) }
+        dropLink(a, UInt32(b)); dropLink(b, UInt32(a))
     }
 
     private mutating func addLink(_ s: Int, _ other: UInt32) {
@@ -114,8 +113,7 @@ extension Model {
             for m in 0..<dMax {
                 let other = firms.links[s * dMax + m]
                 guard other != FirmStore.noLink else { continue }
-                let o = Int(firms.slotOfID[Int(other)])
-                if o >= 0 { dropLink(o, firms.id[s]) }
+                dropLink(Int(other), UInt32(s))
                 firms.links[s * dMax + m] = FirmStore.noLink
             }
             firms.degree[s] = 0
@@ -129,7 +127,7 @@ extension Model {
         let dMax = FirmStore.maxDegree
         for m in 0..<dMax {
             let other = firms.links[s * dMax + m]
-            if other != FirmStore.noLink { body(Int(firms.slotOfID[Int(other)])) }
+            if other != FirmStore.noLink { body(Int(other)) }
         }
     }
 }

@@ -103,11 +103,11 @@ public struct FirmStore: Sendable {
     public static let maxDegree = 8
     public static let noLink = UInt32.max
 
-    /// Partner ids (`maxDegree` slots per firm, `noLink` when empty) and the degree.
+    /// Partners' slots (`maxDegree` per firm, `noLink` when empty; kept right when firms move, so
+    /// a partner is one memory access away) and the degree.
     public let links = Column<UInt32>()
     public let degree = Column<UInt8>()
-    /// Current slot of every id ever issued (−1 once the firm has left): partners are stored by
-    /// stable id and found in O(1).
+    /// Current slot of every id ever issued (−1 once the firm has left).
     public let slotOfID = Column<Int32>()
     /// Supplier-pool term reached through partners (part of the effective supplier index).
     public let poolNetwork = Column<Double>()
@@ -211,7 +211,26 @@ public struct FirmStore: Sendable {
         for c in flags { compact(c) }
         compact(prevCost, width: FirmStore.costComponents)
         compact(prevLedger, width: GainSource.allCases.count)
-        compact(links, width: FirmStore.maxDegree)
+        // Links hold slots: when a firm moves, its partners' references to it move too. (Leavers
+        // have dropped their links already, so only moved firms have partners to tell.)
+        let d = FirmStore.maxDegree
+        links.withUnsafeMutableBufferPointer { b in
+            var last = n0 - 1
+            for s in order {
+                if s != last {
+                    for m in 0..<d {
+                        let q = b[last * d + m]
+                        b[s * d + m] = q
+                        if q != FirmStore.noLink {
+                            let row = Int(q) * d
+                            for r in 0..<d where b[row + r] == UInt32(last) { b[row + r] = UInt32(s) }
+                        }
+                    }
+                }
+                last -= 1
+            }
+        }
+        links.removeLast(k * d)
         compact(id); compact(role)
         count -= k
     }

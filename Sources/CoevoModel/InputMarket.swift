@@ -53,7 +53,7 @@ extension Model {
                 for m in 0..<dMax {
                     let other = firms.links[s * dMax + m]
                     guard other != FirmStore.noLink else { continue }
-                    let o = Int(firms.slotOfID[Int(other)])
+                    let o = Int(other)
                     if o >= 0 && firms.role[o] == .supplier { purchases[o] += w * firms.supplierWeight[o] }
                 }
             }

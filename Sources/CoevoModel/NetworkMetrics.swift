@@ -33,7 +33,7 @@ extension Model {
                 for m in 0..<dMax {
                     let other = firms.links[s * dMax + m]
                     guard other != FirmStore.noLink else { continue }
-                    let o = Int(firms.slotOfID[Int(other)])
+                    let o = Int(other)
                     guard o >= 0 else { continue }
                     links += 1
                     if firms.role[o] != firms.role[s] { r = true }

@@ -16,7 +16,7 @@ extension Model {
                 for m in 0..<FirmStore.maxDegree {
                     let other = firms.links[s * FirmStore.maxDegree + m]
                     guard other != FirmStore.noLink else { continue }
-                    let o = Int(firms.slotOfID[Int(other)])
+                    let o = Int(other)
                     // Partners' productivity at the start of the step (the observation snapshot), so the
                     // update does not depend on the order firms are stored in.
                     if o >= 0 { bestPartner = max(bestPartner, firms.prevLogA[o]) }

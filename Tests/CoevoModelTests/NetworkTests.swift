@@ -1,5 +1,5 @@
 // Collaboration network invariants (MODEL.md §3(9)): links are symmetric, point at live firms,
-// never exceed the degree cap, and the id → slot map stays exact through entry and exit.
+// never exceed the degree cap, and partner slots and the id → slot map stay exact through entry and exit.
 
 import CoevoModel
 import Testing
@@ -20,11 +20,11 @@ import Testing
                 var degree = 0
                 for m in 0..<d where f.links[s * d + m] != FirmStore.noLink {
                     degree += 1
-                    let o = Int(f.slotOfID[Int(f.links[s * d + m])])
+                    let o = Int(f.links[s * d + m])
                     #expect(o >= 0 && o < f.count, "firm \(f.id[s]) links to a firm that left")
                     if o >= 0 && o < f.count {
                         var back = false
-                        for q in 0..<d where f.links[o * d + q] == f.id[s] { back = true }
+                        for q in 0..<d where f.links[o * d + q] == UInt32(s) { back = true }
                         #expect(back, "link \(f.id[s])–\(f.links[s * d + m]) is one-sided")
                     }
                 }
