@@ -1,6 +1,7 @@
 // The input market (MODEL.md §3(6); paper §2.2, Marshall's input sharing after Ethier 1982):
 // manufacturers and brands buy a CES bundle (elasticity σ_in) from the suppliers they reach — their
-// cluster's, and other clusters' of the same industry through B2B (weight ω) — so the input price
+// cluster's, other clusters' of the same industry through B2B (weight ω), and their collaboration
+// partners that are suppliers (weight ω_net, CollaborationNetwork.swift) — so the input price
 // index Ψ_i = (I_eff,i/I_ref)^(α_in/(1−σ_in)), I_eff = Σ_reachable ω·p_s^(1−σ_in), falls as reachable
 // suppliers multiply. Suppliers live on the input demand they face and enter and exit on profit
 // (Demography.swift), so how strongly Ψ falls with cluster output emerges from free entry.
