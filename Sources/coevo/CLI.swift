@@ -3,6 +3,22 @@ import CoevoStore
 import Foundation
 
 enum CLI {
+    /// Why `directory` cannot hold a run's output, or nil: it must be a directory, or not exist yet
+    /// inside a writable directory. Checked before any work, so a bad `--out` writes nothing.
+    static func outputDirectoryProblem(_ directory: URL) -> String? {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { return "expected a directory, found a file at \(directory.path)" }
+            return fm.isWritableFile(atPath: directory.path) ? nil : "expected a writable directory, found \(directory.path) read-only"
+        }
+        let parent = directory.deletingLastPathComponent()
+        guard fm.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return "expected an existing parent directory, found none at \(parent.path)"
+        }
+        return fm.isWritableFile(atPath: parent.path) ? nil : "expected a writable parent directory, found \(parent.path) read-only"
+    }
+
     /// Prints one line to stderr and exits with status 2 (usage or input error).
     static func fail(_ line: String) -> Never {
         FileHandle.standardError.write(Data("coevo: \(line)\n".utf8))

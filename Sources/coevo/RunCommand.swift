@@ -42,6 +42,7 @@ struct RunCommand: ParsableCommand {
             CLI.fail(error.description)
         }
         let directory = URL(fileURLWithPath: out)
+        if let problem = CLI.outputDirectoryProblem(directory) { CLI.fail("--out: \(problem)") }
         let progress = Progress(total: chosen.parameters.periods, enabled: !quiet && isatty(2) == 1)
         let summary: RunSummaryView
         do {

@@ -49,6 +49,14 @@ func temporaryDirectory() -> URL {
             (["run", "--firms", "10"], "parameter 'firms': expected an integer in [500, 50000000] (firms), found 10"),
             (["run", "--bogus"], "Unknown option '--bogus'"),
         ]
+        // A bad output directory: a file in the way, or a missing parent.
+        let file = dir.appendingPathComponent("a-file"); try "x".write(to: file, atomically: true, encoding: .utf8)
+        for (out, expected) in [(file.path, "--out: expected a directory, found a file at"),
+                                (dir.appendingPathComponent("missing/deeper").path, "--out: expected an existing parent directory")] {
+            let r = try coevo(["run", "--firms", "1000", "--periods", "4", "--out", out, "--quiet"])
+            #expect(r.status == 2 && r.stderr.contains(expected) && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("missing").path))
         for (i, (args, expected)) in cases.enumerated() {
             let out = dir.appendingPathComponent("out\(i)")
             let r = try coevo(args + ["--out", out.path, "--quiet"])
