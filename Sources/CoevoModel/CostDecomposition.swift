@@ -140,7 +140,6 @@ extension Model {
         f.reallocation = -((phiS2 - phiS1) + f.within)   // f.within already holds −mean Δφ
         f.entry = q2 > 0 && qE2 > 0 ? -(qE2 / q2) * (qE2phi / qE2 - phiS2) : 0
         f.exit = q1 > 0 && qX1 > 0 ? -(qX1 / q1) * (phiS1 - qX1phi / qX1) : 0
-        f.other += 0
         return f
     }
 
