@@ -185,15 +185,17 @@ public struct FirmStore: Sendable {
         guard !slots.isEmpty else { return }
         let order = slots.sorted(by: >)
         let n0 = count, k = order.count
-        // Keep the id → slot map right, following the moves as `compact` makes them (a firm can
-        // move twice): leavers map to −1, each moved firm to its final slot.
-        var ids = Array(id)
-        var last = n0 - 1
-        for s in order {
-            slotOfID[Int(ids[s])] = -1
-            if s != last { ids[s] = ids[last]; slotOfID[Int(ids[s])] = Int32(s) }
-            last -= 1
+        // Ids first, keeping the id → slot map right as each move is made (a firm can move twice):
+        // leavers map to −1, each moved firm to its final slot.
+        id.withUnsafeMutableBufferPointer { ids in
+            var last = n0 - 1
+            for s in order {
+                slotOfID[Int(ids[s])] = -1
+                if s != last { ids[s] = ids[last]; slotOfID[Int(ids[s])] = Int32(s) }
+                last -= 1
+            }
         }
+        id.removeLast(k)
         func compact<T>(_ column: Column<T>, width w: Int = 1) {
             column.withUnsafeMutableBufferPointer { b in
                 var last = n0 - 1
@@ -231,7 +233,7 @@ public struct FirmStore: Sendable {
             }
         }
         links.removeLast(k * d)
-        compact(id); compact(role)
+        compact(role)
         count -= k
     }
 
