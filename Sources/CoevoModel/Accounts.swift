@@ -8,22 +8,64 @@ extension Model {
         for r in regions.indices { regions[r].labour = 0; regions[r].valueAdded = 0; regions[r].sales = 0; regions[r].onlineVolume = 0 }
         for q in platforms.indices { platforms[q].gmv = 0 }
         var volume = 0.0, sales = 0.0
+        let C = Channel.count
         for s in 0..<firms.count {
             let r = Int(firms.region[s])
             let rev = firms.revenue[s], q = firms.output[s]
-            let l = regions[r].logistics
-            var fees = 0.0
-            let pr = firms.platformRetail[s], pb = firms.platformB2B[s], pl = firms.platformLive[s]
-            if pr >= 0 { fees += platforms[Int(pr)].fee * firms.revenueRetail[s]; platforms[Int(pr)].gmv += firms.revenueRetail[s] }
-            if pb >= 0 { fees += platforms[Int(pb)].fee * firms.revenueB2B[s]; platforms[Int(pb)].gmv += firms.revenueB2B[s] }
-            if pl >= 0 { fees += platforms[Int(pl)].fee * firms.revenueLive[s]; platforms[Int(pl)].gmv += firms.revenueLive[s] }
-            let online = firms.revenueOnline[s]
-            let logistics = l * online
-            let channelFixed = p.channelFixedCost * Double((firms.channels[s] & (Channel.retail.bit | Channel.b2b.bit | Channel.live.bit)).nonzeroBitCount)
-            let amortized = min(firms.adoptionCharge[s], firms.adoptionBalance[s])
-            let fixed = firms.fixedCost[s] + channelFixed + amortized + firms.rdCharge[s] + (firms.exporter[s] ? p.exportFixedCost : 0)
-            firms.rdCharge[s] = 0
+            let ch = firms.channels[s]
+            // Selling channels: fee and logistics on each channel's revenue; GMV to its platform.
+            var fees = 0.0, logistics = 0.0
             let variable = firms.costProduction[s] + firms.costTransaction[s] + firms.costFinance[s] + firms.costInventory[s]
+            let margin = firms.price[s] > 0 ? 1 - variable / firms.price[s] : 0
+            var sellingChannels = 0.0
+            if ch & Channel.sellingBits != 0 {
+                for c in Channel.selling {
+                    let pc = firms.platform(s, c)
+                    guard pc >= 0 else { continue }
+                    let revenue = channelRevenue(slot: s, c)
+                    let fee = platforms[Int(pc)].fee, l = logisticsShare(slot: s, platform: pc)
+                    fees += fee * revenue; logistics += l * revenue
+                    platforms[Int(pc)].gmv += revenue
+                    sellingChannels += 1
+                    // Channel profit: its revenue net of variable cost, fee and logistics, and its fixed cost.
+                    firms.setChannelProfit(s, c, revenue * (margin - fee - l) - p.channelFixedCost)
+                }
+            }
+            // Sharing services: a fee on the share of revenue the service carries (the users' whole
+            // revenue is the platform's GMV: the business it sees and learns from); the channel's
+            // profit is the cost it saves (MAKE: fixed cost and inventory; IINET: transaction cost;
+            // DESIGN: what the design market brought, `designValue`) less that fee.
+            var fixedCost = firms.fixedCost[s]
+            if ch & (Channel.design.bit | Channel.make.bit | Channel.iinet.bit) != 0 {
+                let production = firms.costProduction[s]
+                for c in Channel.services {
+                    let pc = firms.platform(s, c)
+                    guard pc >= 0 else { continue }
+                    let base = p.serviceShare * max(rev, 0)
+                    let charge = platforms[Int(pc)].fee * base
+                    fees += charge
+                    platforms[Int(pc)].gmv += max(rev, 0)   // the business the service carries (its data)
+                    let saving: Double
+                    switch c {
+                    case .make:
+                        let fixedSaving = firms.fixedCost[s] * (1 - p.makeFixedFactor)
+                        fixedCost -= fixedSaving
+                        saving = fixedSaving + q * production * (makeToStockShare(slot: s) - firms.costInventory[s] / max(production, 1e-300))
+                    case .iinet:
+                        let without = transactionShare(slot: s, onlineShare: onlineShare, gReg: regions[r].policy[Lever.reg.rawValue], iinet: false)
+                        saving = q * (without * production - firms.costTransaction[s])
+                    default:
+                        saving = firms.designValue[s]
+                    }
+                    firms.setChannelProfit(s, c, saving - charge)
+                }
+            }
+            firms.designValue[s] = 0
+            let online = firms.revenueOnline[s]
+            let channelFixed = p.channelFixedCost * sellingChannels
+            let amortized = min(firms.adoptionCharge[s], firms.adoptionBalance[s])
+            let fixed = fixedCost + channelFixed + amortized + firms.rdCharge[s] + (firms.exporter[s] ? p.exportFixedCost : 0)
+            firms.rdCharge[s] = 0
             let profit = rev - q * variable - fees - logistics - fixed
             firms.profit[s] = profit
             if q > 1e-12 {
@@ -33,14 +75,12 @@ extension Model {
             } else {
                 firms.costFees[s] = 0; firms.costLogistics[s] = 0; firms.costFixed[s] = 0
             }
-            // Channel profit: its revenue net of variable cost, its fee and logistics, and its fixed cost.
-            let margin = firms.price[s] > 0 ? 1 - variable / firms.price[s] : 0
-            if pr >= 0 { firms.profitRetail[s] = firms.revenueRetail[s] * (margin - platforms[Int(pr)].fee - l) - p.channelFixedCost }
-            if pb >= 0 { firms.profitB2B[s] = firms.revenueB2B[s] * (margin - platforms[Int(pb)].fee - l) - p.channelFixedCost }
-            if pl >= 0 { firms.profitLive[s] = firms.revenueLive[s] * (margin - platforms[Int(pl)].fee - l) - p.channelFixedCost }
-            firms.lossRetail[s] = pr >= 0 && firms.profitRetail[s] < 0 ? firms.lossRetail[s] &+ 1 : 0
-            firms.lossB2B[s] = pb >= 0 && firms.profitB2B[s] < 0 ? firms.lossB2B[s] &+ 1 : 0
-            firms.lossLive[s] = pl >= 0 && firms.profitLive[s] < 0 ? firms.lossLive[s] &+ 1 : 0
+            if ch != 0 {
+                for c in 0..<C {
+                    let i = s * C + c
+                    firms.channelLosses[i] = firms.channelPlatform[i] >= 0 && firms.channelProfit[i] < 0 ? min(firms.channelLosses[i] &+ 1, 200) : 0
+                }
+            }
             firms.lossFirm[s] = profit < 0 ? min(firms.lossFirm[s] &+ 1, 200) : 0
             // Cash: the adoption charge is non-cash (paid at adoption), owners take a payout and consume.
             let cash = profit + amortized
@@ -59,6 +99,17 @@ extension Model {
         }
         onlineVolume = volume
         onlineShare = sales > 0 ? volume / sales : 0
+    }
+
+    /// Revenue of a selling channel this quarter (rev).
+    @inline(__always) func channelRevenue(slot s: Int, _ c: Channel) -> Double {
+        switch c {
+        case .retail: firms.revenueRetail[s]
+        case .b2b: firms.revenueB2B[s]
+        case .live: firms.revenueLive[s]
+        case .xborder: firms.revenueXborder[s]
+        default: 0
+        }
     }
 }
 

@@ -7,17 +7,20 @@ extension Model {
         let V = villages.count, K = clusters.count
         // Per-group sums in flat local arrays (one write per firm per sum), copied into the group
         // states once at the end.
-        var vN = [Int](repeating: 0, count: V), vRetail = vN, vB2B = vN, vLive = vN, vOnline = vN, vAdopt = vN, vOther = vN
+        let C = Channel.count
+        var vN = [Int](repeating: 0, count: V), vOnline = vN, vAdopt = vN, vOther = vN
         var vE = [Double](repeating: 0, count: V), vE2 = vE, vProfit = vE, vRevenue = vE, vOnlineRevenue = vE
         var vAdoptProfit = vE, vAdoptRev = vE, vOtherProfit = vE, vOtherRev = vE
-        var kN = [Int](repeating: 0, count: K), kRetail = kN, kB2B = kN, kLive = kN, kAdopt = kN, kOther = kN
+        var kN = [Int](repeating: 0, count: K), kAdopt = kN, kOther = kN
+        var vUsers = [Int32](repeating: 0, count: V * C), kUsers = [Int32](repeating: 0, count: K * C)
+        var kUserProfit = [Double](repeating: 0, count: K * C), kUserRev = kUserProfit
         var kA = [Double](repeating: 0, count: K), kA2 = kA, kOutput = kA
         var kQ = kA, kQ2 = kA, kSellers = kN
         var supProfit = kA, supRev = kA, selProfit = kA, selRev = kA
         var kAdoptProfit = kA, kAdoptRev = kA, kOtherProfit = kA, kOtherRev = kA
         var sellers = [Int](repeating: 0, count: platforms.count)
         var onE = 0.0, onE2 = 0.0, onN = 0.0
-        let online = Channel.retail.bit | Channel.b2b.bit | Channel.live.bit
+        let online = Channel.sellingBits
         for s in 0..<firms.count {
             let v = Int(firms.village[s]), k = Int(firms.cluster[s])
             let E = firms.capability[s], a = firms.logA[s], profit = firms.profit[s], revenue = firms.revenue[s]
@@ -32,13 +35,14 @@ extension Model {
                 let q = firms.quality[s]
                 kQ[k] += q; kQ2[k] += q * q; kSellers[k] += 1
             }
-            if ch & Channel.retail.bit != 0 { vRetail[v] += 1; kRetail[k] += 1 }
-            if ch & Channel.b2b.bit != 0 { vB2B[v] += 1; kB2B[k] += 1 }
-            if ch & Channel.live.bit != 0 { vLive[v] += 1; kLive[k] += 1 }
-            let pr = firms.platformRetail[s], pb = firms.platformB2B[s], pl = firms.platformLive[s]
-            if pr >= 0 { sellers[Int(pr)] += 1 }
-            if pb >= 0 { sellers[Int(pb)] += 1 }
-            if pl >= 0 { sellers[Int(pl)] += 1 }
+            if ch != 0 {
+                for c in 0..<C where ch & (1 << UInt8(c)) != 0 {
+                    vUsers[v * C + c] += 1; kUsers[k * C + c] += 1
+                    kUserProfit[k * C + c] += profit; kUserRev[k * C + c] += revenue
+                    let q = firms.channelPlatform[s * C + c]
+                    if q >= 0 { sellers[Int(q)] += 1 }
+                }
+            }
             if ch & online != 0 {
                 vOnline[v] += 1; vOnlineRevenue[v] += firms.revenueOnline[s]
                 vAdoptProfit[v] += profit; vAdoptRev[v] += revenue; vAdopt[v] += 1
@@ -54,7 +58,7 @@ extension Model {
             let mean = vE[v] / n, sd = max(0, vE2[v] / n - mean * mean).squareRoot()
             var g = VillageState()
             g.revenueRef = villages[v].revenueRef
-            g.firms = vN[v]; g.adoptersRetail = vRetail[v]; g.adoptersB2B = vB2B[v]; g.adoptersLive = vLive[v]
+            g.firms = vN[v]
             g.online = vOnline[v]; g.onlineRevenue = vOnlineRevenue[v]
             g.adopterCount = vAdopt[v]; g.otherCount = vOther[v]
             g.bestCapability = vN[v] > 0 ? min(0.999, mean + 1.28 * sd) : 0
@@ -74,7 +78,7 @@ extension Model {
             g.meanQuality = mq
             g.sellers = kSellers[k]
             g.supplierIndex = clusters[k].supplierIndex; g.supplierIndexB2B = clusters[k].supplierIndexB2B
-            g.firms = kN[k]; g.adoptersRetail = kRetail[k]; g.adoptersB2B = kB2B[k]; g.adoptersLive = kLive[k]
+            g.firms = kN[k]
             g.adopterCount = kAdopt[k]; g.otherCount = kOther[k]; g.output = kOutput[k]
             g.bestLogA = mean + 1.28 * sd
             g.supplierProfitRate = supRev[k] > 0 ? supProfit[k] / supRev[k] : 0
@@ -82,6 +86,17 @@ extension Model {
             g.adopterMargin = kAdoptRev[k] > 0 ? kAdoptProfit[k] / kAdoptRev[k] : 0
             g.otherMargin = kOtherRev[k] > 0 ? kOtherProfit[k] / kOtherRev[k] : 0
             clusters[k] = g
+        }
+        // Channel users and their margins against the cluster's other online firms.
+        villageUsers = vUsers; clusterUsers = kUsers
+        if clusterUserMargin.count != K * C { clusterUserMargin = [Double](repeating: 0, count: K * C); clusterNonUserMargin = clusterUserMargin }
+        for k in 0..<K {
+            for c in 0..<C {
+                let i = k * C + c
+                clusterUserMargin[i] = kUserRev[i] > 0 ? kUserProfit[i] / kUserRev[i] : 0
+                let otherProfit = kAdoptProfit[k] - kUserProfit[i], otherRev = kAdoptRev[k] - kUserRev[i]
+                clusterNonUserMargin[i] = otherRev > 1e-12 ? otherProfit / otherRev : clusters[k].otherMargin
+            }
         }
         updateImitationHazards()
         let live = Double(max(firms.count, 1))

@@ -1,6 +1,7 @@
 // Collaboration network (MODEL.md §3(9); paper §2.3, "lines into nets"): each quarter a firm may
-// search for a partner — in its own cluster offline, or, when it trades through B2B, among B2B
-// users anywhere with the matching efficiency of its platform. A link forms when the
+// search for a partner — in its own cluster offline; when it trades through B2B, among B2B users
+// anywhere, and when it is on the industrial internet (IINET), among IINET users anywhere along the
+// chain, each with the matching efficiency μ of its platform. A link forms when the
 // specialisation gain (complementary chain roles and capabilities) exceeds the coordination cost,
 // which rises with both degrees, falls with coordination capacity, and is raised across regions
 // by a barrier that G_bar lowers; links decay. Links carry productivity spillovers
@@ -19,11 +20,12 @@ extension Model {
         for k in 0..<clusters.count { start[k + 1] += start[k] }
         var fill = start
         if members.count < n { members = [Int32](repeating: 0, count: n * 2) }
-        var b2bUsers: [Int32] = []
+        var b2bUsers: [Int32] = [], iinetUsers: [Int32] = []
         for s in 0..<n {
             let k = Int(firms.cluster[s])
             members[fill[k]] = Int32(s); fill[k] += 1
             if firms.has(s, .b2b) { b2bUsers.append(Int32(s)) }
+            if firms.has(s, .iinet) { iinetUsers.append(Int32(s)) }
         }
         // Decay: each link is examined once, by the partner in the lower slot.
         for s in 0..<n where firms.degree[s] > 0 {
@@ -41,8 +43,12 @@ extension Model {
             let me = firms.id[s]
             guard random.uniform(.network, period: period, id: me, draw: 0) < p.linkSearch else { continue }
             var candidate = -1
-            let pb = firms.platformB2B[s]
-            if pb >= 0 && !b2bUsers.isEmpty
+            let pb = firms.platform(s, .b2b), pi = firms.platform(s, .iinet)
+            if pi >= 0 && iinetUsers.count > 1
+                && random.uniform(.network, period: period, id: me, draw: 4) < p.iinetFar * platforms[Int(pi)].matching {
+                let u = random.uniform(.network, period: period, id: me, draw: 5)
+                candidate = Int(iinetUsers[min(iinetUsers.count - 1, Int(u * Double(iinetUsers.count)))])
+            } else if pb >= 0 && !b2bUsers.isEmpty
                 && random.uniform(.network, period: period, id: me, draw: 1) < p.linkFar * platforms[Int(pb)].matching {
                 let u = random.uniform(.network, period: period, id: me, draw: 2)
                 candidate = Int(b2bUsers[min(b2bUsers.count - 1, Int(u * Double(b2bUsers.count)))])
@@ -64,7 +70,7 @@ extension Model {
         let complementary = firms.role[a] != firms.role[b] ? 1.0 : 0.4
         let gain = p.linkGain * complementary * (firms.capability[a] + firms.capability[b])
         let crowding = pow(Double(1 + Int(firms.degree[a])) * Double(1 + Int(firms.degree[b])), p.linkCostExponent)
-        let coordination = 1 + p.coordE * (firms.capability[a] + firms.capability[b]) / 2
+        let coordination = 1 + (coordinationCapacity(slot: a) + coordinationCapacity(slot: b)) / 2
         var cost = p.linkCost * crowding / coordination
         let ra = Int(firms.region[a]), rb = Int(firms.region[b])
         if ra != rb {

@@ -3,7 +3,7 @@
 // at home and, fading with distance and marked up by distance cost, elsewhere; exporters also in the
 // world market. Online it is seen in every region with the matching efficiency μ of its platform
 // times its channel fit (RETAIL and LIVE to consumers, LIVE with a trust bonus ∝ tacitness; B2B to the
-// wholesale segment). Attraction a_i = e^(θ_Q x_i) p_i^(−θ_P) separates from the (region, channel,
+// wholesale segment; XBORDER to consumers in the world market; MAKE adds a C2M customization bonus). Attraction a_i = e^(θ_Q x_i) p_i^(−θ_P) separates from the (region, channel,
 // market) part, so each firm costs O(1) and each market O(regions): never firms × firms.
 
 extension Model {
@@ -26,19 +26,24 @@ extension Model {
         exp(parameters.thetaQ * (firms.quality[s] - frontier) - parameters.thetaP * log(firms.price[s]))
     }
 
-    /// Online visibility to consumers (RETAIL, LIVE) and to wholesale buyers (B2B); `liveTrust` is
-    /// e^(live_bonus·τ_j) per industry.
-    @inline(__always) func onlineWeights(slot s: Int, liveTrust: [Double], frontier: Double) -> (retail: Double, live: Double, b2b: Double) {
-        guard firms.channels[s] & (Channel.retail.bit | Channel.live.bit | Channel.b2b.bit) != 0 else { return (0, 0, 0) }
+    /// Online visibility to consumers (RETAIL, LIVE), to wholesale buyers (B2B) and to world
+    /// consumers (XBORDER): the platform's matching μ × the firm's channel fit × (LIVE) the trust
+    /// bonus e^(live_bonus·τ_j) in `liveTrust` × online buyers' extra weight on quality ×
+    /// (MAKE users, to consumers) the C2M customization bonus e^(make_bonus·μ_MAKE).
+    @inline(__always) func onlineWeights(slot s: Int, liveTrust: [Double], frontier: Double) -> (retail: Double, live: Double, b2b: Double, xborder: Double) {
+        guard firms.channels[s] & Channel.sellingBits != 0 else { return (0, 0, 0, 0) }
         // Online buyers weigh quality more (reviews, ratings, precise matching).
         let quality = exp(parameters.thetaQ * parameters.onlineQuality * (firms.quality[s] - frontier))
-        var retail = 0.0, live = 0.0, b2b = 0.0
-        if firms.platformRetail[s] >= 0 { retail = platforms[Int(firms.platformRetail[s])].matching * firms.fitRetail[s] }
-        if firms.platformLive[s] >= 0 {
-            live = platforms[Int(firms.platformLive[s])].matching * firms.fitLive[s] * liveTrust[Int(firms.industry[s])]
-        }
-        if firms.platformB2B[s] >= 0 { b2b = platforms[Int(firms.platformB2B[s])].matching * firms.fitB2B[s] }
-        return (retail * quality, live * quality, b2b * quality)
+        var custom = 1.0
+        let pm = firms.platform(s, .make)
+        if pm >= 0 { custom = exp(parameters.makeBonus * platforms[Int(pm)].matching) }
+        var retail = 0.0, live = 0.0, b2b = 0.0, xborder = 0.0
+        let pr = firms.platform(s, .retail), pl = firms.platform(s, .live), pb = firms.platform(s, .b2b), px = firms.platform(s, .xborder)
+        if pr >= 0 { retail = platforms[Int(pr)].matching * firms.fit(s, .retail) * custom }
+        if pl >= 0 { live = platforms[Int(pl)].matching * firms.fit(s, .live) * liveTrust[Int(firms.industry[s])] * custom }
+        if pb >= 0 { b2b = platforms[Int(pb)].matching * firms.fit(s, .b2b) }
+        if px >= 0 { xborder = platforms[Int(px)].matching * firms.fit(s, .xborder) * custom }
+        return (retail * quality, live * quality, b2b * quality, xborder * quality)
     }
 
     /// Σ attraction × visibility per industry × market, for the retail and wholesale segments.
@@ -47,7 +52,7 @@ extension Model {
         let J = world.industries, R = world.regions, M = markets
         var offline = [Double](repeating: 0, count: J * R)
         var exporters = [Double](repeating: 0, count: J)
-        var onRetail = [Double](repeating: 0, count: J), onWholesale = [Double](repeating: 0, count: J)
+        var onRetail = [Double](repeating: 0, count: J), onWholesale = [Double](repeating: 0, count: J), onWorld = onRetail
         if attraction.count < firms.count { attraction = [Double](repeating: 0, count: firms.count * 2) }
         let liveTrust = world.tacitness.map { exp(parameters.liveBonus * $0) }
         let frontierNow = frontier
@@ -60,6 +65,7 @@ extension Model {
             let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
             onRetail[j] += a * (w.retail + w.live)
             onWholesale[j] += a * w.b2b
+            onWorld[j] += a * w.xborder
         }
         var retail = [Double](repeating: 0, count: J * M), wholesale = retail
         for j in 0..<J {
@@ -69,7 +75,8 @@ extension Model {
                 retail[j * M + m] = off + onRetail[j]
                 wholesale[j * M + m] = off + onWholesale[j]
             }
-            retail[j * M + R] = exporters[j]
+            // The world market: offline exporters, and cross-border online sellers (consumers only).
+            retail[j * M + R] = exporters[j] + onWorld[j]
             wholesale[j * M + R] = exporters[j]
         }
         return (retail, wholesale)
@@ -82,7 +89,7 @@ extension Model {
         let (retailSums, wholesaleSums) = attractionSums()
         let growth = pow(1 + p.marketGrowth, Double(period))
         // Market multipliers: spending per unit of attraction-weighted visibility.
-        var offMult = [Double](repeating: 0, count: J * R), worldMult = [Double](repeating: 0, count: J)
+        var offMult = [Double](repeating: 0, count: J * R), worldMult = [Double](repeating: 0, count: J), worldRetailMult = worldMult
         var retailMult = [Double](repeating: 0, count: J), wholesaleMult = [Double](repeating: 0, count: J)
         var surplus = 0.0
         for j in 0..<J {
@@ -92,7 +99,7 @@ extension Model {
                 let dr = outsideRetail[j * M + m] + retailSums[j * M + m]
                 let dw = outsideWholesale[j * M + m] + wholesaleSums[j * M + m]
                 surplus += (xr * log(dr / outsideRetail[j * M + m]) + xw * log(dw / outsideWholesale[j * M + m])) / p.thetaP
-                if m == R { worldMult[j] = xr / dr + xw / dw; continue }
+                if m == R { worldMult[j] = xr / dr + xw / dw; worldRetailMult[j] = xr / dr; continue }
                 retailMult[j] += xr / dr
                 wholesaleMult[j] += xw / dw
                 for r in 0..<R { offMult[j * R + r] += (xr / dr + xw / dw) * offlineVisibility[r * M + m] }
@@ -112,20 +119,21 @@ extension Model {
             var off = a * offMult[j * R + Int(firms.region[s])]
             if firms.exporter[s] { off += a * worldMult[j] }
             var retail = a * w.retail * retailMult[j], live = a * w.live * retailMult[j], b2b = a * w.b2b * wholesaleMult[j]
-            var total = off + retail + live + b2b
+            var xborder = a * w.xborder * worldRetailMult[j]
+            var total = off + retail + live + b2b + xborder
             var q = total / firms.price[s]
             firms.constrained[s] = false
             if creditLimits {
                 let need = p.workingCapital * firms.costProduction[s] * q
                 if need > funds[s] {
                     let cut = funds[s] / need
-                    q *= cut; total *= cut; off *= cut; retail *= cut; live *= cut; b2b *= cut
+                    q *= cut; total *= cut; off *= cut; retail *= cut; live *= cut; b2b *= cut; xborder *= cut
                     firms.constrained[s] = true
                 }
             }
             firms.revenue[s] = total; firms.output[s] = q
-            firms.revenueRetail[s] = retail; firms.revenueLive[s] = live; firms.revenueB2B[s] = b2b
-            firms.revenueOnline[s] = retail + live + b2b
+            firms.revenueRetail[s] = retail; firms.revenueLive[s] = live; firms.revenueB2B[s] = b2b; firms.revenueXborder[s] = xborder
+            firms.revenueOnline[s] = retail + live + b2b + xborder
             firms.inputSpending[s] = p.inputShare * firms.costProduction[s] * q
         }
         distributeInputSpending()

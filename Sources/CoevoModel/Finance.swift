@@ -1,7 +1,9 @@
 // Finance (MODEL.md §3(6); paper §2.1.1(3)): loan rate r = r_f + s_max(1 − info) with
 // info = max(collateral, 1 − e^(−D/D_0)) when lenders read the online data trail D; finance cost
 // φ = r·(working capital per unit of production cost); a credit limit lev·info·revenue caps output
-// when working-capital needs exceed net worth plus the limit.
+// when working-capital needs exceed net worth plus the limit. Platform finance (MODEL.md §3(3), §3(10)):
+// selling on a platform with integrated finance, and being embedded in an ecosystem, each close half
+// of `ecosystem.finance` of the gap the data trail leaves.
 
 extension Model {
     /// Lender's information about a firm, in [0, 1].
@@ -9,7 +11,12 @@ extension Model {
     func creditInformation(slot s: Int) -> Double {
         let p = parameters
         let collateral = 1 - exp(-max(firms.netWorth[s], 0) / p.collateralScale)
-        let data = p.dataCredit ? 1 - exp(-firms.dataTrail[s] / p.dataCreditScale) : 0
+        guard p.dataCredit else { return collateral }
+        var data = 1 - exp(-firms.dataTrail[s] / p.dataCreditScale)
+        var platformFinance = firms.ecosystem[s] != 0 ? 0.5 : 0
+        let q = firms.platform(s, .retail) >= 0 ? firms.platform(s, .retail) : firms.platform(s, .b2b)
+        if q >= 0 && platforms[Int(q)].has(.finance) { platformFinance += 0.5 }
+        if platformFinance > 0 { data = 1 - (1 - data) * (1 - p.ecoFinance * platformFinance) }
         return max(collateral, data)
     }
 

@@ -27,19 +27,20 @@ public struct FirmStore: Sendable {
     /// Innovated this quarter; R&D spending to expense in the next accounts (rev).
     public let innovated = Column<Bool>()
     public let rdCharge = Column<Double>()
-    /// Channel set (bits of `Channel`), platform chosen per online channel (index into platforms, −1 none).
+    /// What the DESIGN service brought the firm this quarter (rev): R&D cost saved, royalties
+    /// received, designs bought (Innovation.swift); its channel profit in the accounts.
+    public let designValue = Column<Double>()
+    /// Channel set (bits of `Channel`).
     public let channels = Column<UInt8>()
-    public let platformRetail = Column<Int16>()
-    public let platformB2B = Column<Int16>()
-    public let platformLive = Column<Int16>()
-    /// Channel fit (multiplier on online visibility) for RETAIL, B2B, LIVE.
-    public let fitRetail = Column<Double>()
-    public let fitB2B = Column<Double>()
-    public let fitLive = Column<Double>()
-    /// Consecutive losing quarters per online channel, and of the firm.
-    public let lossRetail = Column<UInt8>()
-    public let lossB2B = Column<UInt8>()
-    public let lossLive = Column<UInt8>()
+    /// Per channel (`Channel.count` per firm, indexed by `Channel.rawValue`): the platform used
+    /// (index into `Model.platforms`, −1 none), how well the product fits the channel (a fixed
+    /// draw, multiplying what the channel brings), the channel's profit last quarter (rev) and its
+    /// consecutive losing quarters. Read and write them through `platform(_:_:)` and friends.
+    public let channelPlatform = Column<Int16>()
+    public let channelFit = Column<Double>()
+    public let channelProfit = Column<Double>()
+    public let channelLosses = Column<UInt8>()
+    /// Consecutive losing quarters of the firm.
     public let lossFirm = Column<UInt8>()
     /// Remaining adoption cost being amortised (rev) and per-quarter charge.
     public let adoptionCharge = Column<Double>()
@@ -52,10 +53,9 @@ public struct FirmStore: Sendable {
     public let revenueRetail = Column<Double>()
     public let revenueB2B = Column<Double>()
     public let revenueLive = Column<Double>()
+    /// Cross-border online sales in the world market (XBORDER).
+    public let revenueXborder = Column<Double>()
     public let profit = Column<Double>()
-    public let profitRetail = Column<Double>()
-    public let profitB2B = Column<Double>()
-    public let profitLive = Column<Double>()
     public let inputSpending = Column<Double>()
     /// Online revenue share last period (pricing uses it), data trail D (cumulative online revenue).
     public let onlineShareLast = Column<Double>()
@@ -107,6 +107,9 @@ public struct FirmStore: Sendable {
     /// a partner is one memory access away) and the degree.
     public let links = Column<UInt32>()
     public let degree = Column<UInt8>()
+    /// Ecosystem the firm is embedded in (MODEL.md §2 ECO: two or more of its channels on platforms
+    /// of one active ecosystem), as family index + 1; 0 when not embedded. Derived each quarter.
+    public let ecosystem = Column<UInt8>()
     /// Current slot of every id ever issued (−1 once the firm has left).
     public let slotOfID = Column<Int32>()
     /// Supplier-pool term reached through partners (part of the effective supplier index).
@@ -121,8 +124,9 @@ public struct FirmStore: Sendable {
         var c = FirmStore()
         _ = c.appendBlank(count)
         func dup<T>(_ a: [Column<T>], _ b: [Column<T>]) { for (x, y) in zip(a, b) { for i in 0..<x.count { y[i] = x[i] } } }
-        dup(doubles, c.doubles); dup(int32s, c.int32s); dup(int16s, c.int16s); dup(bytes, c.bytes); dup(flags, c.flags)
-        dup([prevCost, prevLedger], [c.prevCost, c.prevLedger]); dup([id], [c.id]); dup([role], [c.role])
+        dup(doubles, c.doubles); dup(int32s, c.int32s); dup(bytes, c.bytes); dup(flags, c.flags)
+        dup([prevCost, prevLedger, channelFit, channelProfit], [c.prevCost, c.prevLedger, c.channelFit, c.channelProfit])
+        dup([channelPlatform], [c.channelPlatform]); dup([channelLosses], [c.channelLosses]); dup([id], [c.id]); dup([role], [c.role])
         dup([links], [c.links])
         c.slotOfID.append(repeating: -1, count: slotOfID.count); dup([slotOfID], [c.slotOfID])
         return c
@@ -131,17 +135,16 @@ public struct FirmStore: Sendable {
     // Columns by element type: append, move and drop act on all of them, so a new state variable
     // needs one line in its list and nothing else.
     private var doubles: [Column<Double>] { [
-        logA, quality, capability, netWorth, fixedCost, rdCharge, fitRetail, fitB2B, fitLive, adoptionCharge, adoptionBalance,
-        price, output, revenue, revenueOnline, revenueRetail, revenueB2B, revenueLive,
-        profit, profitRetail, profitB2B, profitLive, inputSpending, onlineShareLast, dataTrail,
+        logA, quality, capability, netWorth, fixedCost, rdCharge, designValue, adoptionCharge, adoptionBalance,
+        price, output, revenue, revenueOnline, revenueRetail, revenueB2B, revenueLive, revenueXborder,
+        profit, inputSpending, onlineShareLast, dataTrail,
         costProduction, costLogistics, costFinance, costTransaction, costFees, costInventory, costFixed,
         logWage, logPsi, poolLocal, poolB2B, poolNetwork, prevPoolNetwork, supplierWeight, loanRate, creditInfo,
         ledgerLearning, ledgerCluster, ledgerNetwork, ledgerEcosystem, ledgerShock,
         prevOutput, prevLogWage, prevLogA, prevLogPsi, prevPoolLocal, prevPoolB2B,
     ] }
     private var int32s: [Column<Int32>] { [cluster, village, region, industry, age] }
-    private var int16s: [Column<Int16>] { [platformRetail, platformB2B, platformLive] }
-    private var bytes: [Column<UInt8>] { [channels, lossRetail, lossB2B, lossLive, lossFirm, degree] }
+        private var bytes: [Column<UInt8>] { [channels, lossFirm, degree, ecosystem] }
     private var flags: [Column<Bool>] { [exporter, constrained, prevProduced, innovated] }
 
     /// Appends `n` firms with zeroed state (one pass per column); returns the first new slot.
@@ -151,7 +154,9 @@ public struct FirmStore: Sendable {
         guard n > 0 else { return first }
         for c in doubles { c.append(repeating: 0, count: n) }
         for c in int32s { c.append(repeating: 0, count: n) }
-        for c in int16s { c.append(repeating: -1, count: n) }
+        let w = Channel.count
+        channelPlatform.append(repeating: -1, count: n * w); channelLosses.append(repeating: 0, count: n * w)
+        channelFit.append(repeating: 1, count: n * w); channelProfit.append(repeating: 0, count: n * w)
         for c in bytes { c.append(repeating: 0, count: n) }
         for c in flags { c.append(repeating: false, count: n) }
         prevCost.append(repeating: 0, count: n * FirmStore.costComponents)
@@ -168,7 +173,7 @@ public struct FirmStore: Sendable {
         if Int(newID) >= slotOfID.count { slotOfID.append(repeating: -1, count: Int(newID) + 1 - slotOfID.count) }
         slotOfID[Int(newID)] = Int32(s)
         cluster[s] = Int32(k); village[s] = Int32(v); region[s] = Int32(r); industry[s] = Int32(j)
-        price[s] = 1; fitRetail[s] = 1; fitB2B[s] = 1; fitLive[s] = 1
+        price[s] = 1
     }
 
     /// Appends one firm; returns its slot.
@@ -208,7 +213,8 @@ public struct FirmStore: Sendable {
         }
         for c in doubles { compact(c) }
         for c in int32s { compact(c) }
-        for c in int16s { compact(c) }
+        compact(channelPlatform, width: Channel.count); compact(channelLosses, width: Channel.count)
+        compact(channelFit, width: Channel.count); compact(channelProfit, width: Channel.count)
         for c in bytes { compact(c) }
         for c in flags { compact(c) }
         compact(prevCost, width: FirmStore.costComponents)
@@ -242,8 +248,14 @@ public struct FirmStore: Sendable {
 
     /// Lengths of every column (all equal `count` times their width): a consistency check for tests.
     public func columnLengths() -> [Int] {
-        doubles.map(\.count) + int32s.map(\.count) + int16s.map(\.count) + bytes.map(\.count) + flags.map(\.count) + [id.count, role.count,
-            prevCost.count / FirmStore.costComponents, prevLedger.count / GainSource.allCases.count, links.count / FirmStore.maxDegree]
+        let w = Channel.count
+        var lengths: [Int] = doubles.map(\.count)
+        lengths += int32s.map(\.count)
+        lengths += bytes.map(\.count)
+        lengths += flags.map(\.count)
+        lengths += [id.count, role.count, channelPlatform.count / w, channelLosses.count / w, channelFit.count / w, channelProfit.count / w]
+        lengths += [prevCost.count / FirmStore.costComponents, prevLedger.count / GainSource.allCases.count, links.count / FirmStore.maxDegree]
+        return lengths
     }
 
     @inline(__always) public func ledger(_ s: Int, _ g: GainSource) -> Double {
@@ -261,7 +273,16 @@ public struct FirmStore: Sendable {
     }
 
     @inline(__always) public func has(_ s: Int, _ c: Channel) -> Bool { channels[s] & c.bit != 0 }
-    @inline(__always) public func isOnline(_ s: Int) -> Bool { channels[s] & (Channel.retail.bit | Channel.live.bit | Channel.b2b.bit) != 0 }
+    /// Sells online: through RETAIL, B2B, LIVE or XBORDER.
+    @inline(__always) public func isOnline(_ s: Int) -> Bool { channels[s] & Channel.sellingBits != 0 }
+    @inline(__always) public func platform(_ s: Int, _ c: Channel) -> Int16 { channelPlatform[s &* Channel.count &+ c.rawValue] }
+    @inline(__always) public func setPlatform(_ s: Int, _ c: Channel, _ q: Int16) { channelPlatform[s &* Channel.count &+ c.rawValue] = q }
+    @inline(__always) public func fit(_ s: Int, _ c: Channel) -> Double { channelFit[s &* Channel.count &+ c.rawValue] }
+    @inline(__always) public func setFit(_ s: Int, _ c: Channel, _ v: Double) { channelFit[s &* Channel.count &+ c.rawValue] = v }
+    @inline(__always) public func losses(_ s: Int, _ c: Channel) -> UInt8 { channelLosses[s &* Channel.count &+ c.rawValue] }
+    @inline(__always) public func setLosses(_ s: Int, _ c: Channel, _ v: UInt8) { channelLosses[s &* Channel.count &+ c.rawValue] = v }
+    @inline(__always) public func channelProfit(_ s: Int, _ c: Channel) -> Double { channelProfit[s &* Channel.count &+ c.rawValue] }
+    @inline(__always) public func setChannelProfit(_ s: Int, _ c: Channel, _ v: Double) { channelProfit[s &* Channel.count &+ c.rawValue] = v }
     @inline(__always) public func averageCost(_ s: Int) -> Double {
         costProduction[s] + costLogistics[s] + costFinance[s] + costTransaction[s] + costFees[s] + costInventory[s] + costFixed[s]
     }

@@ -27,7 +27,7 @@ extension Model {
 
     func newPlatform(_ c: Channel, index: Int) -> Platform {
         let p = parameters
-        return Platform(channel: c, fee: p.feeMin + p.fee0, matching: p.muMin, entered: period)
+        return Platform(channel: c, fee: p.feeMin + p.fee0, matching: p.muMin, entered: period, family: index % max(p.retailPlatforms, 1))
     }
 
     func initialRole(id: UInt32) -> ChainRole {
@@ -55,10 +55,13 @@ extension Model {
         firms.capability[s] = min(0.98, max(0.02, p.capabilityInitial + 0.12 * n(3)))
         firms.netWorth[s] = entrant ? p.netWorthInitial * 0.5 : p.netWorthInitial * exp(0.5 * n(4) - 0.125)
         firms.fixedCost[s] = p.fixedCost * (role == .brand ? 1.5 : 1) * exp(p.fixedCostSpread * n(5) - p.fixedCostSpread * p.fixedCostSpread / 2)
+        // Channel fit: a lognormal draw per channel with mean 1 (suppliers sell through B2B only, and
+        // may use IINET).
         let sd = p.fitSpread
-        firms.fitRetail[s] = role == .supplier ? 0 : exp(sd * n(6) - sd * sd / 2)
-        firms.fitB2B[s] = exp(sd * n(7) - sd * sd / 2)
-        firms.fitLive[s] = role == .supplier ? 0 : exp(sd * n(8) - sd * sd / 2)
+        for c in Channel.allCases {
+            let usable = role != .supplier || c == .b2b || c == .iinet
+            firms.setFit(s, c, usable ? exp(sd * n(6 + UInt32(c.rawValue)) - sd * sd / 2) : 0)
+        }
         firms.logWage[s] = log(regions[world.clusterRegion[k]].wage)
         if online {
             // An e-commerce entrant opens an online shop on the channel that fits it.

@@ -66,7 +66,7 @@ extension Model {
             let far = firms.has(s, .b2b) ? w * (remote[Int(firms.industry[s])] - clusters[k].b2bDemand) : 0
             firms.revenue[s] = local + far + purchases[s]
             firms.revenueB2B[s] = far
-            firms.revenueRetail[s] = 0; firms.revenueLive[s] = 0
+            firms.revenueRetail[s] = 0; firms.revenueLive[s] = 0; firms.revenueXborder[s] = 0
             firms.revenueOnline[s] = far
         }
         partnerPurchases = purchases

@@ -26,7 +26,7 @@ public enum Lever: Int, CaseIterable, Sendable { case reg = 0, pub, tal, inf, ba
 /// Aggregates by village, refreshed at the start of each period from last period's outcomes.
 public struct VillageState: Sendable {
     public var firms = 0
-    public var adoptersRetail = 0, adoptersB2B = 0, adoptersLive = 0, online = 0
+    public var online = 0
     public var onlineRevenue = 0.0
     public var revenueRef = 0.0
     /// Observed profit margins of adopters and non-adopters (demonstration effect).
@@ -40,7 +40,6 @@ public struct VillageState: Sendable {
 /// Aggregates by cluster.
 public struct ClusterState: Sendable {
     public var firms = 0
-    public var adoptersRetail = 0, adoptersB2B = 0, adoptersLive = 0
     public var adopterMargin = 0.0, otherMargin = 0.0, adopterCount = 0, otherCount = 0
     /// Best practice ln A (mean + 1.28 sd of live firms' ln A), best quality of its sellers likewise.
     public var bestLogA = 0.0
@@ -102,6 +101,15 @@ public struct Model: Sendable {
     public var exitCostSum = 0.0
     /// Best capability visible among online platforms' top sellers (mean + 1.28 sd of sellers' E).
     public var platformBestCapability = 0.0
+    /// Users of each channel by village and by cluster (`Channel.count` per group), and per cluster
+    /// the profit margin of each channel's users and of the cluster's online firms that do not use
+    /// it (what a firm sees of a channel: the demonstration effect). Refreshed with the aggregates.
+    public var villageUsers: [Int32] = []
+    public var clusterUsers: [Int32] = []
+    public var clusterUserMargin: [Double] = []
+    public var clusterNonUserMargin: [Double] = []
+    /// Best practice ln A of each ecosystem family's embedded firms (−∞ while it has none).
+    public var ecosystemBestLogA: [Double] = []
     public var events: [(period: Int, kind: String, detail: String)] = []
 
     public var markets: Int { world.regions + 1 }

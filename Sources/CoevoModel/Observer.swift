@@ -24,7 +24,7 @@ public struct Observer: Sendable {
         "firms.count", "firms.entry", "firms.exit", "firms.index", "size.hill",
         "output.total", "valueadded.total", "valueadded.perfirm", "wage.mean",
         "innovation.share", "quality.mean", "lockin",
-        "network.density", "network.degree", "network.giant", "network.crossrole", "network.crosscluster", "network.crossregion", "superclusters",
+        "network.density", "network.degree", "network.giant", "network.crossrole", "network.crosscluster", "network.crossregion", "superclusters", "virtualclusters",
         "cost.average", "cost.production", "cost.logistics", "cost.finance", "cost.transaction", "cost.fees", "cost.inventory", "cost.fixed",
         "fall.total", "fall.within", "fall.reallocation", "fall.entry", "fall.exit",
         "source.factor_prices", "source.productivity", "source.input_sharing", "source.logistics", "source.finance",
@@ -47,7 +47,6 @@ public struct Observer: Sendable {
     static let regionIndex: [String: Int] = Dictionary(uniqueKeysWithValues: regionMetrics.enumerated().map { ($1, $0) })
 
     public let reference: CouplingReference
-    public let criteria = StageCriteria()
     public let ccdThresholds = CCDStageThresholds()
     public private(set) var stages = StageTracker()
     public private(set) var ccdStages = StageTracker()
@@ -101,7 +100,10 @@ public struct Observer: Sendable {
         }
 
         // Economy-wide and regional sums.
-        var adopt = [Double](repeating: 0, count: 3)
+        var adopt = [Double](repeating: 0, count: Channel.count)
+        var sharingUsers = 0.0, embedded = 0.0
+        var rSharing = [Double](repeating: 0, count: R), rIINET = rSharing, rECO = rSharing
+        let sharingBits = Channel.xborder.bit | Channel.design.bit | Channel.make.bit
         var q = 0.0, rev = 0.0, onl = 0.0, va = 0.0, wageQ = 0.0, quality = 0.0, profit = 0.0
         var sellers = 0.0, innovators = 0.0
         let frontier = model.frontier
@@ -117,9 +119,12 @@ public struct Observer: Sendable {
         for s in 0..<n {
             let r = Int(f.region[s]), k = Int(f.cluster[s]), v = Int(f.village[s])
             let qs = f.output[s], ac = f.averageCost(s)
-            if f.has(s, .retail) { adopt[0] += 1; rRetail[r] += 1; cl[k * 6] += 1 }
-            if f.has(s, .b2b) { adopt[1] += 1 }
-            if f.has(s, .live) { adopt[2] += 1 }
+            let ch = f.channels[s]
+            if ch != 0 { for c in 0..<Channel.count where ch & (1 << UInt8(c)) != 0 { adopt[c] += 1 } }
+            if ch & Channel.retail.bit != 0 { rRetail[r] += 1; cl[k * 6] += 1 }
+            if ch & sharingBits != 0 { sharingUsers += 1; rSharing[r] += 1 }
+            if ch & Channel.iinet.bit != 0 { rIINET[r] += 1 }
+            if f.ecosystem[s] != 0 { embedded += 1; rECO[r] += 1 }
             q += qs; rev += f.revenue[s]; onl += f.revenueOnline[s]
             let vaS = f.revenue[s] - f.inputSpending[s] - f.costFees[s] * qs - f.costLogistics[s] * qs
             va += vaS; profit += f.profit[s]
@@ -143,7 +148,10 @@ public struct Observer: Sendable {
             vOnlRev[v] += f.revenueOnline[s]; vRev[v] += f.revenue[s]
         }
         let live = Double(max(n, 1))
-        set("adoption.retail", adopt[0] / live); set("adoption.b2b", adopt[1] / live); set("adoption.live", adopt[2] / live)
+        for c in Channel.allCases { set("adoption." + c.name, adopt[c.rawValue] / live) }
+        set("adoption.sharing", sharingUsers / live); set("adoption.eco", embedded / live)
+        set("ecosystems.count", Double(model.activeEcosystems().count))
+        set("virtualclusters", Double(model.virtualClusterCount()))
         set("online.share", rev > 0 ? onl / rev : 0)
         // E-commerce villages: ≥ threshold share of households with online shops and online revenue
         // above the threshold multiple of the village's revenue at period 0.
@@ -158,12 +166,19 @@ public struct Observer: Sendable {
         for r in 0..<R { lsum += model.regions[r].logistics * max(model.regions[r].onlineVolume, 1e-12); lw += max(model.regions[r].onlineVolume, 1e-12) }
         set("logistics.cost", lsum / lw)
         set("online.volume", onl)
-        var gmv = 0.0, feeG = 0.0, muG = 0.0, hhi = 0.0
-        for p in model.platforms { gmv += p.gmv; feeG += p.fee * p.gmv; muG += p.matching * p.gmv }
-        if gmv > 0 { for p in model.platforms { hhi += (p.gmv / gmv) * (p.gmv / gmv) } }
-        let np = Double(max(model.platforms.count, 1))
-        set("platform.fee.mean", gmv > 0 ? feeG / gmv : model.platforms.reduce(0) { $0 + $1.fee } / np)
-        set("platform.mu.mean", gmv > 0 ? muG / gmv : model.platforms.reduce(0) { $0 + $1.matching } / np)
+        // Marketplaces (the selling platforms): GMV-weighted fee and μ, and concentration as the
+        // GMV-weighted mean over types of each type's HHI (platforms compete within a type).
+        var gmv = 0.0, feeG = 0.0, muG = 0.0, hhi = 0.0, np = 0.0, feeSum = 0.0, muSum = 0.0
+        var typeGMV = [Double](repeating: 0, count: Channel.count), typeSquares = typeGMV
+        for p in model.platforms where Channel.selling.contains(p.channel) {
+            gmv += p.gmv; feeG += p.fee * p.gmv; muG += p.matching * p.gmv
+            typeGMV[p.channel.rawValue] += p.gmv; typeSquares[p.channel.rawValue] += p.gmv * p.gmv
+            np += 1; feeSum += p.fee; muSum += p.matching
+        }
+        if gmv > 0 { for c in 0..<Channel.count where typeGMV[c] > 0 { hhi += typeSquares[c] / typeGMV[c] / gmv } }
+        np = max(np, 1)
+        set("platform.fee.mean", gmv > 0 ? feeG / gmv : feeSum / np)
+        set("platform.mu.mean", gmv > 0 ? muG / gmv : muSum / np)
         set("platform.hhi", hhi); set("platform.count", Double(model.platforms.count))
         set("credit.rate.small", nSmall > 0 ? rateSmall / nSmall : 0); set("credit.rate.mean", rateAll / live)
         set("credit.constrained", constrained / live); set("credit.constrained.small", nSmall > 0 ? constrainedSmall / nSmall : 0)
@@ -235,6 +250,7 @@ public struct Observer: Sendable {
             let nf = max(rFirms[r], 1)
             rs("online.share", rRev[r] > 0 ? rOnl[r] / rRev[r] : 0)
             rs("adoption.retail", rRetail[r] / nf)
+            rs("adoption.sharing", rSharing[r] / nf); rs("adoption.iinet", rIINET[r] / nf); rs("adoption.eco", rECO[r] / nf)
             rs("logistics.cost", model.regions[r].logistics)
             rs("platform.fee.mean", rGMV[r] > 0 ? rFeeGMV[r] / rGMV[r] : get("platform.fee.mean"))
             rs("credit.rate.small", rSmall[r] > 0 ? rRateSmall[r] / rSmall[r] : get("credit.rate.small"))
@@ -261,7 +277,7 @@ public struct Observer: Sendable {
         set("ccd.U1", U1); set("ccd.U2", U2); set("ccd.C", cc.C); set("ccd.D", cc.D)
 
         // Stage classifiers.
-        let crit = criteria.evaluate(get, initialLogistics: initialLogistics, initialCreditSmall: initialCreditSmall)
+        let crit = StageCriteria(model.parameters).evaluate(get, initialLogistics: initialLogistics, initialCreditSmall: initialCreditSmall)
         let st = stages.update(period: model.period, criteria: crit)
         set("stage", Double(st.stage))
         if let fell = st.fell { events.append(("stage_fall", "stage fell from \(fell) to \(st.stage)")) }

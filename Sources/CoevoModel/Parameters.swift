@@ -240,6 +240,58 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Platforms exist (false = the no-digital counterfactual: no platform ever enters).
     public var platforms: Bool = true
 
+    // MARK: Sharing platforms and ecosystems (MODEL.md §3(3), §3(6), §3(10); paper §2.2–§2.4)
+    /// Maximum platforms per sharing type (XBORDER, DESIGN, MAKE, IINET) that may enter (count, 0–5).
+    public var sharingPlatformsMax: Int = 2
+    /// Fixed costs of XBORDER, DESIGN, MAKE and IINET platforms (× initial quarterly sales), each
+    /// covered by the expected fee revenue on the market the type serves (PlatformMarket.swift).
+    public var xborderFixedCost: Double = 0.006
+    public var designFixedCost: Double = 0.0013
+    public var makeFixedCost: Double = 0.0032
+    public var iinetFixedCost: Double = 0.0008
+    /// How far G_pub lowers the fixed cost of sharing platforms and IINET (share at G_pub = 1).
+    public var publicPlatformSupport: Double = 0.5
+    /// Share of a user's revenue carried by a sharing service (DESIGN, MAKE, IINET): the base its fee is charged on.
+    public var serviceShare: Double = 0.1
+    /// GMV at which a platform integrates logistics, finance and information services (× initial quarterly sales).
+    public var serviceLogisticsCost: Double = 0.04
+    public var serviceFinanceCost: Double = 0.06
+    public var serviceInformationCost: Double = 0.09
+    /// Matching bonus of an integrated information service (share of μ), and the platform-choice
+    /// logit weight per integrated service (–).
+    public var serviceMatchingBonus: Double = 0.15
+    public var choiceServices: Double = 0.5
+    /// Cross-border logistics relative to domestic (×) for XBORDER sales.
+    public var xborderLogistics: Double = 1.5
+    /// MAKE: unit-cost premium of shared capacity (share of production cost), fixed-cost factor of
+    /// renting shared capacity, customization bonus of C2M online (utils), remaining forecast error (×).
+    public var makeUnitCost: Double = 0.03
+    public var makeFixedFactor: Double = 0.6
+    public var makeBonus: Double = 0.4
+    public var makeForecast: Double = 0.2
+    /// Coordination capacity from IINET (× its platform's μ) and from ecosystem embedding (–).
+    public var coordIINET: Double = 2
+    public var coordECO: Double = 1
+    /// Chance per search that an IINET user searches the whole chain across clusters and regions (× μ).
+    public var iinetFar: Double = 0.6
+    /// Ecosystem embedding: logistics discount (share), lender information added by platform
+    /// finance (share), catch-up to the ecosystem's best practice across industries (/quarter),
+    /// weight of ecosystem suppliers in the input pool (–).
+    public var ecoLogisticsDiscount: Double = 0.25
+    public var ecoFinance: Double = 0.3
+    public var ecoSpillover: Double = 0.03
+    public var ecoSupplierWeight: Double = 0.05
+
+    // MARK: Stage criteria (MODEL.md §4; thresholds of the mechanism-based classifier)
+    /// Stage 1: retail adoption; stage 2: sharing use (firms using XBORDER, DESIGN or MAKE) and the share
+    /// of firms with a partner in another chain role; stage 3: the share of firms with a partner in
+    /// another cluster; stage 4: the share of firms embedded in an ecosystem (shares of live firms).
+    public var stageRetail: Double = 0.10
+    public var stageSharing: Double = 0.10
+    public var stageCrossRole: Double = 0.10
+    public var stageCrossCluster: Double = 0.20
+    public var stageEcosystem: Double = 0.30
+
     // MARK: Observation
     /// Fixed panel sample size for econometrics and `--panel` (firms).
     public var panelSize: Int = 50_000

@@ -1,64 +1,145 @@
-// Platform competition (MODEL.md §3(2)–(3)): fees fall with the seller share
-// (f = f_min + f_0(n_0/(n_0+n))^ψ), matching efficiency rises with data
-// (μ = μ_min + (μ_max−μ_min)(1 − e^(−Data/D_μ))), LIVE platforms enter when the fee revenue they
-// could capture covers their fixed cost, and firms choose a platform by logit.
+// Platform competition and entry (MODEL.md §3(2)–(3); paper §2.2.1(1), §2.4): fees fall with the
+// seller share (f = f_min + f_0(n_0/(n_0+n))^ψ), matching efficiency rises with data
+// (μ = μ_min + (μ_max−μ_min)(1 − e^(−Data/D_μ)), plus a bonus once information services are
+// integrated); a platform of an entering type (LIVE, XBORDER, DESIGN, MAKE, IINET) enters when the
+// fee revenue it could capture covers its fixed cost; platforms integrate logistics, finance and
+// information services as their GMV passes each service's cost, and with all three become
+// ecosystem cores; firms choose a platform by logit on μ, fee, ln sellers and services.
 
 extension Model {
     mutating func updatePlatforms() {
         let p = parameters
         for q in platforms.indices {
             platforms[q].data = (1 - p.dataDepreciation) * platforms[q].data + platforms[q].gmv
-            platforms[q].matching = p.muMin + (p.muMax - p.muMin) * (1 - exp(-platforms[q].data / (p.dataScale * initialSales)))
+            let info = platforms[q].has(.information) ? p.serviceMatchingBonus : 0
+            platforms[q].matching = min(p.muMax, (p.muMin + (p.muMax - p.muMin) * (1 - exp(-platforms[q].data / (p.dataScale * initialSales)))) * (1 + info))
             platforms[q].fee = p.feeMin + p.fee0 * pow(p.feeN0 / (p.feeN0 + platforms[q].sellerShare), p.feePsi)
         }
     }
 
-    /// Entry of LIVE platforms: the expected fee revenue f·GMV of a newcomer, drawn from the retail
-    /// market in proportion to how much live video helps tacit products, must cover its fixed cost.
+    /// Integration of services (MODEL.md §3(3)): a platform adds logistics, finance and information
+    /// services, each once its quarterly GMV passes that service's cost (× initial quarterly sales).
+    /// Integration is kept once made. An ecosystem core has all three.
+    mutating func integrateServices() {
+        let p = parameters
+        let thresholds = [p.serviceLogisticsCost, p.serviceFinanceCost, p.serviceInformationCost]
+        for q in platforms.indices {
+            for service in PlatformService.allCases where !platforms[q].has(service) {
+                if platforms[q].gmv >= thresholds[service.rawValue] * initialSales {
+                    platforms[q].services |= service.bit
+                    let core = platforms[q].isCore ? "; it is now an ecosystem core" : ""
+                    events.append((period, "platform_service", "\(platforms[q].channel.name.uppercased()) platform \(q) integrates \(service.name)\(core)"))
+                }
+            }
+        }
+    }
+
+    /// The market a newcomer of type `c` could serve, this quarter (rev/quarter): the base its fees
+    /// are charged on. LIVE: retail and live GMV × how much live video helps tacit products;
+    /// XBORDER: world-market spending × the domestic online share (what a one-stop cross-border
+    /// service could carry); DESIGN: brands' online GMV × the service share; MAKE: manufacturers' and
+    /// brands' online GMV × the service share (C2M orders); IINET: the revenue of DESIGN and MAKE
+    /// users × the service share (the chain it would coordinate).
+    func addressableMarket(_ c: Channel, _ m: PlatformMarkets) -> Double {
+        let p = parameters
+        switch c {
+        case .live: return m.retailGMV * m.liveAppeal
+        case .xborder: return m.worldSpending * onlineShare
+        case .design: return m.brandOnline * p.serviceShare
+        case .make: return m.makerOnline * p.serviceShare
+        case .iinet: return m.sharingUsersRevenue * p.serviceShare
+        default: return 0
+        }
+    }
+
+    /// Fixed cost of a platform of type `c` (× initial quarterly sales); G_pub (mean over regions)
+    /// lowers it for the sharing platforms and IINET (MODEL.md §6: government-guided platforms).
+    func platformFixedCost(_ c: Channel) -> Double {
+        let p = parameters
+        var gPub = 0.0
+        for r in regions { gPub += r.policy[Lever.pub.rawValue] }
+        gPub /= Double(max(regions.count, 1))
+        switch c {
+        case .live: return p.liveFixedCost
+        case .xborder: return p.xborderFixedCost * (1 - p.publicPlatformSupport * gPub)
+        case .design: return p.designFixedCost * (1 - p.publicPlatformSupport * gPub)
+        case .make: return p.makeFixedCost * (1 - p.publicPlatformSupport * gPub)
+        case .iinet: return p.iinetFixedCost * (1 - p.publicPlatformSupport * gPub)
+        default: return 0
+        }
+    }
+
+    /// Entry (division of labour limited by the extent of the market): for each entering type, the
+    /// next platform enters when the fee revenue f·M/(n+1) it expects (the newcomer's fee on its
+    /// share of the addressable market M) covers its fixed cost. At most one platform per type
+    /// enters in a quarter. The order of types follows from fixed costs and markets, not a list.
     mutating func platformEntry() {
         let p = parameters
         guard digitalActive else { return }
-        let lives = platforms.filter { $0.channel == .live }.count
-        guard lives < p.livePlatformsMax else { return }
-        var retailGMV = 0.0
-        for q in platforms where q.channel == .retail || q.channel == .live { retailGMV += q.gmv }
-        var appeal = 0.0
-        for j in 0..<world.industries { appeal += 1 - exp(-p.liveBonus * world.tacitness[j]) }
-        appeal /= Double(world.industries)
-        let expectedRevenue = (p.feeMin + p.fee0) * retailGMV * appeal / Double(lives + 1)
-        if expectedRevenue >= p.liveFixedCost * initialSales {
-            platforms.append(newPlatform(.live, index: lives))
-            events.append((period, "platform_entry", "LIVE platform \(platforms.count - 1) enters: expected fee revenue \(fmt(expectedRevenue)) ≥ fixed cost \(fmt(p.liveFixedCost * initialSales))"))
+        let markets = platformMarkets()
+        for c in Channel.entering {
+            let existing = platforms.reduce(0) { $0 + ($1.channel == c ? 1 : 0) }
+            let cap = c == .live ? p.livePlatformsMax : p.sharingPlatformsMax
+            guard existing < cap else { continue }
+            let expectedRevenue = (p.feeMin + p.fee0) * addressableMarket(c, markets) / Double(existing + 1)
+            let fixed = platformFixedCost(c) * initialSales
+            if expectedRevenue >= fixed && fixed >= 0 {
+                platforms.append(newPlatform(c, index: existing))
+                events.append((period, "platform_entry", "\(c.name.uppercased()) platform \(platforms.count - 1) enters: expected fee revenue \(fmt(expectedRevenue)) ≥ fixed cost \(fmt(fixed))"))
+            }
         }
     }
 
-    /// Picks a platform of channel `c` for a firm by logit on matching, fee and ln seller share.
+    /// Market sizes the entry rule reads, from last quarter's outcomes.
+    func platformMarkets() -> PlatformMarkets {
+        let p = parameters
+        var m = PlatformMarkets()
+        for q in platforms where q.channel == .retail || q.channel == .live { m.retailGMV += q.gmv }
+        for j in 0..<world.industries { m.liveAppeal += 1 - exp(-p.liveBonus * world.tacitness[j]) }
+        m.liveAppeal /= Double(world.industries)
+        let growth = pow(1 + p.marketGrowth, Double(period))
+        for j in 0..<world.industries { m.worldSpending += marketBase[j * markets + world.regions] * growth }
+        for s in 0..<firms.count {
+            switch firms.role[s] {
+            case .brand: m.brandOnline += firms.revenueOnline[s]; m.makerOnline += firms.revenueOnline[s]
+            case .manufacturer: m.makerOnline += firms.revenueOnline[s]
+            case .supplier: break
+            }
+            if firms.channels[s] & (Channel.design.bit | Channel.make.bit) != 0 { m.sharingUsersRevenue += firms.revenue[s] }
+        }
+        return m
+    }
+
+    /// Picks a platform of channel `c` for a firm by logit on matching, fee, ln seller share and
+    /// integrated services (ecosystems compete for sellers). Allocation-free.
     func choosePlatform(_ c: Channel, id: UInt32, draw: UInt32) -> Int16 {
         let p = parameters
         var total = 0.0
-        var weights: (Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0)
-        var idx: (Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1)
-        var n = 0
-        for q in platforms.indices where platforms[q].channel == c && n < 5 {
-            let pl = platforms[q]
-            let w = exp(p.choiceMu * pl.matching - p.choiceFee * pl.fee + p.choiceSellers * log(pl.sellerShare + 0.001))
-            total += w
-            withUnsafeMutableBytes(of: &weights) { $0.storeBytes(of: w, toByteOffset: n * 8, as: Double.self) }
-            withUnsafeMutableBytes(of: &idx) { $0.storeBytes(of: q, toByteOffset: n * 8, as: Int.self) }
-            n += 1
-        }
-        guard n > 0 else { return -1 }
+        for q in platforms.indices where platforms[q].channel == c { total += platformWeight(q) }
+        guard total > 0 else { return -1 }
         let u = random.uniform(.platformChoice, period: period, id: id, draw: draw) * total
-        var acc = 0.0
-        for m in 0..<n {
-            let w = withUnsafeBytes(of: weights) { $0.load(fromByteOffset: m * 8, as: Double.self) }
-            acc += w
-            if u < acc || m == n - 1 { return Int16(withUnsafeBytes(of: idx) { $0.load(fromByteOffset: m * 8, as: Int.self) }) }
+        var acc = 0.0, last = -1
+        for q in platforms.indices where platforms[q].channel == c {
+            acc += platformWeight(q); last = q
+            if u < acc { return Int16(q) }
         }
-        return -1
+        _ = p
+        return Int16(last)
+    }
+
+    @inline(__always) func platformWeight(_ q: Int) -> Double {
+        let p = parameters, pl = platforms[q]
+        return exp(p.choiceMu * pl.matching - p.choiceFee * pl.fee + p.choiceSellers * log(pl.sellerShare + 0.001)
+            + p.choiceServices * Double(pl.services.nonzeroBitCount))
     }
 
     func fmt(_ x: Double) -> String { String(format: "%.4g", x) }
+}
+
+/// What the platform-entry rule reads (rev/quarter).
+struct PlatformMarkets {
+    var retailGMV = 0.0, liveAppeal = 0.0, worldSpending = 0.0
+    var brandOnline = 0.0, makerOnline = 0.0, sharingUsersRevenue = 0.0
 }
 
 import Foundation

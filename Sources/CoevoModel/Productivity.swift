@@ -1,7 +1,9 @@
 // Productivity (MODEL.md §3(6); paper §2.1.1(5), §2.2): ln A grows by own learning ∝ E (internal),
 // by catching up with the cluster's best practice when it is ahead, k_cl·(ln A_best − ln A)^+
 // (labour pooling and knowledge spillovers: a cluster-level external economy), by catching up with
-// its best partner, k_net·(ln A_partner − ln A)^+ (a network-level external economy), and by a shock.
+// its best partner, k_net·(ln A_partner − ln A)^+ (a network-level external economy), by catching up
+// with its ecosystem's best practice across industries when embedded, k_eco·(ln A_eco − ln A)^+
+// (Jacobs spillovers, §2.3.2, §2.4: the ecosystem level), and by a shock.
 // Every gain is booked in the firm's ledger by source, so the cost fall can be attributed exactly.
 
 extension Model {
@@ -23,8 +25,14 @@ extension Model {
                 }
             }
             let network = bestPartner > firms.logA[s] ? p.partnerSpillover * (bestPartner - firms.logA[s]) : 0
+            var ecosystem = 0.0
+            let member = Int(firms.ecosystem[s])
+            if member > 0 && member <= ecosystemBestLogA.count {
+                ecosystem = p.ecoSpillover * max(0, ecosystemBestLogA[member - 1] - firms.logA[s])
+            }
             let shock = p.productivityShock * random.normal(.productivity, period: period, id: firms.id[s])
-            firms.logA[s] += learning + cluster + network + shock
+            firms.logA[s] += learning + cluster + network + ecosystem + shock
+            firms.ledgerEcosystem[s] += ecosystem
             firms.ledgerNetwork[s] += network
             firms.ledgerLearning[s] += learning
             firms.ledgerCluster[s] += cluster

@@ -39,20 +39,23 @@ public struct StageTracker: Sendable {
     }
 }
 
-/// Thresholds of the mechanism-based classifier (documented in docs/ODD.md).
+/// Thresholds of the mechanism-based classifier (parameters `stage.*`, documented in docs/ODD.md).
 public struct StageCriteria: Sendable {
     public var retailAdoption = 0.10
     public var sharingUse = 0.10
     public var crossRoleLinks = 0.10
     public var crossClusterPartners = 0.20
-    public var ecosystemShare = 0.50
+    public var ecosystemShare = 0.30
     public init() {}
+    public init(_ p: Parameters) {
+        retailAdoption = p.stageRetail; sharingUse = p.stageSharing; crossRoleLinks = p.stageCrossRole
+        crossClusterPartners = p.stageCrossCluster; ecosystemShare = p.stageEcosystem
+    }
 
     /// Criteria 1…4 from this quarter's metrics, compared with period 0 where a fall is required.
     public func evaluate(_ m: (String) -> Double, initialLogistics: Double, initialCreditSmall: Double) -> [Bool] {
         let c1 = m("adoption.retail") >= retailAdoption && m("logistics.cost") < initialLogistics && m("credit.rate.small") < initialCreditSmall
-        let sharing = m("adoption.xborder") + m("adoption.design") + m("adoption.make")
-        let c2 = sharing >= sharingUse && m("network.crossrole") >= crossRoleLinks
+        let c2 = m("adoption.sharing") >= sharingUse && m("network.crossrole") >= crossRoleLinks
         let c3 = m("network.crosscluster") >= crossClusterPartners
         let c4 = m("adoption.eco") >= ecosystemShare
         return [false, c1, c2, c3, c4]

@@ -70,17 +70,33 @@ extension Model {
         firms.price[s] = markup * marginal / max(0.05, 1 - adValorem)
     }
 
-    /// Σ_c ρ_c(f_c + ℓ_r) from last quarter's channel revenue shares.
+    /// Σ_c ρ_c(f_c + ℓ_c) over the selling channels, from last quarter's channel revenue shares.
     @inline(__always)
     func onlineCharges(slot s: Int) -> Double {
         let rev = firms.revenue[s]
-        guard rev > 0 else { return 0 }
-        let l = regions[Int(firms.region[s])].logistics
+        guard rev > 0, firms.channels[s] & Channel.sellingBits != 0 else { return 0 }
         var t = 0.0
-        if firms.platformRetail[s] >= 0 { t += firms.revenueRetail[s] / rev * (platforms[Int(firms.platformRetail[s])].fee + l) }
-        if firms.platformB2B[s] >= 0 { t += firms.revenueB2B[s] / rev * (platforms[Int(firms.platformB2B[s])].fee + l) }
-        if firms.platformLive[s] >= 0 { t += firms.revenueLive[s] / rev * (platforms[Int(firms.platformLive[s])].fee + l) }
+        let pr = firms.platform(s, .retail), pb = firms.platform(s, .b2b), pl = firms.platform(s, .live), px = firms.platform(s, .xborder)
+        if pr >= 0 { t += firms.revenueRetail[s] / rev * (platforms[Int(pr)].fee + logisticsShare(slot: s, platform: pr)) }
+        if pb >= 0 { t += firms.revenueB2B[s] / rev * (platforms[Int(pb)].fee + logisticsShare(slot: s, platform: pb)) }
+        if pl >= 0 { t += firms.revenueLive[s] / rev * (platforms[Int(pl)].fee + logisticsShare(slot: s, platform: pl)) }
+        if px >= 0 { t += firms.revenueXborder[s] / rev * (platforms[Int(px)].fee + logisticsShare(slot: s, platform: px)) }
         return t
+    }
+
+    /// Logistics cost per unit value shipped through platform `q` (ad valorem): the region's ℓ_r,
+    /// × `sharing.xborder_logistics` across borders, less the smart-logistics discount — half of it
+    /// when the platform has integrated logistics, the other half when the firm is embedded in an
+    /// ecosystem (MODEL.md §3(2)).
+    @inline(__always)
+    func logisticsShare(slot s: Int, platform q: Int16) -> Double {
+        let p = parameters, pl = platforms[Int(q)]
+        var l = regions[Int(firms.region[s])].logistics
+        if pl.channel == .xborder { l *= p.xborderLogistics }
+        var discount = 0.0
+        if pl.has(.logistics) { discount += 0.5 }
+        if firms.ecosystem[s] != 0 { discount += 0.5 }
+        return l * (1 - p.ecoLogisticsDiscount * discount)
     }
 }
 

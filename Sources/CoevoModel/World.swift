@@ -2,11 +2,23 @@
 // with tacitness, clusters (home region × industry), villages with household pools. Sizes scale
 // with the number of firms so shares and timing do not depend on N.
 
-/// Sales channels a firm can adopt (MODEL.md §2). Part 1 runs RETAIL, B2B and LIVE.
+/// Channels a firm can adopt (MODEL.md §2): four that sell (RETAIL, B2B, LIVE, XBORDER) and three
+/// sharing services (DESIGN: R&D sharing; MAKE: C2M and shared factories; IINET: the industrial
+/// internet across the chain). ECO is derived, not adopted (`FirmStore.ecosystem`).
 public enum Channel: Int, CaseIterable, Sendable {
     case retail = 0, b2b, live, xborder, design, make, iinet
+    public static let count = 7
+    /// All channels in order, stored once (`allCases` builds a new array on every call).
+    public static let all: [Channel] = [.retail, .b2b, .live, .xborder, .design, .make, .iinet]
     public var bit: UInt8 { 1 << UInt8(rawValue) }
     public var name: String { ["retail", "b2b", "live", "xborder", "design", "make", "iinet"][rawValue] }
+    /// Channels that carry sales (revenue, fee and logistics per unit sold).
+    public static let selling: [Channel] = [.retail, .b2b, .live, .xborder]
+    public static let sellingBits: UInt8 = Channel.retail.bit | Channel.b2b.bit | Channel.live.bit | Channel.xborder.bit
+    /// Sharing services (§2.2.1): paid as a share of the activity they serve.
+    public static let services: [Channel] = [.design, .make, .iinet]
+    /// Platform types that enter by the fixed-cost rule (RETAIL and B2B exist from the start).
+    public static let entering: [Channel] = [.live, .xborder, .design, .make, .iinet]
 }
 
 /// A firm's place in the value chain (MODEL.md §2).
