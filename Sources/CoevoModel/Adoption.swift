@@ -66,7 +66,8 @@ extension Model {
                 let peerV = Double(villageUsers[v * C + c.rawValue]) / Double(max(vs.firms, 1))
                 let peerK = Double(clusterUsers[k * C + c.rawValue]) / Double(max(ks.firms, 1))
                 let expectedGain = demo * firms.fit(s, c) * max(0, gap) * scale
-                let x = base + p.adoptGain * expectedGain + demo * (p.adoptPeerVillage * peerV + p.adoptPeerCluster * peerK)
+                let intercept = sharing ? p.adoptSharingIntercept - p.adoptIntercept : 0
+                let x = base + intercept + p.adoptGain * expectedGain + demo * (p.adoptPeerVillage * peerV + p.adoptPeerCluster * peerK)
                 let prob = 1 / (1 + exp(-x))
                 let cost = p.adoptionCost * (1 - 0.5 * E) * (1 - 0.5 * gPub) * (1 - 0.5 * maturity[c.rawValue])
                 guard firms.netWorth[s] > cost else { continue }

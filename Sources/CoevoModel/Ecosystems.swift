@@ -53,7 +53,7 @@ extension Model {
 
     /// Virtual clusters (paper §2.2.2, the virtual industrial park): groups of online-oriented
     /// firms (at least half of revenue online) of one industry on one RETAIL, LIVE or XBORDER
-    /// platform, with members in at least three regions and at least 0.2% of live firms.
+    /// platform, with members in at least two regions and at least 0.2% of live firms.
     public func virtualClusterCount() -> Int {
         let J = world.industries, P = platforms.count
         guard P > 0, firms.count > 0 else { return 0 }
@@ -71,7 +71,7 @@ extension Model {
         }
         let minimum = max(10, Int(0.002 * Double(firms.count)))
         var count = 0
-        for g in members.indices where members[g] >= minimum && regionsSeen[g].nonzeroBitCount >= 3 { count += 1 }
+        for g in members.indices where members[g] >= minimum && regionsSeen[g].nonzeroBitCount >= 2 { count += 1 }
         return count
     }
 }

@@ -135,6 +135,7 @@ extension Parameters {
         r("logistics.capacity_inf", \.capacityInfrastructure, "×", 0, 100, "capacity rise at G_inf = 1"),
 
         r("adoption.intercept", \.adoptIntercept, "–", -30, 10, "adoption logit intercept β0"),
+        r("adoption.sharing_intercept", \.adoptSharingIntercept, "–", -20, 5, "logit intercept for XBORDER and sharing services (online firms only)"),
         r("adoption.gain", \.adoptGain, "–", 0, 10, "weight on expected gain Ĝ/F"),
         r("adoption.capability", \.adoptE, "–", 0, 20, "weight on entrepreneurial capability"),
         r("adoption.peer_village", \.adoptPeerVillage, "–", 0, 20, "weight on adopter share in the village"),

@@ -97,6 +97,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     // MARK: Adoption (§3.4)
     /// Logit coefficients (–).
     public var adoptIntercept: Double = -7
+    /// Intercept for XBORDER and the sharing services, which only firms already selling online take
+    /// up: they know the platforms, and the platforms market the services to their sellers (–).
+    public var adoptSharingIntercept: Double = -5
     public var adoptGain: Double = 0.3
     public var adoptE: Double = 2
     public var adoptPeerVillage: Double = 5
@@ -254,13 +257,13 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Share of a user's revenue carried by a sharing service (DESIGN, MAKE, IINET): the base its fee is charged on.
     public var serviceShare: Double = 0.1
     /// GMV at which a platform integrates logistics, finance and information services (× initial quarterly sales).
-    public var serviceLogisticsCost: Double = 0.04
-    public var serviceFinanceCost: Double = 0.06
-    public var serviceInformationCost: Double = 0.09
+    public var serviceLogisticsCost: Double = 0.08
+    public var serviceFinanceCost: Double = 0.12
+    public var serviceInformationCost: Double = 0.18
     /// Matching bonus of an integrated information service (share of μ), and the platform-choice
     /// logit weight per integrated service (–).
     public var serviceMatchingBonus: Double = 0.15
-    public var choiceServices: Double = 0.5
+    public var choiceServices: Double = 0.2
     /// Cross-border logistics relative to domestic (×) for XBORDER sales.
     public var xborderLogistics: Double = 1.5
     /// MAKE: unit-cost premium of shared capacity (share of production cost), fixed-cost factor of
@@ -290,7 +293,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var stageSharing: Double = 0.10
     public var stageCrossRole: Double = 0.10
     public var stageCrossCluster: Double = 0.20
-    public var stageEcosystem: Double = 0.30
+    public var stageEcosystem: Double = 0.40
 
     // MARK: Observation
     /// Fixed panel sample size for econometrics and `--panel` (firms).
