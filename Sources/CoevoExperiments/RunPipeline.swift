@@ -91,20 +91,8 @@ public enum RunPipeline {
         func estimate(_ regressor: [Double]) -> [String: Interval?] {
             var out: [String: Interval?] = [:]
             for s in 0...4 { out["\(s)"] = .some(nil) }
-            var logAVC: [Double] = [], logReach: [Double] = [], logOutput: [Double] = []
-            var firm: [Int32] = [], group: [Int32] = [], period: [Int32] = [], cluster: [Int32] = []
-            let n = FirmStore.costComponents
-            let first = panel.period.first ?? 0
-            for i in 0..<panel.rows {
-                let avc = panel.averageCost[i] - panel.components[i * n + n - 1]
-                guard avc > 0, regressor[i] > 0, panel.output[i] > 0 else { continue }
-                logAVC.append(log(avc)); logReach.append(log(regressor[i])); logOutput.append(log(panel.output[i]))
-                firm.append(Int32(bitPattern: panel.firm[i])); group.append(panel.industry[i])
-                period.append(panel.period[i] - first); cluster.append(panel.cluster[i])
-            }
-            guard !logAVC.isEmpty else { return out }
-            let data = ExternalityPanel(logAVC: logAVC, logReach: logReach, logOutput: logOutput, firm: firm, group: group,
-                                        period: period, cluster: cluster, stageOfPeriod: panel.stageOfPeriod)
+            let data = panel.externalityPanel(regressor: regressor)
+            guard !data.logAVC.isEmpty else { return out }
             guard let fit = try? estimateExternality(data, bootstrapDraws: draws, seed: seed) else { return out }
             for (stage, c) in fit.byStage {
                 out["\(stage)"] = .some(Interval(estimate: c.estimate, ciLow: c.ciLow ?? .nan, ciHigh: c.ciHigh ?? .nan))

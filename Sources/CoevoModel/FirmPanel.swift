@@ -2,8 +2,9 @@
 // about min(N, observe.panel_size) firm ids drawn once by a keyed hash (entrants are sampled at
 // the same rate), recorded every quarter with output, average cost and its components, and the
 // regressors of the external-economies regression: own output and reachable output Y^reach_(−i),
-// the output of the firms whose output lowers i's costs (its cluster, and B2B-reachable suppliers'
-// industry output elsewhere when it buys through B2B), excluding its own.
+// the output of the firms whose output lowers i's costs, excluding its own: its cluster; B2B-reachable
+// suppliers of its industry elsewhere when it buys through B2B; its partners in other clusters; and,
+// when it is embedded, its ecosystem's members in other clusters (MODEL.md §4).
 
 public struct FirmPanel: Sendable {
     public let fraction: Double
@@ -40,10 +41,14 @@ public struct FirmPanel: Sendable {
         var qk = [Double](repeating: 0, count: model.world.clusters)
         var b2bK = qk
         var b2bJ = [Double](repeating: 0, count: model.world.industries)
+        let K = model.world.clusters, families = model.ecosystemBestLogA.count
+        var ecoQ = [Double](repeating: 0, count: families), ecoQK = [Double](repeating: 0, count: families * K)
         for s in 0..<f.count {
             let k = Int(f.cluster[s])
             qk[k] += f.output[s]
             if f.has(s, .b2b) && f.role[s] == .supplier { b2bK[k] += f.output[s]; b2bJ[Int(f.industry[s])] += f.output[s] }
+            let e = Int(f.ecosystem[s])
+            if e > 0 && e <= families { ecoQ[e - 1] += f.output[s]; ecoQK[(e - 1) * K + k] += f.output[s] }
         }
         stageOfPeriod.append(stage)
         for s in 0..<f.count where f.output[s] > 1e-12 && sampled(f.id[s]) {
@@ -51,6 +56,15 @@ public struct FirmPanel: Sendable {
             let own = qk[k] - f.output[s]
             var reach = own
             if f.has(s, .b2b) && f.role[s] != .supplier { reach += b2bJ[Int(f.industry[s])] - b2bK[k] }
+            let e = Int(f.ecosystem[s])
+            let buysB2B = f.has(s, .b2b) && f.role[s] != .supplier
+            model.forEachPartner(s) { o in
+                // Partners elsewhere not already counted through B2B or the ecosystem.
+                guard Int(f.cluster[o]) != k, !(e > 0 && Int(f.ecosystem[o]) == e),
+                      !(buysB2B && f.role[o] == .supplier && f.has(o, .b2b) && f.industry[o] == f.industry[s]) else { return }
+                reach += f.output[o]
+            }
+            if e > 0 && e <= families { reach += ecoQ[e - 1] - ecoQK[(e - 1) * K + k] }
             firm.append(f.id[s]); period.append(Int32(model.period)); cluster.append(Int32(k))
             industry.append(f.industry[s]); role.append(f.role[s]); channels.append(f.channels[s])
             output.append(f.output[s]); averageCost.append(f.averageCost(s))
@@ -58,4 +72,27 @@ public struct FirmPanel: Sendable {
             reachableOutput.append(reach); clusterOutput.append(own)
         }
     }
+
+    /// The rows of the external-economies regression (MODEL.md §4): ln AVC (average cost less the
+    /// fixed part) on ln of `regressor` (reachable or cluster output) and ln own output, with firm,
+    /// industry × period and cluster identifiers; rows with a non-positive cost, regressor or
+    /// output are left out.
+    public func externalityPanel(regressor: [Double]) -> ExternalityPanel {
+        var logAVC: [Double] = [], logReach: [Double] = [], logOutput: [Double] = []
+        var firmIDs: [Int32] = [], group: [Int32] = [], periods: [Int32] = [], clusters: [Int32] = []
+        let n = FirmStore.costComponents
+        let first = period.first ?? 0
+        for i in 0..<rows {
+            let avc = averageCost[i] - components[i * n + n - 1]
+            guard avc > 0, regressor[i] > 0, output[i] > 0 else { continue }
+            logAVC.append(log(avc)); logReach.append(log(regressor[i])); logOutput.append(log(output[i]))
+            firmIDs.append(Int32(bitPattern: firm[i])); group.append(industry[i])
+            periods.append(period[i] - first); clusters.append(cluster[i])
+        }
+        return ExternalityPanel(logAVC: logAVC, logReach: logReach, logOutput: logOutput, firm: firmIDs, group: group,
+                                period: periods, cluster: clusters, stageOfPeriod: stageOfPeriod)
+    }
 }
+
+import CoevoMeasure
+import Foundation

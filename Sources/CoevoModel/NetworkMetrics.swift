@@ -1,12 +1,16 @@
 // Network observation (MODEL.md §4): density, mean degree, the giant component's share (union–
 // find over partner links), the shares of firms with a partner in another chain role ("lines"),
 // another cluster and another region ("nets"), and super-clusters: groups of clusters tied by
-// cross-cluster links of at least 5% of the smaller cluster's firms (MODEL.md §3(10), §2.3.2).
+// cross-cluster links of at least 5% of the smaller cluster's firms (MODEL.md §3(10), §2.3.2); and the
+// coordination cost per link: the mean over linked firms of what one more link costs them,
+// c_link·(1 + d)^γ_l / (1 + coord), which rises with the network unless coordination capacity does.
 
 public struct NetworkSummary: Sendable {
     public var density = 0.0, degree = 0.0, giant = 0.0
     public var crossRole = 0.0, crossCluster = 0.0, crossRegion = 0.0
     public var superclusters = 0
+    /// Mean coordination cost of a further link over firms with partners (rev/quarter).
+    public var linkCost = 0.0
     /// Firms with a partner in another cluster, by region (counts).
     public var crossClusterByRegion: [Double] = []
 }
@@ -17,7 +21,7 @@ extension Model {
         let n = firms.count, K = clusters.count
         guard n > 1 else { return out }
         var parent = [Int32](0..<Int32(n))
-        var links = 0.0, role = 0.0, cluster = 0.0, region = 0.0
+        var links = 0.0, role = 0.0, cluster = 0.0, region = 0.0, linked = 0.0, costSum = 0.0
         var between = [Int](repeating: 0, count: K * K)
         var byRegion = [Double](repeating: 0, count: world.regions)
         let dMax = FirmStore.maxDegree
@@ -29,6 +33,8 @@ extension Model {
                 return y
             }
             for s in 0..<n where firms.degree[s] > 0 {
+                linked += 1
+                costSum += parameters.linkCost * pow(1 + Double(firms.degree[s]), parameters.linkCostExponent) / (1 + coordinationCapacity(slot: s))
                 var r = false, c = false, g = false
                 for m in 0..<dMax {
                     let other = firms.links[s * dMax + m]
@@ -56,6 +62,7 @@ extension Model {
         out.giant = Double(largest) / N
         out.crossRole = role / N; out.crossCluster = cluster / N; out.crossRegion = region / N
         out.crossClusterByRegion = byRegion
+        out.linkCost = linked > 0 ? costSum / linked : 0
         // Super-clusters on the cluster graph.
         var cp = [Int](0..<K)
         func cfind(_ x: Int) -> Int { var r = x; while cp[r] != r { r = cp[r] }; return r }
@@ -72,3 +79,5 @@ extension Model {
         return out
     }
 }
+
+import Foundation

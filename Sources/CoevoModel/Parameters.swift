@@ -99,7 +99,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var adoptIntercept: Double = -7
     /// Intercept for XBORDER and the sharing services, which only firms already selling online take
     /// up: they know the platforms, and the platforms market the services to their sellers (–).
-    public var adoptSharingIntercept: Double = -5
+    public var adoptSharingIntercept: Double = -5.7
     public var adoptGain: Double = 0.3
     public var adoptE: Double = 2
     public var adoptPeerVillage: Double = 5
@@ -248,18 +248,18 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var sharingPlatformsMax: Int = 2
     /// Fixed costs of XBORDER, DESIGN, MAKE and IINET platforms (× initial quarterly sales), each
     /// covered by the expected fee revenue on the market the type serves (PlatformMarket.swift).
-    public var xborderFixedCost: Double = 0.006
-    public var designFixedCost: Double = 0.0013
-    public var makeFixedCost: Double = 0.0032
-    public var iinetFixedCost: Double = 0.0008
+    public var xborderFixedCost: Double = 0.009
+    public var designFixedCost: Double = 0.002
+    public var makeFixedCost: Double = 0.0045
+    public var iinetFixedCost: Double = 0.0012
     /// How far G_pub lowers the fixed cost of sharing platforms and IINET (share at G_pub = 1).
     public var publicPlatformSupport: Double = 0.5
     /// Share of a user's revenue carried by a sharing service (DESIGN, MAKE, IINET): the base its fee is charged on.
     public var serviceShare: Double = 0.1
     /// GMV at which a platform integrates logistics, finance and information services (× initial quarterly sales).
-    public var serviceLogisticsCost: Double = 0.08
-    public var serviceFinanceCost: Double = 0.12
-    public var serviceInformationCost: Double = 0.18
+    public var serviceLogisticsCost: Double = 0.12
+    public var serviceFinanceCost: Double = 0.18
+    public var serviceInformationCost: Double = 0.27
     /// Matching bonus of an integrated information service (share of μ), and the platform-choice
     /// logit weight per integrated service (–).
     public var serviceMatchingBonus: Double = 0.15
@@ -273,10 +273,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var makeBonus: Double = 0.4
     public var makeForecast: Double = 0.2
     /// Coordination capacity from IINET (× its platform's μ) and from ecosystem embedding (–).
-    public var coordIINET: Double = 2
+    public var coordIINET: Double = 3
     public var coordECO: Double = 1
     /// Chance per search that an IINET user searches the whole chain across clusters and regions (× μ).
-    public var iinetFar: Double = 0.6
+    public var iinetFar: Double = 0.9
     /// Ecosystem embedding: logistics discount (share), lender information added by platform
     /// finance (share), catch-up to the ecosystem's best practice across industries (/quarter),
     /// weight of ecosystem suppliers in the input pool (–).
@@ -292,8 +292,8 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var stageRetail: Double = 0.10
     public var stageSharing: Double = 0.10
     public var stageCrossRole: Double = 0.10
-    public var stageCrossCluster: Double = 0.20
-    public var stageEcosystem: Double = 0.40
+    public var stageCrossCluster: Double = 0.06
+    public var stageEcosystem: Double = 0.35
 
     // MARK: Observation
     /// Fixed panel sample size for econometrics and `--panel` (firms).

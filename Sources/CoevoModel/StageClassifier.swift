@@ -44,8 +44,8 @@ public struct StageCriteria: Sendable {
     public var retailAdoption = 0.10
     public var sharingUse = 0.10
     public var crossRoleLinks = 0.10
-    public var crossClusterPartners = 0.20
-    public var ecosystemShare = 0.40
+    public var crossClusterPartners = 0.06
+    public var ecosystemShare = 0.35
     public init() {}
     public init(_ p: Parameters) {
         retailAdoption = p.stageRetail; sharingUse = p.stageSharing; crossRoleLinks = p.stageCrossRole
