@@ -15,8 +15,8 @@ func testParameters(firms: Int = 4000, periods: Int = 80, _ edit: (inout Paramet
     return p
 }
 
-func runSeries(_ p: Parameters, seed: UInt64, onPeriod: (Observation, Model) -> Void = { _, _ in }) -> RunSeries {
-    let result = Simulation.run(parameters: p, seed: seed, recordPanel: false, onPeriod: onPeriod)
+func runSeries(_ p: Parameters, seed: UInt64, recordPanel: Bool = false, onPeriod: (Observation, Model) -> Void = { _, _ in }) -> RunSeries {
+    let result = Simulation.run(parameters: p, seed: seed, recordPanel: recordPanel, onPeriod: onPeriod)
     var out = RunSeries(result: result)
     for (i, name) in Observer.metrics.enumerated() { out.series[name] = result.observations.map { $0.all[i] } }
     return out
