@@ -13,20 +13,32 @@ extension Model {
         let collateral = 1 - exp(-max(firms.netWorth[s], 0) / p.collateralScale)
         guard p.dataCredit else { return collateral }
         var data = 1 - exp(-firms.dataTrail[s] / p.dataCreditScale)
-        var platformFinance = firms.ecosystem[s] != 0 ? 0.5 : 0
-        let q = firms.platform(s, .retail) >= 0 ? firms.platform(s, .retail) : firms.platform(s, .b2b)
-        if q >= 0 && platforms[Int(q)].has(.finance) { platformFinance += 0.5 }
+        let platformFinance = platformFinanceAccess(slot: s)
         if platformFinance > 0 { data = 1 - (1 - data) * (1 - p.ecoFinance * platformFinance) }
         return max(collateral, data)
+    }
+
+    /// Access to platform finance in [0, 1]: half for selling on a platform with integrated finance,
+    /// half for being embedded in an ecosystem (0 when data-based credit is off).
+    @inline(__always)
+    func platformFinanceAccess(slot s: Int) -> Double {
+        guard parameters.dataCredit else { return 0 }
+        var access = firms.ecosystem[s] != 0 ? 0.5 : 0
+        let q = firms.platform(s, .retail) >= 0 ? firms.platform(s, .retail) : firms.platform(s, .b2b)
+        if q >= 0 && platforms[Int(q)].has(.finance) { access += 0.5 }
+        return access
     }
 
     @inline(__always)
     func loanRate(information: Double) -> Double { parameters.riskFreeRate + parameters.spreadMax * (1 - information) }
 
-    /// Funds available for working capital: net worth plus the credit limit on last revenue.
+    /// Funds available for working capital: net worth plus the credit limit on last revenue; a
+    /// platform lender that sees sales as they happen (integrated finance, ecosystem) lends up to
+    /// `ecosystem.finance` × access more against them.
     @inline(__always)
     func workingCapitalFunds(slot s: Int, information: Double) -> Double {
-        max(firms.netWorth[s], 0) + parameters.leverage * information * max(firms.revenue[s], 0)
+        let platformLending = 1 + parameters.ecoFinance * platformFinanceAccess(slot: s)
+        return max(firms.netWorth[s], 0) + parameters.leverage * platformLending * information * max(firms.revenue[s], 0)
     }
 }
 
