@@ -7,7 +7,7 @@
 import Testing
 
 /// Seeds of the fact-6 runs (debug builds: each pair of 3,000-firm runs takes a few seconds).
-private let factSeeds: [UInt64] = [1, 2, 3]
+private let innovationSeeds: [UInt64] = [1, 2, 3]
 
 @Suite struct InnovationTests {
     @Test func innovationMovesQualityAndCostsMoney() {
@@ -29,7 +29,7 @@ private let factSeeds: [UInt64] = [1, 2, 3]
     /// Fact 6, both halves, per seed: baseline keeps innovating (share of the last 8 quarters > 0.04,
     /// lock-in 0) and ends ahead of where it started relative to the frontier; no-digital ends locked
     /// in (share < 0.05, lock-in 1) with relative quality down by more than 0.2.
-    @Test(arguments: factSeeds) func factSixLockInWithoutDigitalCommerce(seed: UInt64) {
+    @Test(arguments: innovationSeeds) func factSixLockInWithoutDigitalCommerce(seed: UInt64) {
         let base = runSeries(testParameters(firms: 3000), seed: seed)
         let none = runSeries(testParameters(firms: 3000) { $0.platforms = false }, seed: seed)
         let baseShare = mean(base["innovation.share"].suffix(8)), noneShare = mean(none["innovation.share"].suffix(8))
