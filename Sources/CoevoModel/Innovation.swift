@@ -1,13 +1,25 @@
-// The innovation dilemma (MODEL.md §3(7); paper §2.2.1(2), §3.7): quality is measured against a
-// world frontier growing at g_F, and the outside good improves with it, so standing still means
-// falling behind. A brand or manufacturer innovates when the expected return beats the R&D cost:
-// P·Δx·θ_Q·(1 + κ_on·online share)·margin·R·exclusivity > κ_0·e^(κ_x·|x − x_F|) (R&D costs more the
-// further the firm is from the frontier, behind or beyond; online buyers weigh quality more), P = π_0·E·(1 + π_D(1 − e^(−D/D_0)))(1 + π_G·G_tal),
-// exclusivity = 1/(h_k + r), h_k the imitation hazard in its cluster (rising with local density,
-// lowered by G_reg). Non-innovators imitate their cluster's best with hazard h_k,
-// closing ι of the gap. Small markets and fast local copying make innovation unprofitable: without
-// digital commerce the cluster falls behind the frontier (lock-in). DESIGN sharing, registration and
-// royalties (MODEL.md §3(7), part 2) are not built yet.
+// The innovation dilemma (MODEL.md §3(7); paper §2.2.1(2), §2.2.2, §3.7): quality is measured against
+// a world frontier growing at g_F, and the outside good improves with it, so standing still means
+// falling behind. A brand or manufacturer innovates when the expected return beats the R&D cost.
+//
+// Return. A quality step Δx raises the firm's attraction by θ_Q·Δx offline and θ_Q(1 + κ_on)·Δx
+// online (online buyers weigh quality more), so the profit gain per quarter is
+// Δx·θ_Q·(R_off + (1 + κ_on)·R_on)·margin on the market the firm reaches: its home region (fading with
+// distance) offline, every region online. The gain lasts until the design is copied or obsolete.
+// Offline buyers are lost to local copies at the cluster's imitation hazard h_k, which rises with
+// local density (traditional clusters: copying is local, physical and free, the "prisoner's
+// dilemma" of the paper); online buyers are matched to the original by search, ratings and its data
+// trail, so density does not speed copying there: h_on = h·(1 − ½G_reg). Registered designs (DESIGN
+// users) earn a royalty ρ from each imitator, which pays back ρ·h/(r + δ_q) of the rent per unit lost.
+// Success P = π_0·E·(1 + π_D(1 − e^(−D/D_0)))(1 + π_des·DESIGN)(1 + π_G·G_tal): data lower the market
+// risk, DESIGN brings crowdsourced and outsourced R&D, G_tal talent.
+// Cost κ_0·e^(κ_x·|x − x_F|)·(1 − des_cost·DESIGN): it rises with the distance to the frontier, so a
+// cluster that falls behind finds catching up ever dearer (the lock-in).
+// Non-innovators imitate their cluster's best with hazard h_k, closing ι of the gap; DESIGN users buy
+// a design instead (certain, closing ι of the gap). Copying or buying a registered design (the
+// cluster has a DESIGN user at its best quality) pays the royalty ρ·(value of the copy) to the
+// cluster's registered owners. Royalties are booked within existing columns: the payer's `rdCharge`
+// (expensed as a fixed cost in the next accounts) and the owners' `netWorth`.
 
 extension Model {
     mutating func innovate() {
@@ -15,27 +27,64 @@ extension Model {
         guard p.innovation else { return }
         let frontierNow = frontier
         let margin = 1 / (1 + p.thetaP)
+        let persistence = p.innovationDiscount + p.obsolescence
+        // Registered owners per cluster: DESIGN users holding a design at the cluster's best.
+        var owners = [Int](repeating: 0, count: clusters.count), ownerSlots: [Int] = []
+        for s in 0..<firms.count where firms.role[s] != .supplier && firms.has(s, .design) {
+            let k = Int(firms.cluster[s])
+            if firms.quality[s] >= clusters[k].bestQuality { owners[k] += 1; ownerSlots.append(s) }
+        }
+        var royaltyPool = [Double](repeating: 0, count: clusters.count)
         for s in 0..<firms.count {
             firms.innovated[s] = false
             guard firms.role[s] != .supplier else { continue }
-            let k = Int(firms.cluster[s])
-            let hazard = clusters[k].imitationHazard
-            let position = firms.quality[s] - frontierNow
-            let gTal = regions[Int(firms.region[s])].policy[Lever.tal.rawValue]
+            let k = Int(firms.cluster[s]), region = Int(firms.region[s])
+            let design = firms.has(s, .design)
+            let gReg = regions[region].policy[Lever.reg.rawValue]
+            let gTal = regions[region].policy[Lever.tal.rawValue]
+            let hazardOffline = clusters[k].imitationHazard
+            let hazardOnline = min(1, p.imitationHazard * (1 - 0.5 * gReg))
             let data = 1 - exp(-firms.dataTrail[s] / p.dataCreditScale)
-            let success = min(0.95, p.innovationSuccess * firms.capability[s] * (1 + p.innovationData * data) * (1 + p.innovationTalent * gTal))
-            let sensitivity = p.thetaQ * (1 + p.onlineQuality * firms.onlineShareLast[s])
-            let value = success * p.qualityStep * sensitivity * margin * max(firms.revenue[s], 0) / (hazard + p.innovationDiscount)
-            let cost = p.rdCost * exp(p.rdCostGap * abs(position))
+            let success = min(0.95, p.innovationSuccess * firms.capability[s] * (1 + p.innovationData * data)
+                              * (1 + (design ? p.designSuccess : 0)) * (1 + p.innovationTalent * gTal))
+            let online = max(firms.revenueOnline[s], 0), offline = max(firms.revenue[s] - firms.revenueOnline[s], 0)
+            let value = success * p.qualityStep * p.thetaQ * margin * (
+                offline * exclusivity(hazard: hazardOffline, registered: design, persistence: persistence)
+                + (1 + p.onlineQuality) * online * exclusivity(hazard: hazardOnline, registered: design, persistence: persistence))
+            let cost = rdCost(position: firms.quality[s] - frontierNow, design: design)
             let id = firms.id[s]
             if value > cost && firms.netWorth[s] > cost {
                 firms.innovated[s] = true
-                firms.rdCharge[s] = cost
+                firms.rdCharge[s] += cost
                 if random.uniform(.innovation, period: period, id: id) < success { firms.quality[s] += p.qualityStep }
-            } else if random.uniform(.innovation, period: period, id: id, draw: 1) < hazard {
-                firms.quality[s] += p.imitationGap * max(0, clusters[k].bestQuality - firms.quality[s])
+                continue
+            }
+            let gap = max(0, clusters[k].bestQuality - firms.quality[s])
+            guard gap > 0, design || random.uniform(.innovation, period: period, id: id, draw: 1) < hazardOffline else { continue }
+            let step = p.imitationGap * gap
+            firms.quality[s] += step
+            if owners[k] > 0 {
+                let royalty = p.royalty * step * p.thetaQ * margin * (offline + (1 + p.onlineQuality) * online) / persistence
+                firms.rdCharge[s] += royalty
+                royaltyPool[k] += royalty
             }
         }
+        for s in ownerSlots {
+            let k = Int(firms.cluster[s])
+            firms.netWorth[s] += royaltyPool[k] / Double(owners[k])
+        }
+    }
+
+    /// Quarters of rent a quality lead is worth, 1/(h + r + δ_q), and for a registered design also the
+    /// royalties imitators pay: each copy (hazard h) returns ρ of the rent for its life 1/(r + δ_q).
+    func exclusivity(hazard h: Double, registered: Bool, persistence: Double) -> Double {
+        let base = 1 / (h + persistence)
+        return registered ? base * (1 + parameters.royalty * h / persistence) : base
+    }
+
+    /// R&D cost κ_0·e^(κ_x·|x − x_F|), discounted by des_cost for DESIGN users.
+    func rdCost(position: Double, design: Bool) -> Double {
+        parameters.rdCost * exp(parameters.rdCostGap * abs(position)) * (design ? 1 - parameters.designCostDiscount : 1)
     }
 
     /// Imitation hazard per cluster: h·(cluster firms / initial)·(1 − ½G_reg): copying in a traditional

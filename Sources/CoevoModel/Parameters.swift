@@ -160,26 +160,30 @@ public struct Parameters: Sendable, Codable, Equatable {
 
     // MARK: Innovation (§2.2.1(2), §3.7)
     /// The innovation dilemma is modelled (false: quality stays put and the frontier does not move).
-    /// Off by default until it is calibrated (part 2): as it stands, entry dilutes revenue per firm
-    /// in the digital economy and exogenous market growth lifts it in the traditional one, so the
-    /// no-digital counterfactual innovates more, against MODEL.md §5 fact 6 (see docs/ODD.md).
-    public var innovation: Bool = false
+    public var innovation: Bool = true
     /// World quality frontier growth (log-quality per quarter); the outside good improves with it.
     public var frontierGrowth: Double = 0.01
-    /// Success probability per unit of capability, and its rises with the data trail and G_tal (×).
+    /// Success probability per unit of capability π_0, and its rises with the data trail (π_D),
+    /// G_tal (π_G) and DESIGN use (π_des: crowdsourced and outsourced R&D) (×).
     public var innovationSuccess: Double = 0.5
     public var innovationData: Double = 0.5
     public var innovationTalent: Double = 0.5
+    public var designSuccess: Double = 0.5
     /// Quality step of a success (log-quality).
     public var qualityStep: Double = 0.05
-    /// R&D cost κ_0·e^(κ_x·|x − x_F|), rising with the distance to the frontier (rev; per unit of log-quality).
-    public var rdCost: Double = 0.1
+    /// R&D cost κ_0·e^(κ_x·|x − x_F|), rising with the distance to the frontier (rev; per unit of
+    /// log-quality), and the DESIGN users' discount des_cost (share).
+    public var rdCost: Double = 0.3
     public var rdCostGap: Double = 2.5
+    public var designCostDiscount: Double = 0.3
     /// Imitation hazard per quarter at the initial cluster density, gap closed when imitating (share),
-    /// and the quarterly discount rate of innovation returns.
-    public var imitationHazard: Double = 0.25
+    /// the quarterly discount rate of innovation returns, and obsolescence δ_q of a quality lead (/quarter).
+    public var imitationHazard: Double = 0.08
     public var imitationGap: Double = 0.3
     public var innovationDiscount: Double = 0.05
+    public var obsolescence: Double = 0.05
+    /// Royalty ρ: share of the value of a copy an imitator (or buyer) of a registered design pays its owners.
+    public var royalty: Double = 0.3
 
     // MARK: Collaboration network (§2.3, §3.9)
     /// Firms search for partners and form links (false: no network).
