@@ -56,13 +56,21 @@ extension Model {
             if value > cost && firms.netWorth[s] > cost {
                 firms.innovated[s] = true
                 firms.rdCharge[s] += cost
-                if random.uniform(.innovation, period: period, id: id) < success { firms.quality[s] += p.qualityStep }
+                // What DESIGN saved on this project (the DESIGN channel's value in the accounts).
+                if design { firms.designValue[s] += cost * p.designCostDiscount / max(1 - p.designCostDiscount, 1e-12) }
+                // The frontier is the world's best practice: a success can carry a firm at most one
+                // step beyond it (where R&D costs rise again with the distance).
+                if random.uniform(.innovation, period: period, id: id) < success {
+                    firms.quality[s] = max(firms.quality[s], min(firms.quality[s] + p.qualityStep, frontierNow + p.qualityStep))
+                }
                 continue
             }
             let gap = max(0, clusters[k].bestQuality - firms.quality[s])
             guard gap > 0, design || random.uniform(.innovation, period: period, id: id, draw: 1) < hazardOffline else { continue }
             let step = p.imitationGap * gap
             firms.quality[s] += step
+            // A bought design arrives now rather than at the imitation hazard: its quarter of rent.
+            if design { firms.designValue[s] += (1 - hazardOffline) * step * p.thetaQ * margin * (offline + (1 + p.onlineQuality) * online) }
             if owners[k] > 0 {
                 let royalty = p.royalty * step * p.thetaQ * margin * (offline + (1 + p.onlineQuality) * online) / persistence
                 firms.rdCharge[s] += royalty
@@ -71,7 +79,9 @@ extension Model {
         }
         for s in ownerSlots {
             let k = Int(firms.cluster[s])
-            firms.netWorth[s] += royaltyPool[k] / Double(owners[k])
+            let income = royaltyPool[k] / Double(owners[k])
+            firms.netWorth[s] += income
+            firms.designValue[s] += income
         }
     }
 

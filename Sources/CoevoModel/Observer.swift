@@ -53,7 +53,7 @@ public struct Observer: Sendable {
     public private(set) var cumulative = CostFall()
     var initialFirms = 0.0
     var initialRegionFirms: [Double] = []
-    var initialLogistics = 0.0, initialCreditSmall = 0.0, initialCost = 0.0
+    var initialLogistics = 0.0, initialCreditMean = 0.0, initialCost = 0.0
     var buffer: [Double] = []
     /// Innovation share and mean relative quality of the last 8 quarters (lock-in flag).
     var innovationHistory: [Double] = []
@@ -245,7 +245,7 @@ public struct Observer: Sendable {
 
         // Regional panel and coupling coordination.
         var u1Sum = 0.0, u2Sum = 0.0, wSum = 0.0
-        if first { initialLogistics = get("logistics.cost"); initialCreditSmall = get("credit.rate.small") }
+        if first { initialLogistics = get("logistics.cost"); initialCreditMean = get("credit.rate.mean") }
         for r in 0..<R {
             func rs(_ name: String, _ v: Double) { reg[r][Observer.regionIndex[name]!] = v }
             let nf = max(rFirms[r], 1)
@@ -278,7 +278,7 @@ public struct Observer: Sendable {
         set("ccd.U1", U1); set("ccd.U2", U2); set("ccd.C", cc.C); set("ccd.D", cc.D)
 
         // Stage classifiers.
-        let crit = StageCriteria(model.parameters).evaluate(get, initialLogistics: initialLogistics, initialCreditSmall: initialCreditSmall)
+        let crit = StageCriteria(model.parameters).evaluate(get, initialLogistics: initialLogistics, initialCreditMean: initialCreditMean)
         let st = stages.update(period: model.period, criteria: crit)
         set("stage", Double(st.stage))
         if let fell = st.fell { events.append(("stage_fall", "stage fell from \(fell) to \(st.stage)")) }

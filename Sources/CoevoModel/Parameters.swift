@@ -99,7 +99,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var adoptIntercept: Double = -7
     /// Intercept for XBORDER and the sharing services, which only firms already selling online take
     /// up: they know the platforms, and the platforms market the services to their sellers (–).
-    public var adoptSharingIntercept: Double = -5.7
+    public var adoptSharingIntercept: Double = -5.3
     public var adoptGain: Double = 0.3
     public var adoptE: Double = 2
     public var adoptPeerVillage: Double = 5
@@ -296,8 +296,8 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var stageRetail: Double = 0.10
     public var stageSharing: Double = 0.10
     public var stageCrossRole: Double = 0.10
-    public var stageCrossCluster: Double = 0.06
-    public var stageEcosystem: Double = 0.35
+    public var stageCrossCluster: Double = 0.02
+    public var stageEcosystem: Double = 0.31
 
     // MARK: Observation
     /// Fixed panel sample size for econometrics and `--panel` (firms).

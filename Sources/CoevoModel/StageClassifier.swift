@@ -44,8 +44,8 @@ public struct StageCriteria: Sendable {
     public var retailAdoption = 0.10
     public var sharingUse = 0.10
     public var crossRoleLinks = 0.10
-    public var crossClusterPartners = 0.06
-    public var ecosystemShare = 0.35
+    public var crossClusterPartners = 0.02
+    public var ecosystemShare = 0.31
     public init() {}
     public init(_ p: Parameters) {
         retailAdoption = p.stageRetail; sharingUse = p.stageSharing; crossRoleLinks = p.stageCrossRole
@@ -53,8 +53,8 @@ public struct StageCriteria: Sendable {
     }
 
     /// Criteria 1…4 from this quarter's metrics, compared with period 0 where a fall is required.
-    public func evaluate(_ m: (String) -> Double, initialLogistics: Double, initialCreditSmall: Double) -> [Bool] {
-        let c1 = m("adoption.retail") >= retailAdoption && m("logistics.cost") < initialLogistics && m("credit.rate.small") < initialCreditSmall
+    public func evaluate(_ m: (String) -> Double, initialLogistics: Double, initialCreditMean: Double) -> [Bool] {
+        let c1 = m("adoption.retail") >= retailAdoption && m("logistics.cost") < initialLogistics && m("credit.rate.mean") < initialCreditMean
         let c2 = m("adoption.sharing") >= sharingUse && m("network.crossrole") >= crossRoleLinks
         let c3 = m("network.crosscluster") >= crossClusterPartners
         let c4 = m("adoption.eco") >= ecosystemShare
