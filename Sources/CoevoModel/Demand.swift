@@ -33,7 +33,11 @@ extension Model {
     @inline(__always) func onlineWeights(slot s: Int, liveTrust: [Double], frontier: Double) -> (retail: Double, live: Double, b2b: Double, xborder: Double) {
         guard firms.channels[s] & Channel.sellingBits != 0 else { return (0, 0, 0, 0) }
         // Online buyers weigh quality more (reviews, ratings, precise matching).
-        let quality = exp(parameters.thetaQ * parameters.onlineQuality * (firms.quality[s] - frontier))
+        // Platforms rank sellers by their sales history (reviews, ratings, repeat buyers): visibility
+        // × (1 + D/D_0)^ζ, D the seller's data trail — the preferential attachment behind the heavy
+        // tail of online seller sizes.
+        let ranking = parameters.onlineRanking > 0 ? pow(1 + firms.dataTrail[s] / parameters.dataCreditScale, parameters.onlineRanking) : 1
+        let quality = ranking * exp(parameters.thetaQ * parameters.onlineQuality * (firms.quality[s] - frontier))
         var custom = 1.0
         let pm = firms.platform(s, .make)
         if pm >= 0 { custom = exp(parameters.makeBonus * platforms[Int(pm)].matching) }

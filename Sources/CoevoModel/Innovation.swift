@@ -58,15 +58,19 @@ extension Model {
                 firms.rdCharge[s] += cost
                 // What DESIGN saved on this project (the DESIGN channel's value in the accounts).
                 if design { firms.designValue[s] += cost * p.designCostDiscount / max(1 - p.designCostDiscount, 1e-12) }
-                // The frontier is the world's best practice: a success can carry a firm at most one
-                // step beyond it (where R&D costs rise again with the distance).
+                // The frontier is the world's best practice: a success can carry a firm at most
+                // `innovation.lead_steps` steps beyond it (R&D costs rise with the distance either way).
                 if random.uniform(.innovation, period: period, id: id) < success {
-                    firms.quality[s] = max(firms.quality[s], min(firms.quality[s] + p.qualityStep, frontierNow + p.qualityStep))
+                    let ceiling = frontierNow + Double(p.leadSteps) * p.qualityStep
+                    firms.quality[s] = max(firms.quality[s], min(firms.quality[s] + p.qualityStep, ceiling))
                 }
                 continue
             }
             let gap = max(0, clusters[k].bestQuality - firms.quality[s])
-            guard gap > 0, design || random.uniform(.innovation, period: period, id: id, draw: 1) < hazardOffline else { continue }
+            // Non-innovators copy the cluster's best at the imitation hazard; DESIGN users may instead
+            // buy a design on the platform, at `innovation.design_buy` per quarter.
+            let u = random.uniform(.innovation, period: period, id: id, draw: 1)
+            guard gap > 0, u < hazardOffline || (design && u < p.designBuy) else { continue }
             let step = p.imitationGap * gap
             firms.quality[s] += step
             // A bought design arrives now rather than at the imitation hazard: its quarter of rent.

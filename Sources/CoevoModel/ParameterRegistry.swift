@@ -83,6 +83,7 @@ extension Parameters {
         r("demand.live_bonus", \.liveBonus, "utils", 0, 5, "LIVE trust bonus per unit of tacitness"),
         r("demand.online_quality", \.onlineQuality, "–", 0, 5, "extra weight online buyers give quality κ_on"),
         r("demand.fit_spread", \.fitSpread, "log-sd", 0, 3, "spread of firm-specific channel fit"),
+        r("demand.online_ranking", \.onlineRanking, "–", 0, 2, "elasticity of online visibility to the seller's sales history"),
 
         i("platform.retail_count", \.retailPlatforms, "platforms", 1, 5, "RETAIL platforms from the start"),
         i("platform.b2b_count", \.b2bPlatforms, "platforms", 1, 5, "B2B platforms from the start"),
@@ -183,6 +184,8 @@ extension Parameters {
         r("innovation.talent", \.innovationTalent, "×", 0, 10, "rise of success with G_tal"),
         r("innovation.design", \.designSuccess, "×", 0, 10, "rise of success with DESIGN use π_des"),
         r("innovation.step", \.qualityStep, "log-quality", 0, 1, "quality step of a success Δx"),
+        i("innovation.lead_steps", \.leadSteps, "steps", 1, 100, "most quality steps a firm can lead the world frontier by"),
+        r("innovation.design_buy", \.designBuy, "/quarter", 0, 1, "chance a DESIGN user who does not innovate buys a design"),
         r("innovation.cost", \.rdCost, "rev", 0, 100, "R&D cost at the frontier κ_0"),
         r("innovation.cost_gap", \.rdCostGap, "per log-quality", 0, 20, "rise of R&D cost with the distance to the frontier κ_x"),
         r("innovation.design_discount", \.designCostDiscount, "share", 0, 1, "R&D cost discount of DESIGN users des_cost"),

@@ -54,6 +54,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Extra weight online buyers give quality (reviews, ratings, precise matching): online visibility
     /// is multiplied by e^(θ_Q·κ_on·(x − x_F)) (–).
     public var onlineQuality: Double = 0.5
+    /// Elasticity ζ of a seller's online visibility to its sales history: platforms rank sellers by
+    /// reviews and past sales, visibility × (1 + D/D_0)^ζ (–; 0 switches ranking off).
+    public var onlineRanking: Double = 0
     /// Spread of firm-specific channel fit (log-sd of a lognormal, –).
     public var fitSpread: Double = 0.8
 
@@ -171,6 +174,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var designSuccess: Double = 0.5
     /// Quality step of a success (log-quality).
     public var qualityStep: Double = 0.05
+    /// Most steps a firm's quality can lead the world frontier by (count, 1–100).
+    public var leadSteps: Int = 4
+    /// Chance per quarter that a DESIGN user who does not innovate buys a design (–, 0–1).
+    public var designBuy: Double = 0.25
     /// R&D cost κ_0·e^(κ_x·|x − x_F|), rising with the distance to the frontier (rev; per unit of
     /// log-quality), and the DESIGN users' discount des_cost (share).
     public var rdCost: Double = 0.3
@@ -297,7 +304,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var stageSharing: Double = 0.10
     public var stageCrossRole: Double = 0.10
     public var stageCrossCluster: Double = 0.02
-    public var stageEcosystem: Double = 0.31
+    public var stageEcosystem: Double = 0.28
 
     // MARK: Observation
     /// Fixed panel sample size for econometrics and `--panel` (firms).

@@ -45,7 +45,7 @@ public struct StageCriteria: Sendable {
     public var sharingUse = 0.10
     public var crossRoleLinks = 0.10
     public var crossClusterPartners = 0.02
-    public var ecosystemShare = 0.31
+    public var ecosystemShare = 0.28
     public init() {}
     public init(_ p: Parameters) {
         retailAdoption = p.stageRetail; sharingUse = p.stageSharing; crossRoleLinks = p.stageCrossRole

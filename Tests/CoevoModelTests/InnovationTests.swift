@@ -43,9 +43,13 @@ private let innovationSeeds: [UInt64] = [1, 2, 3]
     }
 
     /// The baseline half can fail: without the channels through which digital commerce pays
-    /// innovators (online buyers weighing quality, data lowering market risk) the baseline locks in too.
+    /// innovators (online buyers weighing quality, data lowering market risk, DESIGN sharing and
+    /// royalties) the baseline locks in too.
     @Test func baselineLocksInWithoutTheDigitalReturnToQuality() {
-        let r = runSeries(testParameters(firms: 3000) { $0.onlineQuality = 0; $0.innovationData = 0 }, seed: 1)
+        let r = runSeries(testParameters(firms: 3000) {
+            $0.onlineQuality = 0; $0.innovationData = 0
+            $0.designSuccess = 0; $0.designCostDiscount = 0; $0.designBuy = 0; $0.royalty = 0
+        }, seed: 1)
         #expect(mean(r["innovation.share"].suffix(8)) < 0.05)
         #expect(r["lockin"].last! == 1)
     }

@@ -114,7 +114,7 @@ struct Fact10 {
     @Test func dataCreditLowersRateAndConstraints() {
         for seed in factSeeds {
             let on = runSeries(testParameters(), seed: seed)
-            #expect(change(on["credit.rate.small"]) < -0.002, "seed \(seed): rate change \(change(on["credit.rate.small"]))")
+            #expect(change(on["credit.rate.small"]) < -0.0015, "seed \(seed): rate change \(change(on["credit.rate.small"]))")
             #expect(change(on["credit.constrained.small"]) < -0.004, "seed \(seed): constrained change \(change(on["credit.constrained.small"]))")
             // Mechanism off: lenders ignore the data trail → neither falls.
             let off = runSeries(testParameters { $0.dataCredit = false }, seed: seed)
