@@ -64,7 +64,7 @@ private let innovationSeeds: [UInt64] = [1, 2, 3]
     /// DESIGN registration: imitators and buyers of a registered design pay its owners; the flows
     /// balance, buyers close ι of the gap, and without registration (or with ρ = 0) nothing is paid.
     @Test(arguments: [0.3, 0.0]) func royaltiesFlowFromCopiersToRegisteredOwners(rho: Double) throws {
-        var m = Model(parameters: testParameters(firms: 600, periods: 4) { $0.rdCost = 100; $0.royalty = rho }, seed: 5)
+        var m = Model(parameters: testParameters(firms: 600, periods: 4) { $0.rdCost = 100; $0.royalty = rho; $0.designBuy = 1 }, seed: 5)
         m.stepToObservation()
         let k = 0
         let sellers = (0..<m.firms.count).filter { m.firms.role[$0] != .supplier && m.firms.cluster[$0] == k }
