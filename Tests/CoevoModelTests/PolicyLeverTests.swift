@@ -1,0 +1,183 @@
+// Each government lever (MODEL.md §6) against `no-government` at the same seed, on the metric the
+// lever acts on through its mechanism. The `policy-<lever>` scenarios put the whole budget on one
+// lever; `no-government` sets every weight to 0. Both are the built-in definitions
+// (CoevoExperiments' `Scenario.builtIn`), shrunk to a small economy. With a lever's mechanism
+// removed, the two runs of a seed are identical (the other indices are 0 in both), so every margin
+// below would fail.
+
+import Testing
+import CoevoModel
+import CoevoExperiments
+
+/// What the lever tests read from one run.
+struct LeverRun: Sendable {
+    var series: [String: [Double]]
+    /// Mean entrepreneurial capability E and mean ln A over live firms in the last period.
+    var capability: Double
+    var logProductivity: Double
+    /// Mean of `metric` over the last `n` periods.
+    func late(_ metric: String, _ n: Int = 8) -> Double {
+        let s = series[metric] ?? []
+        return s.suffix(n).reduce(0, +) / Double(max(min(n, s.count), 1))
+    }
+    /// Mean of `metric` over the whole run (area under the curve / periods).
+    func average(_ metric: String) -> Double {
+        let s = series[metric] ?? []
+        return s.reduce(0, +) / Double(max(s.count, 1))
+    }
+}
+
+let leverSeeds: [UInt64] = [1, 2, 3]
+let leverFirms = 3000, leverPeriods = 48
+
+/// A built-in scenario's parameters at the lever tests' size.
+func leverScenario(_ name: String) -> Parameters {
+    guard var p = Scenario.builtIn(named: name)?.parameters else { fatalError("no built-in scenario \(name)") }
+    p.firms = leverFirms; p.periods = leverPeriods; p.bootstrapDraws = 0
+    return p
+}
+
+func leverRun(_ p: Parameters, seed: UInt64) -> LeverRun {
+    var capability = 0.0, logA = 0.0
+    let periods = p.periods
+    let run = runSeries(p, seed: seed) { o, model in
+        guard o.period == periods - 1 else { return }
+        let n = Double(max(model.firms.count, 1))
+        capability = model.firms.capability.reduce(0, +) / n
+        logA = model.firms.logA.reduce(0, +) / n
+    }
+    return LeverRun(series: run.series, capability: capability, logProductivity: logA)
+}
+
+/// `no-government` per seed, shared by the lever tests (computed once, on first use).
+let noGovernmentRuns: [UInt64: LeverRun] = Dictionary(uniqueKeysWithValues: leverSeeds.map { ($0, leverRun(leverScenario("no-government"), seed: $0)) })
+
+/// Runs `policy-<lever>` for each seed and pairs it with `no-government`.
+func leverPairs(_ lever: String) -> [(policy: LeverRun, none: LeverRun)] {
+    let p = leverScenario("policy-" + lever)
+    let pairs = leverSeeds.map { (policy: leverRun(p, seed: $0), none: noGovernmentRuns[$0]!) }
+    for (seed, pair) in zip(leverSeeds, pairs) {   // TEMP
+        for m in ["cost.transaction", "adoption.retail", "logistics.cost", "network.crossregion", "online.share", "gov." + lever] {
+            print("LEVER \(lever) seed \(seed) \(m) late \(pair.policy.late(m)) vs \(pair.none.late(m)) avg \(pair.policy.average(m)) vs \(pair.none.average(m))")
+        }
+        print("LEVER \(lever) seed \(seed) E \(pair.policy.capability) vs \(pair.none.capability) lnA \(pair.policy.logProductivity) vs \(pair.none.logProductivity)")
+    }
+    return pairs
+}
+
+@Suite("Government levers against no-government (MODEL.md §6)")
+struct PolicyLeverTests {
+    @Test("the policy-<lever> scenarios differ from no-government only in one weight")
+    func scenarioDefinitions() {
+        let none = leverScenario("no-government")
+        #expect([none.govReg, none.govPub, none.govTal, none.govInf, none.govBar] == [0, 0, 0, 0, 0])
+        let keys: [(String, KeyPath<Parameters, Double>)] = [("reg", \.govReg), ("pub", \.govPub), ("tal", \.govTal), ("inf", \.govInf), ("bar", \.govBar)]
+        for (lever, key) in keys {
+            let p = leverScenario("policy-" + lever)
+            #expect(p[keyPath: key] == 1, "policy-\(lever)")
+            #expect(p.govReg + p.govPub + p.govTal + p.govInf + p.govBar == 1, "policy-\(lever)")
+            #expect(p.govBudget == none.govBudget && p.govStart == none.govStart && p.govRegions == none.govRegions)
+        }
+    }
+
+    @Test("reg: trust up and fraud damped, so the transaction cost per unit is lower")
+    func regulation() {
+        for (seed, pair) in zip(leverSeeds, leverPairs("reg")) {
+            #expect(pair.policy.late("gov.reg") > 0.9 && pair.none.late("gov.reg") == 0)
+            let with = pair.policy.late("cost.transaction"), without = pair.none.late("cost.transaction")
+            #expect(with < 0.85 * without, "seed \(seed): cost.transaction \(with) vs \(without)")
+        }
+    }
+
+    @Test("pub: adoption is cheaper and more likely, so retail adoption is earlier and higher")
+    func publicServices() {
+        for (seed, pair) in zip(leverSeeds, leverPairs("pub")) {
+            let with = pair.policy.average("adoption.retail"), without = pair.none.average("adoption.retail")
+            #expect(with > 1.2 * without, "seed \(seed): mean adoption.retail \(with) vs \(without)")
+            #expect(pair.policy.late("adoption.retail") > pair.none.late("adoption.retail"), "seed \(seed)")
+        }
+    }
+
+    @Test("tal: entrepreneurs learn from talent policy, so capability is higher")
+    func talent() {
+        for (seed, pair) in zip(leverSeeds, leverPairs("tal")) {
+            let with = pair.policy.capability, without = pair.none.capability
+            #expect(with > without + 0.05, "seed \(seed): mean capability \(with) vs \(without)")
+        }
+    }
+
+    @Test("inf: logistics capacity rises, so congestion and the logistics cost are lower")
+    func infrastructure() {
+        for (seed, pair) in zip(leverSeeds, leverPairs("inf")) {
+            let with = pair.policy.late("logistics.cost"), without = pair.none.late("logistics.cost")
+            #expect(with < 0.9 * without, "seed \(seed): logistics.cost \(with) vs \(without)")
+        }
+    }
+
+    @Test("bar: cross-region links are cheaper, so more firms have a partner in another region")
+    func barriers() {
+        for (seed, pair) in zip(leverSeeds, leverPairs("bar")) {
+            let with = pair.policy.late("network.crossregion"), without = pair.none.late("network.crossregion")
+            #expect(with > 1.2 * without && with > without + 0.002, "seed \(seed): network.crossregion \(with) vs \(without)")
+        }
+    }
+}
+
+@Suite("Government regions, timing and tax (MODEL.md §3(1), §6)")
+struct GovernmentScopeTests {
+    @Test("gov.regions: only the first N regions levy the tax and build policy capital")
+    func regionalPolicy() throws {
+        var p = testParameters(firms: 1000, periods: 6)
+        try p.set("gov.regions", text: "2")
+        try p.validate()
+        var indices: [[Double]] = [], taxes: [Double] = []
+        _ = runSeries(p, seed: 5) { o, model in
+            guard o.period == p.periods - 1 else { return }
+            indices = model.regions.map { $0.policy }
+            taxes = model.regions.map { $0.budget }
+        }
+        #expect(indices.count == p.regions)
+        for r in indices.indices {
+            if r < 2 {
+                #expect(indices[r].allSatisfy { $0 > 0.3 }, "region \(r): \(indices[r])")
+                #expect(taxes[r] > 0)
+            } else {
+                #expect(indices[r].allSatisfy { $0 == 0 }, "region \(r): \(indices[r])")
+                #expect(taxes[r] == 0)
+            }
+        }
+    }
+
+    @Test("gov.regions: 0 means all regions; more than world.regions is rejected in one line")
+    func regionKey() throws {
+        var p = Parameters()
+        #expect(p.govRegions == 0)
+        #expect((0..<p.regions).allSatisfy { Model.runsPolicy(region: $0, p) })
+        try p.set("gov.regions", text: "3")
+        #expect(Model.runsPolicy(region: 2, p) && !Model.runsPolicy(region: 3, p))
+        try p.set("gov.regions", text: "7")
+        let error = #expect(throws: ParameterError.self) { try p.validate() }
+        #expect(error?.description == "parameter 'gov.regions': expected at most world.regions (6), or 0 for all, found 7")
+        #expect(throws: ParameterError.self) { try p.set("gov.regions", text: "21") }
+        #expect(throws: ParameterError.self) { try p.set("gov.regions", text: "-1") }
+    }
+
+    @Test("timing: nothing is spent before gov.start; the tax levied is b·VA·Σweights")
+    func timingAndTax() {
+        let p = testParameters(firms: 1000, periods: 6) { $0.govStart = 3; $0.govReg = 0.5; $0.govPub = 0; $0.govTal = 0; $0.govInf = 0; $0.govBar = 0 }
+        var rows: [(period: Int, reg: Double, pub: Double, tax: Double, va: Double)] = []
+        var lastVA = [Double](repeating: 0, count: p.regions)
+        _ = runSeries(p, seed: 7) { o, model in
+            let tax = model.regions.map { $0.budget }.reduce(0, +)
+            let va = lastVA.reduce(0, +)
+            rows.append((o.period, model.regions.map { $0.policy[Lever.reg.rawValue] }.max()!, model.regions.map { $0.policy[Lever.pub.rawValue] }.max()!, tax, va))
+            lastVA = model.regions.map { $0.valueAdded }
+        }
+        for row in rows where row.period < 3 { #expect(row.reg == 0 && row.tax == 0, "period \(row.period)") }
+        for row in rows where row.period >= 3 {
+            #expect(row.reg > 0 && row.pub == 0, "period \(row.period)")
+            // the tax is levied on last quarter's value added at rate b, on the spent share 0.5 only
+            #expect(abs(row.tax - p.govBudget * 0.5 * row.va) <= 1e-9 * row.va, "period \(row.period): \(row.tax) vs \(p.govBudget * 0.5 * row.va)")
+        }
+    }
+}
