@@ -52,17 +52,12 @@ func leverRun(_ p: Parameters, seed: UInt64) -> LeverRun {
 /// `no-government` per seed, shared by the lever tests (computed once, on first use).
 let noGovernmentRuns: [UInt64: LeverRun] = Dictionary(uniqueKeysWithValues: leverSeeds.map { ($0, leverRun(leverScenario("no-government"), seed: $0)) })
 
-/// Runs `policy-<lever>` for each seed and pairs it with `no-government`.
-func leverPairs(_ lever: String) -> [(policy: LeverRun, none: LeverRun)] {
-    let p = leverScenario("policy-" + lever)
-    let pairs = leverSeeds.map { (policy: leverRun(p, seed: $0), none: noGovernmentRuns[$0]!) }
-    for (seed, pair) in zip(leverSeeds, pairs) {   // TEMP
-        for m in ["cost.transaction", "adoption.retail", "logistics.cost", "network.crossregion", "online.share", "gov." + lever] {
-            print("LEVER \(lever) seed \(seed) \(m) late \(pair.policy.late(m)) vs \(pair.none.late(m)) avg \(pair.policy.average(m)) vs \(pair.none.average(m))")
-        }
-        print("LEVER \(lever) seed \(seed) E \(pair.policy.capability) vs \(pair.none.capability) lnA \(pair.policy.logProductivity) vs \(pair.none.logProductivity)")
-    }
-    return pairs
+/// Runs `policy-<lever>` for each seed and pairs it with `no-government`. `edit` applies the same
+/// change to both scenarios (then `no-government` is run again rather than taken from the cache).
+func leverPairs(_ lever: String, edit: ((inout Parameters) -> Void)? = nil) -> [(policy: LeverRun, none: LeverRun)] {
+    var p = leverScenario("policy-" + lever), none = leverScenario("no-government")
+    if let edit { edit(&p); edit(&none) }
+    return leverSeeds.map { seed in (leverRun(p, seed: seed), edit == nil ? noGovernmentRuns[seed]! : leverRun(none, seed: seed)) }
 }
 
 @Suite("Government levers against no-government (MODEL.md §6)")
@@ -80,45 +75,61 @@ struct PolicyLeverTests {
         }
     }
 
+    // Seen at 3000 firms, 48 quarters, seeds 1–3 (mean of the last 8 quarters unless said):
+    // cost.transaction 0.0553/0.0956, 0.0532/0.0949, 0.0519/0.0923 (ratio ≈ 0.57).
     @Test("reg: trust up and fraud damped, so the transaction cost per unit is lower")
     func regulation() {
         for (seed, pair) in zip(leverSeeds, leverPairs("reg")) {
             #expect(pair.policy.late("gov.reg") > 0.9 && pair.none.late("gov.reg") == 0)
             let with = pair.policy.late("cost.transaction"), without = pair.none.late("cost.transaction")
-            #expect(with < 0.85 * without, "seed \(seed): cost.transaction \(with) vs \(without)")
+            #expect(with < 0.75 * without, "seed \(seed): cost.transaction \(with) vs \(without)")
         }
     }
 
+    // Seen: adoption.retail averaged over the run 0.106/0.0245, 0.107/0.0280, 0.113/0.0290 (≈ 4×);
+    // last 8 quarters 0.222/0.051, 0.229/0.061, 0.244/0.063.
     @Test("pub: adoption is cheaper and more likely, so retail adoption is earlier and higher")
     func publicServices() {
         for (seed, pair) in zip(leverSeeds, leverPairs("pub")) {
             let with = pair.policy.average("adoption.retail"), without = pair.none.average("adoption.retail")
-            #expect(with > 1.2 * without, "seed \(seed): mean adoption.retail \(with) vs \(without)")
-            #expect(pair.policy.late("adoption.retail") > pair.none.late("adoption.retail"), "seed \(seed)")
+            #expect(with > 2 * without, "seed \(seed): mean adoption.retail \(with) vs \(without)")
+            #expect(pair.policy.late("adoption.retail") > 2 * pair.none.late("adoption.retail"), "seed \(seed)")
         }
     }
 
-    @Test("tal: entrepreneurs learn from talent policy, so capability is higher")
+    // Seen: mean E in the last quarter 0.548/0.475, 0.550/0.479, 0.549/0.475 (+0.07); mean ln A
+    // 0.461/0.427, 0.453/0.420, 0.475/0.439.
+    @Test("tal: entrepreneurs learn from talent policy, so capability (and productivity) is higher")
     func talent() {
         for (seed, pair) in zip(leverSeeds, leverPairs("tal")) {
             let with = pair.policy.capability, without = pair.none.capability
             #expect(with > without + 0.05, "seed \(seed): mean capability \(with) vs \(without)")
+            #expect(pair.policy.logProductivity > pair.none.logProductivity + 0.01, "seed \(seed): mean ln A \(pair.policy.logProductivity) vs \(pair.none.logProductivity)")
         }
     }
 
+    // Seen: logistics.cost 0.0571/0.0654, 0.0568/0.0652, 0.0568/0.0656 (ratio ≈ 0.87); congestion
+    // is the only difference (the experience curve runs on economy-wide volume, which the lever
+    // leaves almost unchanged).
     @Test("inf: logistics capacity rises, so congestion and the logistics cost are lower")
     func infrastructure() {
         for (seed, pair) in zip(leverSeeds, leverPairs("inf")) {
             let with = pair.policy.late("logistics.cost"), without = pair.none.late("logistics.cost")
-            #expect(with < 0.9 * without, "seed \(seed): logistics.cost \(with) vs \(without)")
+            #expect(with < 0.92 * without, "seed \(seed): logistics.cost \(with) vs \(without)")
         }
     }
 
+    // Only B2B users search beyond their cluster, with probability network.far·μ, so at this size
+    // cross-region links are almost absent at the defaults (0 without policy, ≤ 0.0015 with it).
+    // Both scenarios therefore get the same wider search (network.far = 1, network.search = 1);
+    // the barrier is then the only difference. Seen: BAR_NUMBERS
     @Test("bar: cross-region links are cheaper, so more firms have a partner in another region")
     func barriers() {
-        for (seed, pair) in zip(leverSeeds, leverPairs("bar")) {
+        let pairs = leverPairs("bar") { $0.linkFar = 1; $0.linkSearch = 1 }
+        for (seed, pair) in zip(leverSeeds, pairs) {
             let with = pair.policy.late("network.crossregion"), without = pair.none.late("network.crossregion")
-            #expect(with > 1.2 * without && with > without + 0.002, "seed \(seed): network.crossregion \(with) vs \(without)")
+            print("BARTEMP seed \(seed) \(with) \(without) cc \(pair.policy.late("network.crosscluster")) \(pair.none.late("network.crosscluster"))")
+            #expect(with > 2 * without && with > without + 0.001, "seed \(seed): network.crossregion \(with) vs \(without)")
         }
     }
 }
