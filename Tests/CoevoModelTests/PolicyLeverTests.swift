@@ -1,9 +1,9 @@
 // Each government lever (MODEL.md §6) against `no-government` at the same seed, on the metric the
 // lever acts on through its mechanism. The `policy-<lever>` scenarios put the whole budget on one
 // lever; `no-government` sets every weight to 0. Both are the built-in definitions
-// (CoevoExperiments' `Scenario.builtIn`), shrunk to a small economy. With a lever's mechanism
-// removed, the two runs of a seed are identical (the other indices are 0 in both), so every margin
-// below would fail.
+// (CoevoExperiments' `Scenario.builtIn`), shrunk to a small economy. With the hooks a lever acts
+// through switched off, the two runs of a seed are identical (the other indices are 0 in both;
+// `PolicyLeverHookTests` below checks this), so every margin below would fail without them.
 
 import Testing
 import CoevoModel
