@@ -23,17 +23,17 @@ public struct Scenario: Sendable {
         list.append(Scenario(name: "no-digital", summary: "counterfactual: no platform ever exists (traditional clusters only)", parameters: noDigital))
         var noGov = base
         noGov.govReg = 0; noGov.govPub = 0; noGov.govTal = 0; noGov.govInf = 0; noGov.govBar = 0
-        list.append(Scenario(name: "no-government", summary: "all policy weights 0: no public goods for digital commerce", parameters: noGov))
+        list.append(Scenario(name: "no-government", summary: "all policy weights 0: no public goods for digital commerce (and no tax levied)", parameters: noGov))
         var early = base; early.govStart = 0
-        list.append(Scenario(name: "early-policy", summary: "policy starts with digital commerce (period 0), nothing before", parameters: early))
+        list.append(Scenario(name: "early-policy", summary: "policy starts with digital commerce (period 0), nothing during the burn-in", parameters: early))
         var late = base; late.govStart = 40
         list.append(Scenario(name: "late-policy", summary: "policy starts only at period 40", parameters: late))
         let levers: [(String, WritableKeyPath<Parameters, Double>, String)] = [
-            ("reg", \.govReg, "law, rules and business environment (trust, fraud, IP)"),
-            ("pub", \.govPub, "public services and government-guided platforms (adoption cost)"),
-            ("tal", \.govTal, "talent training and sharing (learning, adoption)"),
-            ("inf", \.govInf, "e-commerce parks, logistics and information infrastructure (capacity)"),
-            ("bar", \.govBar, "removing regional barriers (distance cost)"),
+            ("reg", \.govReg, "law, rules and business environment (trust, fraud, protection from imitation)"),
+            ("pub", \.govPub, "public services and government-guided platforms (adoption cost and propensity)"),
+            ("tal", \.govTal, "talent training and sharing (entrepreneurs' learning, adoption, innovation success)"),
+            ("inf", \.govInf, "e-commerce parks, logistics and information infrastructure (logistics capacity against congestion)"),
+            ("bar", \.govBar, "removing regional barriers (cross-region link cost, offline distance markup)"),
         ]
         for (lever, key, what) in levers {
             var p = base

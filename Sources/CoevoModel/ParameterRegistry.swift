@@ -230,6 +230,7 @@ extension Parameters {
         r("gov.depreciation", \.govDepreciation, "/quarter", 0, 1, "policy capital depreciation"),
         r("gov.scale", \.govScale, "× value added", 0.0001, 100, "policy index scale"),
         i("gov.start", \.govStart, "quarter", -40, 400, "first period with policy spending (negative: during burn-in)"),
+        i("gov.regions", \.govRegions, "regions", 0, 20, "regions running the policy: the first N (0 = all)"),
 
         b("platform.enabled", \.platforms, "platforms exist (false: the no-digital counterfactual)"),
 
@@ -307,6 +308,7 @@ extension Parameters {
     public func validate() throws(ParameterError) {
         let w = govReg + govPub + govTal + govInf + govBar
         if w > 1 + 1e-9 { throw ParameterError(key: "gov.reg+pub+tal+inf+bar", expected: "weights summing to at most 1", found: "\(w)") }
+        if govRegions > regions { throw ParameterError(key: "gov.regions", expected: "at most world.regions (\(regions)), or 0 for all", found: "\(govRegions)") }
         if clusters < industries { throw ParameterError(key: "world.clusters", expected: "at least world.industries (\(industries))", found: "\(clusters)") }
         if supplierShare + brandShare >= 0.95 { throw ParameterError(key: "roles.supplier_share+roles.brand_share", expected: "below 0.95 (manufacturers must exist)", found: "\(supplierShare + brandShare)") }
         if muMax < muMin { throw ParameterError(key: "platform.mu_max", expected: "at least platform.mu_min (\(muMin))", found: "\(muMax)") }

@@ -249,6 +249,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// First period with policy spending (quarter; negative values start during the burn-in, so
     /// the default −40 means "always": policy capital is in place when digital commerce starts).
     public var govStart: Int = -40
+    /// Regions that run the policy: the first `govRegions` regions, 0 = all regions (the default).
+    /// Regions outside levy no tax and their indices stay at 0 (MODEL.md §6: scenarios vary regions).
+    public var govRegions: Int = 0
 
     // MARK: Digital commerce switch
     /// Platforms exist (false = the no-digital counterfactual: no platform ever enters).
