@@ -108,14 +108,14 @@ struct PolicyLeverTests {
         }
     }
 
-    // Seen: logistics.cost 0.0571/0.0654, 0.0568/0.0652, 0.0568/0.0656 (ratio ≈ 0.87); congestion
-    // is the only difference (the experience curve runs on economy-wide volume, which the lever
-    // leaves almost unchanged).
+    // Seen before the part-2 channels: ratio ≈ 0.87; with them (more online volume under the lever,
+    // so more of the capacity is used) seed 1 gives 0.0615 vs 0.0650 (≈ 0.95). With the hook off the
+    // two runs are identical (PolicyLeverHookTests), so < 0.97 still separates them.
     @Test("inf: logistics capacity rises, so congestion and the logistics cost are lower")
     func infrastructure() {
         for (seed, pair) in zip(leverSeeds, leverPairs("inf")) {
             let with = pair.policy.late("logistics.cost"), without = pair.none.late("logistics.cost")
-            #expect(with < 0.92 * without, "seed \(seed): logistics.cost \(with) vs \(without)")
+            #expect(with < 0.97 * without, "seed \(seed): logistics.cost \(with) vs \(without)")
         }
     }
 

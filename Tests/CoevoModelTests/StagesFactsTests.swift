@@ -178,3 +178,25 @@ struct CoordinationCapacity {
         }
     }
 }
+
+@Suite("Fact 7: without government, later or no stage 4 and stalling external economies")
+struct Fact7 {
+    static func noGovernment(_ p: inout Parameters) { p.govReg = 0; p.govPub = 0; p.govTal = 0; p.govInf = 0; p.govBar = 0 }
+
+    @Test func noGovernmentStallsAndCongestionAndFraudAreWhy() {
+        for seed in stageSeeds.prefix(3) {
+            let base = baselineRuns[seed]!
+            let none = runSeries(testParameters { Fact7.noGovernment(&$0) }, seed: seed)
+            // Stage 4 later or never.
+            let b4 = base.result.stageEntry[3] ?? 1000, n4 = none.result.stageEntry[3] ?? 1000
+            #expect(n4 > b4, "seed \(seed): stage 4 at \(n4) without government, \(b4) with")
+            // Economy-level external economies (logistics, platforms, credit) stop growing late in the run.
+            func rise(_ r: RunSeries) -> Double { r["externality.economy"][79] - r["externality.economy"][60] }
+            #expect(rise(none) < 0.5 * rise(base), "seed \(seed): economy-level rise t60→79 \(rise(none)) without government vs \(rise(base))")
+            #expect(none["logistics.cost"][79] > base["logistics.cost"][79] + 0.01, "seed \(seed): congestion without G_inf")
+            // The forces the levers hold back: with congestion and fraud switched off, growth resumes.
+            let calm = runSeries(testParameters { Fact7.noGovernment(&$0); $0.congestionWeight = 0; $0.fraudHazard = 0 }, seed: seed)
+            #expect(rise(calm) > 1.5 * rise(none), "seed \(seed): rise without congestion and fraud \(rise(calm)) vs \(rise(none))")
+        }
+    }
+}
