@@ -10,6 +10,8 @@ public struct BenchmarkReport: Sendable {
     public var firmQuarters: Double
     public var initSeconds: Double, burnInSeconds: Double, loopSeconds: Double, totalSeconds: Double
     public var peakMemoryMB: Double
+    /// Live firms and collaboration links (edges) at the end, and the last quarter's stage.
+    public var finalFirms = 0, edges = 0, finalStage = 0
     /// Mechanism name → nanoseconds per firm-quarter, in schedule order.
     public var nanosecondsPerFirmQuarter: [(String, Double)]
 
@@ -18,6 +20,7 @@ public struct BenchmarkReport: Sendable {
             String(format: "firms %d, quarters %d (+%d burn-in), firm-quarters %.4g", firms, periods, burnIn, firmQuarters),
             String(format: "init %.2f s, burn-in %.2f s, reported quarters %.2f s, total %.2f s", initSeconds, burnInSeconds, loopSeconds, totalSeconds),
             String(format: "peak memory %.0f MB (%.0f bytes per initial firm)", peakMemoryMB, peakMemoryMB * 1_048_576 / Double(firms)),
+            "at the end: \(finalFirms) firms, \(edges) collaboration links, stage \(finalStage)",
             "ns per firm-quarter by mechanism:",
         ]
         for (name, ns) in nanosecondsPerFirmQuarter { lines.append("  " + name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.1f", ns)) }
@@ -39,24 +42,29 @@ public enum ModelBenchmark {
         let burnTime = clock.now - burnStart
         var observer = Observer()
         var timing: [String: Duration] = [:]
-        var firmQuarters = 0.0
+        var firmQuarters = 0.0, finalStage = 0
         let loopStart = clock.now
         for _ in 0..<periods {
             firmQuarters += Double(model.firms.count)
             for phase in Model.phasesBeforeObservation {
                 let t = clock.now; phase.run(&model); timing[phase.name, default: .zero] += clock.now - t
             }
-            let t = clock.now; _ = observer.observe(&model); timing["observation", default: .zero] += clock.now - t
+            let t = clock.now; let o = observer.observe(&model); timing["observation", default: .zero] += clock.now - t
+            finalStage = Int(o.all[Observer.index["stage"]!])
             for phase in Model.phasesAfterObservation {
                 let t = clock.now; phase.run(&model); timing[phase.name, default: .zero] += clock.now - t
             }
         }
         let loop = clock.now - loopStart
         let names = Model.phasesBeforeObservation.map(\.name) + ["observation"] + Model.phasesAfterObservation.map(\.name)
-        return BenchmarkReport(firms: firms, periods: periods, burnIn: p.burnIn, firmQuarters: firmQuarters,
+        var degrees = 0
+        for s in 0..<model.firms.count { degrees += Int(model.firms.degree[s]) }
+        var report = BenchmarkReport(firms: firms, periods: periods, burnIn: p.burnIn, firmQuarters: firmQuarters,
                                initSeconds: seconds(initTime), burnInSeconds: seconds(burnTime), loopSeconds: seconds(loop),
                                totalSeconds: seconds(clock.now - start), peakMemoryMB: peakMemoryMB(),
                                nanosecondsPerFirmQuarter: names.map { ($0, seconds(timing[$0] ?? .zero) * 1e9 / firmQuarters) })
+        report.finalFirms = model.firms.count; report.edges = degrees / 2; report.finalStage = finalStage
+        return report
     }
 
     /// Peak resident memory of this process (VmHWM), MB; NaN where /proc is unavailable.

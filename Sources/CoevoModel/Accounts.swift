@@ -19,7 +19,8 @@ extension Model {
             let margin = firms.price[s] > 0 ? 1 - variable / firms.price[s] : 0
             var sellingChannels = 0.0
             if ch & Channel.sellingBits != 0 {
-                for c in Channel.selling {
+                for raw in 0..<4 {   // the selling channels: RETAIL, B2B, LIVE, XBORDER
+                    let c = Channel(rawValue: raw).unsafelyUnwrapped
                     let pc = firms.platform(s, c)
                     guard pc >= 0 else { continue }
                     let revenue = channelRevenue(slot: s, c)
@@ -38,7 +39,8 @@ extension Model {
             var fixedCost = firms.fixedCost[s]
             if ch & (Channel.design.bit | Channel.make.bit | Channel.iinet.bit) != 0 {
                 let production = firms.costProduction[s]
-                for c in Channel.services {
+                for raw in 4..<Channel.count {   // the sharing services: DESIGN, MAKE, IINET
+                    let c = Channel(rawValue: raw).unsafelyUnwrapped
                     let pc = firms.platform(s, c)
                     guard pc >= 0 else { continue }
                     let base = p.serviceShare * max(rev, 0)

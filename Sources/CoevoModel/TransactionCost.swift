@@ -24,10 +24,9 @@ extension Model {
     /// false, to value what IINET brings) and from ecosystem embedding.
     @inline(__always)
     func coordinationCapacity(slot s: Int, iinet: Bool = true) -> Double {
-        let p = parameters
-        var coord = p.coordE * firms.capability[s]
-        if iinet { let q = firms.platform(s, .iinet); if q >= 0 { coord += p.coordIINET * platforms[Int(q)].matching } }
-        if firms.ecosystem[s] != 0 { coord += p.coordECO }
+        var coord = parameters.coordE * firms.capability[s]
+        if iinet { let q = firms.platform(s, .iinet); if q >= 0 { coord += parameters.coordIINET * platforms[Int(q)].matching } }
+        if firms.ecosystem[s] != 0 { coord += parameters.coordECO }
         return coord
     }
 

@@ -90,13 +90,13 @@ extension Model {
     /// ecosystem (MODEL.md §3(2)).
     @inline(__always)
     func logisticsShare(slot s: Int, platform q: Int16) -> Double {
-        let p = parameters, pl = platforms[Int(q)]
+        let q = Int(q)
         var l = regions[Int(firms.region[s])].logistics
-        if pl.channel == .xborder { l *= p.xborderLogistics }
+        if platforms[q].channel == .xborder { l *= parameters.xborderLogistics }
         var discount = 0.0
-        if pl.has(.logistics) { discount += 0.5 }
+        if platforms[q].services & PlatformService.logistics.bit != 0 { discount += 0.5 }
         if firms.ecosystem[s] != 0 { discount += 0.5 }
-        return l * (1 - p.ecoLogisticsDiscount * discount)
+        return l * (1 - parameters.ecoLogisticsDiscount * discount)
     }
 }
 
