@@ -120,7 +120,6 @@ extension Parameters {
         r("ecosystem.logistics_discount", \.ecoLogisticsDiscount, "share", 0, 1, "smart-logistics discount for embedded firms"),
         r("ecosystem.finance", \.ecoFinance, "share", 0, 1, "lender information added by ecosystem finance"),
         r("ecosystem.spillover", \.ecoSpillover, "/quarter", 0, 1, "catch-up to the ecosystem's best practice across industries"),
-        r("ecosystem.supplier_weight", \.ecoSupplierWeight, "–", 0, 1, "weight of ecosystem suppliers in the input pool"),
         r("platform.choice_mu", \.choiceMu, "–", 0, 50, "platform choice weight on matching"),
         r("platform.choice_fee", \.choiceFee, "per unit fee", 0, 500, "platform choice weight on fee"),
         r("platform.choice_sellers", \.choiceSellers, "–", 0, 10, "platform choice weight on ln sellers"),
@@ -234,7 +233,7 @@ extension Parameters {
 
         b("platform.enabled", \.platforms, "platforms exist (false: the no-digital counterfactual)"),
 
-        r("stage.retail", \.stageRetail, "share", 0, 1, "stage 1: retail adoption (with logistics and small firms' loan rate below period 0)"),
+        r("stage.retail", \.stageRetail, "share", 0, 1, "stage 1: retail adoption (with logistics and the mean loan rate below period 0)"),
         r("stage.sharing", \.stageSharing, "share", 0, 1, "stage 2: firms using XBORDER, DESIGN or MAKE"),
         r("stage.crossrole", \.stageCrossRole, "share", 0, 1, "stage 2: firms with a partner in another chain role"),
         r("stage.crosscluster", \.stageCrossCluster, "share", 0, 1, "stage 3: firms with a partner in another cluster"),

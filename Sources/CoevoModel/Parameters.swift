@@ -292,12 +292,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Chance per search that an IINET user searches the whole chain across clusters and regions (× μ).
     public var iinetFar: Double = 0.9
     /// Ecosystem embedding: logistics discount (share), lender information added by platform
-    /// finance (share), catch-up to the ecosystem's best practice across industries (/quarter),
-    /// weight of ecosystem suppliers in the input pool (–).
+    /// finance (share), catch-up to the ecosystem's best practice across industries (/quarter).
     public var ecoLogisticsDiscount: Double = 0.25
     public var ecoFinance: Double = 0.3
     public var ecoSpillover: Double = 0.03
-    public var ecoSupplierWeight: Double = 0.05
 
     // MARK: Stage criteria (MODEL.md §4; thresholds of the mechanism-based classifier)
     /// Stage 1: retail adoption; stage 2: sharing use (firms using XBORDER, DESIGN or MAKE) and the share
