@@ -47,7 +47,6 @@ public struct Observer: Sendable {
     static let regionIndex: [String: Int] = Dictionary(uniqueKeysWithValues: regionMetrics.enumerated().map { ($1, $0) })
 
     public let reference: CouplingReference
-    public let ccdThresholds = CCDStageThresholds()
     public private(set) var stages = StageTracker()
     public private(set) var ccdStages = StageTracker()
     public private(set) var cumulative = CostFall()
@@ -270,7 +269,7 @@ public struct Observer: Sendable {
             let u2 = CouplingReference.index(reference.cluster, lookup)
             let cc = couplingCoordination([u1, u2])
             rs("ccd.U1", u1); rs("ccd.U2", u2); rs("ccd.C", cc.C); rs("ccd.D", cc.D)
-            rs("stage.ccd", Double(ccdStage(u1: u1, u2: u2, d: cc.D, thresholds: ccdThresholds)))
+            rs("stage.ccd", Double(ccdStage(u1: u1, u2: u2, d: cc.D, thresholds: model.parameters.ccdThresholds)))
             u1Sum += u1 * max(rVA[r], 0); u2Sum += u2 * max(rVA[r], 0); wSum += max(rVA[r], 0)
         }
         let U1 = wSum > 0 ? u1Sum / wSum : 0, U2 = wSum > 0 ? u2Sum / wSum : 0
@@ -282,7 +281,7 @@ public struct Observer: Sendable {
         let st = stages.update(period: model.period, criteria: crit)
         set("stage", Double(st.stage))
         if let fell = st.fell { events.append(("stage_fall", "stage fell from \(fell) to \(st.stage)")) }
-        let ccdNow = ccdStage(u1: U1, u2: U2, d: cc.D, thresholds: ccdThresholds)
+        let ccdNow = ccdStage(u1: U1, u2: U2, d: cc.D, thresholds: model.parameters.ccdThresholds)
         var ccdCrit = [Bool](repeating: false, count: 5)
         if ccdNow > 0 { ccdCrit[ccdNow] = true }
         let sc = ccdStages.update(period: model.period, criteria: ccdCrit)

@@ -238,6 +238,10 @@ extension Parameters {
         r("stage.crossrole", \.stageCrossRole, "share", 0, 1, "stage 2: firms with a partner in another chain role"),
         r("stage.crosscluster", \.stageCrossCluster, "share", 0, 1, "stage 3: firms with a partner in another cluster"),
         r("stage.ecosystem", \.stageEcosystem, "share", 0, 1, "stage 4: firms embedded in an ecosystem"),
+        r("stage.ccd_epsilon", \.ccdEpsilon, "–", 0, 1, "stage.ccd imbalance tolerance ε (U1/U2 > 1 + ε for stage 1, |U1 − U2| < ε for stage 3)"),
+        r("stage.ccd_d1", \.ccdD1, "D", 0, 1, "stage.ccd: coordination D below which stage 1 is possible"),
+        r("stage.ccd_d2", \.ccdD2, "D", 0, 1, "stage.ccd: D from which stage 3 is possible (stage 2 in [d1, d2))"),
+        r("stage.ccd_d3", \.ccdD3, "D", 0, 1, "stage.ccd: D from which stage 4"),
         i("observe.panel_size", \.panelSize, "firms", 0, 10_000_000, "fixed random panel for econometrics and --panel"),
         i("observe.bootstrap_draws", \.bootstrapDraws, "draws", 0, 100_000, "wild cluster bootstrap draws"),
         r("observe.village_shop_share", \.villageShopShare, "share of households", 0, 1, "e-commerce village: online shops"),
@@ -310,6 +314,7 @@ extension Parameters {
         if govRegions > regions { throw ParameterError(key: "gov.regions", expected: "at most world.regions (\(regions)), or 0 for all", found: "\(govRegions)") }
         if clusters < industries { throw ParameterError(key: "world.clusters", expected: "at least world.industries (\(industries))", found: "\(clusters)") }
         if supplierShare + brandShare >= 0.95 { throw ParameterError(key: "roles.supplier_share+roles.brand_share", expected: "below 0.95 (manufacturers must exist)", found: "\(supplierShare + brandShare)") }
+        if !(ccdD1 <= ccdD2 && ccdD2 <= ccdD3) { throw ParameterError(key: "stage.ccd_d1/d2/d3", expected: "d1 ≤ d2 ≤ d3", found: "\(ccdD1), \(ccdD2), \(ccdD3)") }
         if muMax < muMin { throw ParameterError(key: "platform.mu_max", expected: "at least platform.mu_min (\(muMin))", found: "\(muMax)") }
         if logisticsMin > logisticsInitial { throw ParameterError(key: "logistics.min", expected: "at most logistics.initial (\(logisticsInitial))", found: "\(logisticsMin)") }
         if householdsPerVillage < firmsPerVillage { throw ParameterError(key: "village.households", expected: "at least village.firms (\(firmsPerVillage))", found: "\(householdsPerVillage)") }

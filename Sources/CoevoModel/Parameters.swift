@@ -306,6 +306,15 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var stageCrossRole: Double = 0.10
     public var stageCrossCluster: Double = 0.02
     public var stageEcosystem: Double = 0.28
+    /// `stage.ccd` (the paper's §3(2) read through the coupling indices, CoevoMeasure.ccdStage):
+    /// imbalance tolerance ε (stage 1 needs U1/U2 > 1 + ε, stage 3 |U1 − U2| < ε) and the D
+    /// thresholds d1 < d2 < d3 (stage 1 below d1, stage 2 in [d1, d2), stage 3 from d2, stage 4 from d3).
+    public var ccdEpsilon: Double = 0.1
+    public var ccdD1: Double = 0.5
+    public var ccdD2: Double = 0.6
+    public var ccdD3: Double = 0.8
+
+    public var ccdThresholds: CCDStageThresholds { CCDStageThresholds(epsilon: ccdEpsilon, d1: ccdD1, d2: ccdD2, d3: ccdD3) }
 
     // MARK: Observation
     /// Fixed panel sample size for econometrics and `--panel` (firms).
@@ -316,3 +325,5 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var villageShopShare: Double = 0.10
     public var villageRevenueShare: Double = 0.25
 }
+
+import CoevoMeasure
