@@ -16,7 +16,7 @@ extension Model {
 
     mutating func adopt(slot s: Int, _ c: Channel, cost: Double) {
         firms.channels[s] |= c.bit
-        firms.setPlatform(s, c, choosePlatform(c, id: firms.id[s], draw: UInt32(c.rawValue)))
+        firms.setPlatform(s, c, choosePlatform(c, industry: firms.industry[s], id: firms.id[s], draw: UInt32(c.rawValue)))
         firms.setLosses(s, c, 0)
         if cost > 0 {
             // Paid now, expensed over the horizon: the charge runs until the balance is used up.
@@ -69,7 +69,8 @@ extension Model {
                 let intercept = sharing ? p.adoptSharingIntercept - p.adoptIntercept : 0
                 let x = base + intercept + p.adoptGain * expectedGain + demo * (p.adoptPeerVillage * peerV + p.adoptPeerCluster * peerK)
                 let prob = 1 / (1 + exp(-x))
-                let cost = p.adoptionCost * (1 - 0.5 * E) * (1 - 0.5 * gPub) * (1 - 0.5 * maturity[c.rawValue])
+                let storefront = clusterStorefront.isEmpty || !clusterStorefront[k] ? 1 : 1 - p.storefrontDiscount
+                let cost = p.adoptionCost * (1 - 0.5 * E) * (1 - 0.5 * gPub) * (1 - 0.5 * maturity[c.rawValue]) * storefront
                 guard firms.netWorth[s] > cost else { continue }
                 if random.uniform(.adoption, period: period, id: id, draw: UInt32(c.rawValue)) < prob {
                     adopt(slot: s, c, cost: cost)
@@ -78,7 +79,7 @@ extension Model {
             // Platform switching: one firm in twenty re-chooses its platforms each quarter.
             if firms.channels[s] != 0 && random.uniform(.platformChoice, period: period, id: id, draw: 100) < 0.05 {
                 for c in Channel.all where firms.has(s, c) {
-                    firms.setPlatform(s, c, choosePlatform(c, id: id, draw: 101 + UInt32(c.rawValue)))
+                    firms.setPlatform(s, c, choosePlatform(c, industry: firms.industry[s], id: id, draw: 101 + UInt32(c.rawValue)))
                 }
             }
         }

@@ -4,7 +4,7 @@
 
 /// Random streams: one per mechanism, so switching one mechanism off never shifts another's draws.
 public enum RandomStream: UInt64, Sendable {
-    case initialization = 1, adoption, platformChoice, productivity, entrepreneurs, entry, exit, panel, fit, bootstrap, innovation, network
+    case initialization = 1, adoption, platformChoice, productivity, entrepreneurs, entry, exit, panel, fit, bootstrap, innovation, network, mobility
 }
 
 /// A keyed, stateless generator. `uniform` and `normal` are written here (not Swift's

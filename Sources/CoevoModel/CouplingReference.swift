@@ -5,22 +5,22 @@
 extension CouplingReference {
     public static let baseline = CouplingReference(
         digital: [
-            CouplingIndicator(metric: "online.share", positive: true, min: 4.3518661010306666e-07, max: 0.671337463743575, weight: 0.09642554595010176),
-            CouplingIndicator(metric: "adoption.retail", positive: true, min: 0.0, max: 0.30672206558836623, weight: 0.07796935236293695),
-            CouplingIndicator(metric: "adoption.sharing", positive: true, min: 0.0, max: 0.3327250608272506, weight: 0.17496314004939711),
-            CouplingIndicator(metric: "logistics.cost", positive: false, min: 0.0524592393862601, max: 0.15, weight: 0.0136141480223495),
-            CouplingIndicator(metric: "platform.fee.mean", positive: false, min: 0.06779169098882049, max: 0.10000000000000003, weight: 0.04313307990243513),
-            CouplingIndicator(metric: "credit.rate.small", positive: false, min: 0.044359840927502794, max: 0.04917023924412363, weight: 0.058169269257293175),
-            CouplingIndicator(metric: "adoption.iinet", positive: true, min: 0.0, max: 0.7158257224135349, weight: 0.28530393665496445),
-            CouplingIndicator(metric: "adoption.eco", positive: true, min: 0.0, max: 0.5364303178484108, weight: 0.2504215278005219),
+            CouplingIndicator(metric: "online.share", positive: true, min: 4.315906420729887e-07, max: 0.671150733906016, weight: 0.09127520115789219),
+            CouplingIndicator(metric: "adoption.retail", positive: true, min: 0.0, max: 0.32392189914313807, weight: 0.07706324351085216),
+            CouplingIndicator(metric: "adoption.sharing", positive: true, min: 0.0, max: 0.3701362550920073, weight: 0.1706068896345425),
+            CouplingIndicator(metric: "logistics.cost", positive: false, min: 0.05270285114933651, max: 0.15, weight: 0.013118464732437662),
+            CouplingIndicator(metric: "platform.fee.mean", positive: false, min: 0.06723900942177981, max: 0.10000000000000005, weight: 0.042375285087456666),
+            CouplingIndicator(metric: "credit.rate.small", positive: false, min: 0.043462351777477995, max: 0.049063860731535756, weight: 0.07898516844173004),
+            CouplingIndicator(metric: "adoption.iinet", positive: true, min: 0.0, max: 0.7729349736379614, weight: 0.281478542240958),
+            CouplingIndicator(metric: "adoption.eco", positive: true, min: 0.0, max: 0.6108468125594672, weight: 0.24509720519413078),
         ],
         cluster: [
-            CouplingIndicator(metric: "valueadded.perfirm", positive: true, min: 0.8151327601649403, max: 1.5360822837297265, weight: 0.05589584906251956),
-            CouplingIndicator(metric: "quality.mean", positive: true, min: -0.12140803490001979, max: 0.14383075344189988, weight: 0.07960805931533851),
-            CouplingIndicator(metric: "innovation.share", positive: true, min: 0.0, max: 0.6564277588168373, weight: 0.2298000358143054),
-            CouplingIndicator(metric: "cost.average", positive: false, min: 0.6000727881647362, max: 1.3011374147336783, weight: 0.03605031838463694),
-            CouplingIndicator(metric: "network.crosscluster", positive: true, min: 0.0, max: 0.5952290798939796, weight: 0.4823421916271248),
-            CouplingIndicator(metric: "firms.index", positive: true, min: 0.9466338259441708, max: 1.9077775102335661, weight: 0.11630354579607494),
+            CouplingIndicator(metric: "valueadded.perfirm", positive: true, min: 0.8178578869486025, max: 1.4813982013219118, weight: 0.04790698280023974),
+            CouplingIndicator(metric: "quality.mean", positive: true, min: -0.11467297389200012, max: 0.13881719628478556, weight: 0.0865225202349931),
+            CouplingIndicator(metric: "innovation.share", positive: true, min: 0.0, max: 0.6307432432432433, weight: 0.22148564805300414),
+            CouplingIndicator(metric: "cost.average", positive: false, min: 0.5983845714802666, max: 1.3006158505026708, weight: 0.035193259542414),
+            CouplingIndicator(metric: "network.crosscluster", positive: true, min: 0.0, max: 0.6393673110720562, weight: 0.4855086369153471),
+            CouplingIndicator(metric: "firms.index", positive: true, min: 0.948019801980198, max: 2.0594900849858355, weight: 0.12338295245400191),
         ],
         derivedFrom: "baseline, 20000 firms, 80 quarters, seeds 1,2,3, 1440 region-quarters"
     )

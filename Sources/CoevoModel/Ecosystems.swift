@@ -11,7 +11,7 @@ extension Model {
     /// Families with at least one ecosystem core, ascending.
     public func activeEcosystems() -> [Int] {
         var active: [Int] = []
-        for q in platforms where q.isCore && !active.contains(q.family) { active.append(q.family) }
+        for q in platforms where q.isCore && q.family >= 0 && !active.contains(q.family) { active.append(q.family) }
         return active.sorted()
     }
 
@@ -21,7 +21,7 @@ extension Model {
         let families = max(parameters.retailPlatforms, 1)
         if ecosystemBestLogA.count != families { ecosystemBestLogA = [Double](repeating: -.infinity, count: families) }
         var activeFamily = [Bool](repeating: false, count: families)
-        for q in platforms where q.isCore { activeFamily[q.family] = true }
+        for q in platforms where q.isCore && q.family >= 0 && q.family < families { activeFamily[q.family] = true }
         var n = [Double](repeating: 0, count: families), sum = n, sum2 = n
         let any = activeFamily.contains(true)
         for s in 0..<firms.count {
@@ -33,7 +33,7 @@ extension Model {
                     let q = firms.channelPlatform[s * Channel.count + c]
                     guard q >= 0 else { continue }
                     let f = platforms[Int(q)].family
-                    guard activeFamily[f] else { continue }
+                    guard f >= 0 && f < families && activeFamily[f] else { continue }
                     tally += 1 << (8 * UInt64(f))
                     if (tally >> (8 * UInt64(f))) & 0xff >= 2 { member = UInt8(f + 1); break }
                 }

@@ -93,6 +93,10 @@ public struct Model: Sendable {
     public var initialSales = 1.0
     public var onlineShare = 0.0
     public var entrantsLastPeriod = 0
+    /// Firms whose entrepreneurs moved them to another region last quarter (Mobility.swift).
+    public var moversLastPeriod = 0
+    /// Villages of each cluster (built once, for movers).
+    var villagesOfCluster: [[Int32]] = []
     public var exitsLastPeriod = 0
     /// Demand components of the current period (for welfare): log-sum value per industry × market.
     public var consumerSurplus = 0.0
@@ -108,6 +112,8 @@ public struct Model: Sendable {
     public var clusterUsers: [Int32] = []
     public var clusterUserMargin: [Double] = []
     public var clusterNonUserMargin: [Double] = []
+    /// Clusters with a platform's dedicated "industrial belt" storefront (ClusterPlatforms.swift).
+    public var clusterStorefront: [Bool] = []
     /// Best practice ln A of each ecosystem family's embedded firms (−∞ while it has none).
     public var ecosystemBestLogA: [Double] = []
     public var events: [(period: Int, kind: String, detail: String)] = []

@@ -21,7 +21,7 @@ public struct Observer: Sendable {
         "villages.ecommerce", "villages.total", "logistics.cost", "online.volume",
         "platform.fee.mean", "platform.mu.mean", "platform.hhi", "platform.count", "ecosystems.count",
         "credit.rate.small", "credit.rate.mean", "credit.constrained", "credit.constrained.small",
-        "firms.count", "firms.entry", "firms.exit", "firms.index", "size.hill",
+        "firms.count", "firms.entry", "firms.exit", "firms.moved", "firms.index", "size.hill",
         "output.total", "valueadded.total", "valueadded.perfirm", "wage.mean",
         "innovation.share", "quality.mean", "lockin",
         "network.density", "network.degree", "network.giant", "network.crossrole", "network.crosscluster", "network.crossregion", "superclusters", "virtualclusters", "network.linkcost",
@@ -182,6 +182,7 @@ public struct Observer: Sendable {
         set("credit.rate.small", nSmall > 0 ? rateSmall / nSmall : 0); set("credit.rate.mean", rateAll / live)
         set("credit.constrained", constrained / live); set("credit.constrained.small", nSmall > 0 ? constrainedSmall / nSmall : 0)
         set("firms.count", Double(n)); set("firms.entry", Double(model.entrantsLastPeriod)); set("firms.exit", Double(model.exitsLastPeriod))
+        set("firms.moved", Double(model.moversLastPeriod))
         set("firms.index", Double(n) / initialFirms); set("size.hill", hill)
         set("output.total", q); set("valueadded.total", va); set("valueadded.perfirm", va / live)
         set("wage.mean", q > 0 ? wageQ / q : 0)

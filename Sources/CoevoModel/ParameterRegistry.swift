@@ -102,6 +102,10 @@ extension Parameters {
         r("platform.design_fixed_cost", \.designFixedCost, "× initial sales", 0, 10, "fixed cost a DESIGN platform must cover"),
         r("platform.make_fixed_cost", \.makeFixedCost, "× initial sales", 0, 10, "fixed cost a MAKE platform must cover"),
         r("platform.iinet_fixed_cost", \.iinetFixedCost, "× initial sales", 0, 10, "fixed cost an IINET platform must cover"),
+        r("platform.vertical_fixed_cost", \.verticalFixedCost, "× initial sales", 0, 10, "fixed cost of a cluster's own vertical industry platform (lowered by its G_pub)"),
+        r("platform.vertical_data", \.verticalData, "×", 1, 20, "weight of a vertical platform's data in its matching"),
+        r("platform.storefront_threshold", \.storefrontThreshold, "× initial revenue", 0, 100, "cluster online revenue at which a platform opens an industrial-belt storefront"),
+        r("platform.storefront_discount", \.storefrontDiscount, "share", 0, 1, "fall in adoption cost in a cluster with a storefront"),
         r("platform.public_support", \.publicPlatformSupport, "share", 0, 1, "fall in sharing platforms' fixed cost at G_pub = 1"),
         r("platform.service_share", \.serviceShare, "share", 0, 1, "share of a user's revenue a sharing service carries (its fee base)"),
         r("platform.service_logistics", \.serviceLogisticsCost, "× initial sales", 0, 100, "GMV at which a platform integrates logistics"),
@@ -209,6 +213,7 @@ extension Parameters {
         r("entrepreneur.demonstration", \.learnDemo, "/quarter", 0, 1, "learning from the best visible"),
         r("entrepreneur.policy", \.learnPolicy, "/quarter", 0, 1, "learning from talent policy G_tal"),
         r("entrepreneur.forgetting", \.forgetting, "/quarter", 0, 1, "forgetting"),
+        r("entrepreneur.mobility", \.mobility, "/quarter", 0, 10, "relocation hazard per unit profit-rate gap to the industry's best cluster elsewhere (× ¼ + ¾·G_bar, × 1 + G_tal)"),
 
         r("entry.bass_p", \.bassP, "/quarter", 0, 1, "Bass innovation rate of households"),
         r("entry.bass_q", \.bassQ, "/quarter", 0, 1, "Bass imitation rate (× village online share)"),

@@ -219,6 +219,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var learnDemo: Double = 0.03
     public var learnPolicy: Double = 0.005
     public var forgetting: Double = 0.002
+    /// Mobility: hazard per unit of profit-rate gap to the industry's best cluster in another region
+    /// (/quarter; scaled by ¼ + ¾·G_bar and 1 + G_tal; 0 switches mobility off).
+    public var mobility: Double = 0.1
 
     // MARK: Demography (§3(11))
     /// Bass innovation and imitation rates for households opening firms (/quarter).
@@ -266,6 +269,15 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var designFixedCost: Double = 0.002
     public var makeFixedCost: Double = 0.0045
     public var iinetFixedCost: Double = 0.0012
+    /// A cluster's own vertical industry platform (B2B, serving its industry in every region): its
+    /// fixed cost (× initial quarterly sales, lowered by the cluster's G_pub) and how many times its
+    /// data count for matching, since it knows one industry (×).
+    public var verticalFixedCost: Double = 0.004
+    public var verticalData: Double = 3
+    /// "Industrial belt" storefront: a RETAIL platform opens one for a cluster whose online revenue
+    /// passes this multiple of its initial quarterly revenue; it cuts adoption cost by the discount (share).
+    public var storefrontThreshold: Double = 1.0
+    public var storefrontDiscount: Double = 0.5
     /// How far G_pub lowers the fixed cost of sharing platforms and IINET (share at G_pub = 1).
     public var publicPlatformSupport: Double = 0.5
     /// Share of a user's revenue carried by a sharing service (DESIGN, MAKE, IINET): the base its fee is charged on.

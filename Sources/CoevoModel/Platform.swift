@@ -29,8 +29,13 @@ public struct Platform: Sendable {
     /// Integrated services (bits of `PlatformService`).
     public var services: UInt8 = 0
     /// Ecosystem family: the i-th platform of every type belongs to family i mod the number of
-    /// RETAIL platforms (a retail marketplace, its wholesale site, its live-streaming arm, …).
+    /// RETAIL platforms (a retail marketplace, its wholesale site, its live-streaming arm, …);
+    /// −1 for a cluster's own vertical platform, which belongs to no ecosystem.
     public var family: Int
+    /// A vertical industry platform serves one industry (its index), launched by one cluster;
+    /// −1 for platforms open to every industry.
+    public var industry: Int = -1
+    public var homeCluster: Int = -1
 
     public func has(_ service: PlatformService) -> Bool { services & service.bit != 0 }
     /// An ecosystem core: logistics, finance and information all integrated.

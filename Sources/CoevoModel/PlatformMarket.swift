@@ -12,7 +12,9 @@ extension Model {
         for q in platforms.indices {
             platforms[q].data = (1 - p.dataDepreciation) * platforms[q].data + platforms[q].gmv
             let info = platforms[q].has(.information) ? p.serviceMatchingBonus : 0
-            platforms[q].matching = min(p.muMax, (p.muMin + (p.muMax - p.muMin) * (1 - exp(-platforms[q].data / (p.dataScale * initialSales)))) * (1 + info))
+            // A vertical platform knows its one industry: its data count `platform.vertical_data` times.
+            let data = platforms[q].industry >= 0 ? p.verticalData * platforms[q].data : platforms[q].data
+            platforms[q].matching = min(p.muMax, (p.muMin + (p.muMax - p.muMin) * (1 - exp(-data / (p.dataScale * initialSales)))) * (1 + info))
             platforms[q].fee = p.feeMin + p.fee0 * pow(p.feeN0 / (p.feeN0 + platforms[q].sellerShare), p.feePsi)
         }
     }
@@ -78,7 +80,7 @@ extension Model {
         guard digitalActive else { return }
         let markets = platformMarkets()
         for c in Channel.entering {
-            let existing = platforms.reduce(0) { $0 + ($1.channel == c ? 1 : 0) }
+            let existing = platforms.reduce(0) { $0 + ($1.channel == c && $1.industry < 0 ? 1 : 0) }
             let cap = c == .live ? p.livePlatformsMax : p.sharingPlatformsMax
             guard existing < cap else { continue }
             let expectedRevenue = (p.feeMin + p.fee0) * addressableMarket(c, markets) / Double(existing + 1)
@@ -110,20 +112,21 @@ extension Model {
         return m
     }
 
-    /// Picks a platform of channel `c` for a firm by logit on matching, fee, ln seller share and
-    /// integrated services (ecosystems compete for sellers). Allocation-free.
-    func choosePlatform(_ c: Channel, id: UInt32, draw: UInt32) -> Int16 {
-        let p = parameters
+    /// Picks a platform of channel `c` for a firm of `industry` by logit on matching, fee, ln seller
+    /// share and integrated services (ecosystems compete for sellers); vertical platforms of other
+    /// industries are not in the choice set. Allocation-free.
+    func choosePlatform(_ c: Channel, industry: Int32, id: UInt32, draw: UInt32) -> Int16 {
         var total = 0.0
-        for q in platforms.indices where platforms[q].channel == c { total += platformWeight(q) }
+        for q in platforms.indices where platforms[q].channel == c && (platforms[q].industry < 0 || platforms[q].industry == Int(industry)) {
+            total += platformWeight(q)
+        }
         guard total > 0 else { return -1 }
         let u = random.uniform(.platformChoice, period: period, id: id, draw: draw) * total
         var acc = 0.0, last = -1
-        for q in platforms.indices where platforms[q].channel == c {
+        for q in platforms.indices where platforms[q].channel == c && (platforms[q].industry < 0 || platforms[q].industry == Int(industry)) {
             acc += platformWeight(q); last = q
             if u < acc { return Int16(q) }
         }
-        _ = p
         return Int16(last)
     }
 

@@ -16,7 +16,7 @@ extension Model {
         Phase(name: "aggregates") { $0.refreshAggregates() },
         Phase(name: "government") { $0.governPolicy() },
         Phase(name: "logistics") { $0.updateLogistics() },
-        Phase(name: "platforms") { $0.updatePlatforms(); $0.integrateServices(); $0.platformEntry() },
+        Phase(name: "platforms") { $0.updatePlatforms(); $0.integrateServices(); $0.platformEntry(); $0.clusterPlatforms() },
         Phase(name: "adoption") { $0.adoptChannels() },
         Phase(name: "ecosystems") { $0.updateEcosystems() },
         Phase(name: "costs") { $0.updateCostsAndPrices() },
@@ -28,7 +28,7 @@ extension Model {
     public static let phasesAfterObservation: [Phase] = [
         Phase(name: "innovation") { $0.innovate() },
         Phase(name: "productivity") { $0.updateProductivity() },
-        Phase(name: "entrepreneurs") { $0.updateEntrepreneurs() },
+        Phase(name: "entrepreneurs") { $0.updateEntrepreneurs(); $0.relocateEntrepreneurs() },
         Phase(name: "network") { $0.updateNetwork() },
         Phase(name: "demography") { $0.exitFirms(); $0.refreshAggregatesForEntry(); $0.enterFirms(); $0.period += 1 },
     ]

@@ -126,7 +126,9 @@ struct PolicyLeverTests {
     // 0.00233/0 (network.crosscluster 0.0038/0.0008, 0.0014/0.0008, 0.0026/0).
     @Test("bar: cross-region links are cheaper, so more firms have a partner in another region")
     func barriers() {
-        let pairs = leverPairs("bar") { $0.linkFar = 1; $0.linkSearch = 1 }
+        // Mobility (the lever's other channel, ClusterStructureTests) is off in both: movers leave
+        // their partners behind, which would blur the link-cost effect measured here.
+        let pairs = leverPairs("bar") { $0.linkFar = 1; $0.linkSearch = 1; $0.mobility = 0 }
         for (seed, pair) in zip(leverSeeds, pairs) {
             let with = pair.policy.late("network.crossregion"), without = pair.none.late("network.crossregion")
             #expect(with > 2 * without && with > without + 0.0005, "seed \(seed): network.crossregion \(with) vs \(without)")
@@ -143,9 +145,9 @@ struct PolicyLeverHookTests {
         switch lever {
         case "reg": p.trustRegulation = 0; p.fraudHazard = 0; p.innovation = false   // trust, fraud; imitation
         case "pub": p.adoptPub = 0; p.adoptionCost = 0                               // adoption logit and cost
-        case "tal": p.adoptTal = 0; p.learnPolicy = 0; p.innovation = false          // adoption, learning, innovation
+        case "tal": p.adoptTal = 0; p.learnPolicy = 0; p.innovation = false; p.mobility = 0   // adoption, learning, innovation, mobility
         case "inf": p.capacityInfrastructure = 0                                     // logistics capacity
-        case "bar": p.regionBarrier = 0; p.distanceMarkup = 0                        // link barrier, distance markup
+        case "bar": p.regionBarrier = 0; p.distanceMarkup = 0; p.mobility = 0          // link barrier, distance markup, mobility
         default: Issue.record("unknown lever \(lever)")
         }
     }

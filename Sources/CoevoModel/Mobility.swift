@@ -1,0 +1,47 @@
+// Entrepreneurs' mobility (MODEL.md §3(8); paper §2.3.1(2), §3(5) G_bar and G_tal): an entrepreneur
+// whose firm earns less than the sellers (or suppliers) of its industry's most profitable cluster in
+// another region moves the firm there with hazard m·(profit-rate gap)·(¼ + ¾·Ḡ_bar)·(1 + G_tal),
+// Ḡ_bar the mean barrier-removal index of origin and destination: regional barriers hold mobility
+// back, talent policy helps entrepreneurs use it. A mover keeps its capability and productivity,
+// leaves its local partnerships behind (links in a traditional cluster are local) and settles in a
+// village of the destination cluster.
+
+extension Model {
+    mutating func relocateEntrepreneurs() {
+        let p = parameters
+        moversLastPeriod = 0
+        guard p.mobility > 0 else { return }
+        let K = clusters.count, J = world.industries
+        // Best cluster per industry and role group (sellers, suppliers) by last quarter's profit rate.
+        var bestSeller = [Int](repeating: -1, count: J), bestSupplier = bestSeller
+        for k in 0..<K {
+            let j = world.clusterIndustry[k]
+            if bestSeller[j] < 0 || clusters[k].sellerProfitRate > clusters[bestSeller[j]].sellerProfitRate { bestSeller[j] = k }
+            if bestSupplier[j] < 0 || clusters[k].supplierProfitRate > clusters[bestSupplier[j]].supplierProfitRate { bestSupplier[j] = k }
+        }
+        if villagesOfCluster.count != K {
+            villagesOfCluster = [[Int32]](repeating: [], count: K)
+            for v in 0..<world.villages { villagesOfCluster[world.villageCluster[v]].append(Int32(v)) }
+        }
+        for s in 0..<firms.count where Int(firms.age[s]) >= p.exitAge && firms.revenue[s] > 0 {
+            let j = Int(firms.industry[s]), k = Int(firms.cluster[s])
+            let supplier = firms.role[s] == .supplier
+            let target = supplier ? bestSupplier[j] : bestSeller[j]
+            guard target >= 0, target != k, world.clusterRegion[target] != world.clusterRegion[k] else { continue }
+            let destinationRate = supplier ? clusters[target].supplierProfitRate : clusters[target].sellerProfitRate
+            let gap = destinationRate - firms.profit[s] / firms.revenue[s]
+            guard gap > 0 else { continue }
+            let origin = Int(firms.region[s]), destination = world.clusterRegion[target]
+            let gBar = (regions[origin].policy[Lever.bar.rawValue] + regions[destination].policy[Lever.bar.rawValue]) / 2
+            let gTal = regions[origin].policy[Lever.tal.rawValue]
+            let hazard = min(1, p.mobility * gap * (0.25 + 0.75 * gBar) * (1 + gTal))
+            let id = firms.id[s]
+            guard random.uniform(.mobility, period: period, id: id) < hazard else { continue }
+            let villages = villagesOfCluster[target]
+            let v = villages[min(villages.count - 1, Int(random.uniform(.mobility, period: period, id: id, draw: 1) * Double(villages.count)))]
+            dropLinks(ofLeaving: [s])
+            firms.cluster[s] = Int32(target); firms.region[s] = Int32(destination); firms.village[s] = v
+            moversLastPeriod += 1
+        }
+    }
+}
