@@ -1,6 +1,6 @@
 // Government public goods (MODEL.md §3(1), §6; paper §3(5)): each region that runs the policy
 // levies a value-added tax at rate b and spends it on five levers (reg, pub, tal, inf, bar) by
-// weight; capital stocks depreciate; each index G = 1 − exp(−(K/VA)/scale) is measured relative to
+// its weights (the global `gov.<lever>`, or its own `gov.region<r>.<lever>`); capital stocks depreciate; each index G = 1 − exp(−(K/VA)/scale) is measured relative to
 // current value added, so it does not saturate merely because the economy grows.
 
 extension Model {
@@ -17,10 +17,10 @@ extension Model {
     /// `regions[r].valueAdded` still holds last quarter's value added when this phase runs.
     mutating func governPolicy() {
         let p = parameters
-        let weights = [p.govReg, p.govPub, p.govTal, p.govInf, p.govBar]
-        let spent = weights.reduce(0, +)
         let started = period >= p.govStart
         for r in 0..<regions.count {
+            let weights = Lever.allCases.map { p.policyWeight(region: r, $0) }
+            let spent = weights.reduce(0, +)
             let va = max(regions[r].valueAdded, 1e-12)
             let budget = started && Model.runsPolicy(region: r, p) ? p.govBudget * va : 0
             regions[r].budget = budget * spent

@@ -56,7 +56,25 @@ extension Parameters {
     }
 
     /// Every parameter, in documentation order.
-    public static let registry: [ParameterInfo] = [
+    public static let registry: [ParameterInfo] = baseRegistry + regionalPolicyWeights
+
+    /// Per-region lever weights `gov.region<r>.<lever>` for r < 20 (MODEL.md §3(1): "weights over
+    /// five levers per region"): −1, the default, means the region uses the global `gov.<lever>`.
+    /// In YAML: `gov: {region2: {pub: 0.6, inf: 0.4}}`.
+    static let regionalPolicyWeights: [ParameterInfo] = (0..<Parameters.maxPolicyRegions).flatMap { region in
+        Lever.allCases.map { lever in
+            r("gov.region\(region).\(lever.name)", \.govRegionWeights[region * 5 + lever.rawValue], "share", -1, 1,
+              "region \(region)'s weight on \(lever.name) (−1: the global gov.\(lever.name))")
+        }
+    }
+
+    /// Whether `key` is one of the per-region lever weights `gov.region<r>.<lever>`.
+    public static func isRegionalPolicyWeight(_ key: String) -> Bool {
+        guard key.hasPrefix("gov.region"), let next = key.dropFirst("gov.region".count).first else { return false }
+        return next.isNumber
+    }
+
+    private static let baseRegistry: [ParameterInfo] = [
         i("firms", \.firms, "firms", 500, 50_000_000, "initial number of firms; villages and markets scale with it"),
         i("periods", \.periods, "quarters", 1, 400, "reported periods"),
         i("burn_in", \.burnIn, "quarters", 0, 40, "burn-in without platforms, not reported"),
@@ -316,6 +334,10 @@ extension Parameters {
     public func validate() throws(ParameterError) {
         let w = govReg + govPub + govTal + govInf + govBar
         if w > 1 + 1e-9 { throw ParameterError(key: "gov.reg+pub+tal+inf+bar", expected: "weights summing to at most 1", found: "\(w)") }
+        for region in 0..<regions {
+            let w = Lever.allCases.reduce(0.0) { $0 + policyWeight(region: region, $1) }
+            if w > 1 + 1e-9 { throw ParameterError(key: "gov.region\(region).*", expected: "weights summing to at most 1 (with the global ones where −1)", found: "\(w)") }
+        }
         if govRegions > regions { throw ParameterError(key: "gov.regions", expected: "at most world.regions (\(regions)), or 0 for all", found: "\(govRegions)") }
         if clusters < industries { throw ParameterError(key: "world.clusters", expected: "at least world.industries (\(industries))", found: "\(clusters)") }
         if supplierShare + brandShare >= 0.95 { throw ParameterError(key: "roles.supplier_share+roles.brand_share", expected: "below 0.95 (manufacturers must exist)", found: "\(supplierShare + brandShare)") }

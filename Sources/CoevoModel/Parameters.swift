@@ -255,6 +255,23 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Regions that run the policy: the first `govRegions` regions, 0 = all regions (the default).
     /// Regions outside levy no tax and their indices stay at 0 (MODEL.md §6: scenarios vary regions).
     public var govRegions: Int = 0
+    /// Lever weights by region (`maxPolicyRegions` × 5, order reg, pub, tal, inf, bar); −1 means
+    /// "the global weight" (`gov.reg`, …). Read through `policyWeight(region:_:)`.
+    public var govRegionWeights = [Double](repeating: -1, count: Parameters.maxPolicyRegions * 5)
+    public static let maxPolicyRegions = 20
+
+    /// The weight region `r` puts on `lever`: its own when set, else the global one.
+    public func policyWeight(region r: Int, _ lever: Lever) -> Double {
+        let own = r < Parameters.maxPolicyRegions ? govRegionWeights[r * 5 + lever.rawValue] : -1
+        if own >= 0 { return own }
+        switch lever {
+        case .reg: return govReg
+        case .pub: return govPub
+        case .tal: return govTal
+        case .inf: return govInf
+        case .bar: return govBar
+        }
+    }
 
     // MARK: Digital commerce switch
     /// Platforms exist (false = the no-digital counterfactual: no platform ever enters).

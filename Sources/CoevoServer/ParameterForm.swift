@@ -47,7 +47,8 @@ enum ParameterForm {
     static func groups() -> [(String, [ParameterInfo])] {
         var order: [String] = []
         var byGroup: [String: [ParameterInfo]] = [:]
-        for info in Parameters.registry where !prominent.contains(info.key) {
+        // Per-region lever weights (100 keys) stay out of the form: YAML and --set reach them.
+        for info in Parameters.registry where !prominent.contains(info.key) && !Parameters.isRegionalPolicyWeight(info.key) {
             let group = info.key.split(separator: ".", maxSplits: 1).count > 1 ? String(info.key.split(separator: ".")[0]) : "run"
             if byGroup[group] == nil { order.append(group) }
             byGroup[group, default: []].append(info)

@@ -226,3 +226,28 @@ struct GovernmentScopeTests {
         }
     }
 }
+
+@Suite("Per-region lever weights")
+struct RegionalPolicyWeights {
+    @Test func aRegionCanSpendOnItsOwnLevers() throws {
+        // Region 0 puts everything on pub, region 1 on inf; the others use the global weights.
+        var p = testParameters(firms: 2000, periods: 12)
+        try p.set("gov.region0.reg", text: "0"); try p.set("gov.region0.tal", text: "0"); try p.set("gov.region0.inf", text: "0"); try p.set("gov.region0.bar", text: "0")
+        try p.set("gov.region0.pub", text: "1")
+        try p.set("gov.region1.inf", text: "1"); try p.set("gov.region1.reg", text: "0"); try p.set("gov.region1.pub", text: "0"); try p.set("gov.region1.tal", text: "0"); try p.set("gov.region1.bar", text: "0")
+        try p.validate()
+        #expect(p.policyWeight(region: 0, .pub) == 1 && p.policyWeight(region: 2, .pub) == p.govPub)
+        var model = Model(parameters: p, seed: 3)
+        model.burnIn()
+        let g0 = model.regions[0].policy, g1 = model.regions[1].policy, g2 = model.regions[2].policy
+        #expect(g0[Lever.pub.rawValue] > g2[Lever.pub.rawValue] && g0[Lever.reg.rawValue] == 0 && g0[Lever.inf.rawValue] == 0)
+        #expect(g1[Lever.inf.rawValue] > g2[Lever.inf.rawValue] && g1[Lever.pub.rawValue] == 0)
+        #expect(g2.allSatisfy { $0 > 0 })
+    }
+
+    @Test func weightsAboveOneAreRejected() throws {
+        var p = testParameters()
+        try p.set("gov.region3.pub", text: "0.9")   // plus the global 0.2 each on the other four levers
+        #expect(throws: ParameterError.self) { try p.validate() }
+    }
+}
