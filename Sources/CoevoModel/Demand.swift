@@ -34,9 +34,11 @@ extension Model {
         guard firms.channels[s] & Channel.sellingBits != 0 else { return (0, 0, 0, 0) }
         // Online buyers weigh quality more (reviews, ratings, precise matching).
         // Platforms rank sellers by their sales history (reviews, ratings, repeat buyers): visibility
-        // × (1 + D/D_0)^ζ, D the seller's data trail — the preferential attachment behind the heavy
-        // tail of online seller sizes.
-        let ranking = parameters.onlineRanking > 0 ? pow(1 + firms.dataTrail[s] / parameters.dataCreditScale, parameters.onlineRanking) : 1
+        // × ((D + D̄)/(2D̄))^ζ, D the seller's data trail and D̄ the online sellers' mean — preferential
+        // attachment relative to the market (a newcomer 2^−ζ, a seller at the mean 1, a large seller
+        // ∝ D^ζ) rather than a rise of online visibility as a whole.
+        let ranking = parameters.onlineRanking > 0 && rankingMean > 0
+            ? pow((firms.dataTrail[s] + rankingMean) / (2 * rankingMean), parameters.onlineRanking) : 1
         let quality = ranking * exp(parameters.thetaQ * parameters.onlineQuality * (firms.quality[s] - frontier))
         var custom = 1.0
         let pm = firms.platform(s, .make)
@@ -60,6 +62,11 @@ extension Model {
         if attraction.count < firms.count { attraction = [Double](repeating: 0, count: firms.count * 2) }
         let liveTrust = world.tacitness.map { exp(parameters.liveBonus * $0) }
         let frontierNow = frontier
+        if parameters.onlineRanking > 0 {
+            var sum = 0.0, n = 0.0
+            for s in 0..<firms.count where firms.channels[s] & Channel.sellingBits != 0 { sum += firms.dataTrail[s]; n += 1 }
+            rankingMean = n > 0 ? sum / n : 0
+        }
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let a = attraction(slot: s, frontier: frontierNow)
             attraction[s] = a

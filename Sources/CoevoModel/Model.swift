@@ -112,6 +112,8 @@ public struct Model: Sendable {
     public var clusterUsers: [Int32] = []
     public var clusterUserMargin: [Double] = []
     public var clusterNonUserMargin: [Double] = []
+    /// Online sellers' mean data trail this quarter (the ranking's reference, Demand.swift).
+    public var rankingMean = 0.0
     /// Clusters with a platform's dedicated "industrial belt" storefront (ClusterPlatforms.swift).
     public var clusterStorefront: [Bool] = []
     /// Best practice ln A of each ecosystem family's embedded firms (−∞ while it has none).

@@ -135,19 +135,35 @@ struct Fact8 {
 @Suite("Fact 9: heavy-tailed online sizes, rising platform concentration")
 struct Fact9 {
     @Test func hillIndexAndHHI() {
+        var hills: [Double] = []
         for seed in stageSeeds {
             let r = baselineRuns[seed]!
             let hill = mean(r["size.hill"].suffix(8))
+            hills.append(hill)
             #expect(hill > 1, "seed \(seed): Hill index \(hill)")
-            // Known gap: with the innovation dilemma on, quality converges near the frontier and the
-            // tail thins to a Hill index of about 3 (docs/ODD.md §8.3); `demand.online_ranking` brings
-            // it into range but then stalls retail adoption. Recorded, not hidden.
-            withKnownIssue("Hill index above 2.5 with innovation on (ODD §8.3)", isIntermittent: true) {
-                #expect(hill < 2.5, "seed \(seed): Hill index \(hill)")
-            }
             let hhi = r["platform.hhi"]
             #expect(mean(hhi.suffix(8)) > mean(hhi[16..<24]) + 0.05, "seed \(seed): HHI \(mean(hhi[16..<24])) → \(mean(hhi.suffix(8)))")
         }
+        // Known gap: with the innovation dilemma on, quality converges near the frontier and the tail
+        // thins to a Hill index of about 3 (docs/ODD.md §8.3). Platform ranking by sales history
+        // (`demand.online_ranking`, next test) brings it into range but, switched on by default, it
+        // slows retail adoption into a line (fact 1 fails). Recorded, not hidden.
+        let average = hills.reduce(0, +) / Double(hills.count)
+        withKnownIssue("mean Hill index above 2.5 with innovation on and ranking off (ODD §8.3)", isIntermittent: true) {
+            #expect(average < 2.5, "mean Hill index \(average) over seeds \(hills)")
+        }
+    }
+
+    @Test func platformRankingThickensTheTail() {
+        // The mechanism that would carry the fact: platforms rank sellers by their sales history.
+        var hills: [Double] = []
+        for seed in stageSeeds.prefix(4) {
+            let ranked = runSeries(testParameters { $0.onlineRanking = 0.3 }, seed: seed)
+            let with = mean(ranked["size.hill"].suffix(8)), without = mean(baselineRuns[seed]!["size.hill"].suffix(8))
+            hills.append(with)
+            #expect(with < without - 0.3, "seed \(seed): Hill index \(with) with ranking vs \(without) without")
+        }
+        #expect(hills.reduce(0, +) / Double(hills.count) < 2.6, "Hill with ranking \(hills)")
     }
 }
 
