@@ -5,8 +5,8 @@
 // specialisation gain (complementary chain roles and capabilities) exceeds the coordination cost,
 // which rises with both degrees, falls with coordination capacity, and is raised across regions
 // by a barrier that G_bar lowers; links decay. Links carry productivity spillovers
-// (Productivity.swift), preferred supplier access (InputMarket.swift) and transaction costs
-// (TransactionCost.swift). Referred orders are not modelled yet. Degree is capped at
+// (Productivity.swift), preferred supplier access (InputMarket.swift), referred orders (Demand.swift)
+// and transaction costs (TransactionCost.swift). Degree is capped at
 // FirmStore.maxDegree.
 
 extension Model {

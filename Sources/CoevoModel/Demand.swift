@@ -21,9 +21,11 @@ extension Model {
         }
     }
 
-    /// e^(θ_Q(x − frontier)) p^(−θ_P): quality counts relative to the world frontier (Innovation.swift).
+    /// e^(θ_Q(x − frontier)) p^(−θ_P)·(1 + r_ref·partners): quality counts relative to the world
+    /// frontier (Innovation.swift); each collaboration partner refers orders (MODEL.md §3(9)).
     @inline(__always) func attraction(slot s: Int, frontier: Double) -> Double {
         exp(parameters.thetaQ * (firms.quality[s] - frontier) - parameters.thetaP * log(firms.price[s]))
+            * (1 + parameters.referral * Double(firms.degree[s]))
     }
 
     /// Online visibility to consumers (RETAIL, LIVE), to wholesale buyers (B2B) and to world

@@ -225,6 +225,7 @@ extension Parameters {
         r("network.decay", \.linkDecay, "/quarter", 0, 1, "link decay hazard"),
         r("network.spillover", \.partnerSpillover, "/quarter", 0, 1, "catch-up to the best partner's productivity"),
         r("network.supplier_weight", \.partnerSupplierWeight, "–", 0, 1, "weight of partner suppliers in the input pool"),
+        r("network.referral", \.referral, "per partner", 0, 1, "orders referred by each partner: attraction × (1 + r·degree)"),
         r("entrepreneur.initial", \.capabilityInitial, "0–1", 0.01, 0.99, "mean initial capability E"),
         r("entrepreneur.by_doing", \.learnByDoing, "/quarter", 0, 1, "learning by doing"),
         r("entrepreneur.online", \.learnOnline, "×", 0, 20, "extra learning by doing online"),

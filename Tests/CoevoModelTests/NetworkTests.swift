@@ -35,3 +35,24 @@ import Testing
         #expect(sawLinks)
     }
 }
+
+@Suite struct ReferredOrders {
+    /// Partners refer orders: with referrals on, linked sellers' revenue relative to unlinked
+    /// sellers' is higher than with referrals off (same seed, same network rules).
+    @Test func partnersReferOrders() {
+        func linkedPremium(_ referral: Double) -> Double {
+            var ratio = 0.0
+            _ = runSeries(testParameters(firms: 3000, periods: 20) { $0.referral = referral }, seed: 41) { o, m in
+                guard o.period == 19 else { return }
+                var linked = 0.0, nl = 0.0, unlinked = 0.0, nu = 0.0
+                for s in 0..<m.firms.count where m.firms.role[s] != .supplier {
+                    if m.firms.degree[s] > 0 { linked += m.firms.revenue[s]; nl += 1 } else { unlinked += m.firms.revenue[s]; nu += 1 }
+                }
+                ratio = (linked / max(nl, 1)) / max(unlinked / max(nu, 1), 1e-12)
+            }
+            return ratio
+        }
+        let with = linkedPremium(0.2), without = linkedPremium(0)
+        #expect(with > without * 1.05, "linked/unlinked revenue \(with) with referrals, \(without) without")
+    }
+}
