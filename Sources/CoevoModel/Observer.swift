@@ -65,8 +65,8 @@ public struct Observer: Sendable {
     public mutating func observe(_ model: inout Model) -> Observation {
         // The chained cost decomposition reads the previous snapshot, then the snapshot is renewed
         // (before any copy of the firm store is taken, so no column is copied on write).
-        let step = initialFirms == 0 ? nil : model.costFallSinceLastObservation()
-        model.snapshotForDecomposition()
+        let step: CostFall?
+        if initialFirms == 0 { step = nil; model.snapshotForDecomposition() } else { step = model.costFallThenSnapshot() }
         let f = model.firms, n = f.count, R = model.world.regions, K = model.world.clusters
         var all = [Double](repeating: 0, count: Observer.metrics.count)
         var reg = [[Double]](repeating: [Double](repeating: 0, count: Observer.regionMetrics.count), count: R)
