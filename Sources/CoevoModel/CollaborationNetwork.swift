@@ -11,8 +11,18 @@
 
 extension Model {
     mutating func updateNetwork() {
+        guard parameters.network else { return }
+        // The quarter's work runs in a non-mutating method (links and degrees are firm columns,
+        // reference storage; `members` is lent to it): from a mutating method every call of
+        // `linked` and `linkSurplus` copied the whole `Model` (2.3 kB) first.
+        var scratch: [Int32] = []
+        swap(&scratch, &members)
+        updateNetwork(members: &scratch)
+        swap(&scratch, &members)
+    }
+
+    private func updateNetwork(members: inout [Int32]) {
         let p = parameters
-        guard p.network else { return }
         let n = firms.count, dMax = FirmStore.maxDegree
         // Cluster membership (counting sort) and the B2B users, for O(1) candidate draws.
         var start = [Int](repeating: 0, count: clusters.count + 1)
@@ -86,15 +96,17 @@ extension Model {
         return false
     }
 
-    mutating func link(_ a: Int, _ b: Int) {
+    /// Links and unlinks write only the `links` and `degree` columns (reference storage), so they
+    /// need no mutable `self` (calling them from non-mutating code avoids copies of `Model`).
+    func link(_ a: Int, _ b: Int) {
         addLink(a, UInt32(b)); addLink(b, UInt32(a))
     }
 
-    mutating func unlink(_ a: Int, _ b: Int) {
+    func unlink(_ a: Int, _ b: Int) {
         dropLink(a, UInt32(b)); dropLink(b, UInt32(a))
     }
 
-    private mutating func addLink(_ s: Int, _ other: UInt32) {
+    private func addLink(_ s: Int, _ other: UInt32) {
         let dMax = FirmStore.maxDegree
         for m in 0..<dMax where firms.links[s * dMax + m] == FirmStore.noLink {
             firms.links[s * dMax + m] = other
@@ -103,7 +115,7 @@ extension Model {
         }
     }
 
-    private mutating func dropLink(_ s: Int, _ other: UInt32) {
+    private func dropLink(_ s: Int, _ other: UInt32) {
         let dMax = FirmStore.maxDegree
         for m in 0..<dMax where firms.links[s * dMax + m] == other {
             firms.links[s * dMax + m] = FirmStore.noLink
@@ -113,7 +125,7 @@ extension Model {
     }
 
     /// Before firms leave: their partners drop the links.
-    mutating func dropLinks(ofLeaving leaving: [Int]) {
+    func dropLinks(ofLeaving leaving: [Int]) {
         let dMax = FirmStore.maxDegree
         for s in leaving where firms.degree[s] > 0 {
             for m in 0..<dMax {
