@@ -48,8 +48,12 @@ extension Model {
                 }
             }
         }
-        // Search.
-        for s in 0..<n where Int(firms.degree[s]) < dMax {
+        // Search, in two passes with the same outcome as one: first every firm's draws and
+        // candidate (they depend on neither links nor degrees), then, in slot order, the checks and
+        // links. The second pass is short per firm, so the candidates' cache misses overlap.
+        let searcher = Column<Int32>(repeating: 0, count: n), chosen = Column<Int32>(repeating: 0, count: n)
+        var searches = 0
+        for s in 0..<n {
             let me = firms.id[s]
             guard random.uniform(.network, period: period, id: me, draw: 0) < p.linkSearch else { continue }
             var candidate = -1
@@ -69,7 +73,13 @@ extension Model {
                 let u = random.uniform(.network, period: period, id: me, draw: 3)
                 candidate = Int(members[start[k] + min(size - 1, Int(u * Double(size)))])
             }
-            guard candidate != s, Int(firms.degree[candidate]) < dMax, !linked(s, UInt32(candidate)) else { continue }
+            guard candidate != s else { continue }
+            searcher[searches] = Int32(s); chosen[searches] = Int32(candidate); searches += 1
+        }
+        for i in 0..<searches {
+            let s = Int(searcher[i]), candidate = Int(chosen[i])
+            // A firm searches only while below the degree cap (links formed earlier this quarter count).
+            guard Int(firms.degree[s]) < dMax, Int(firms.degree[candidate]) < dMax, !linked(s, UInt32(candidate)) else { continue }
             if linkSurplus(s, candidate) > 0 { link(s, candidate) }
         }
     }
