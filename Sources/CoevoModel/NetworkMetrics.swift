@@ -60,8 +60,12 @@ extension Model {
                         if ko != ks { c = true; if s < o { between[ks * K + ko] += 1; between[ko * K + ks] += 1 } }
                         if (partner / UInt32(roles)) % UInt32(R) != (me / UInt32(roles)) % UInt32(R) { g = true }
                     }
-                    let a = find(Int32(s)), b = find(Int32(o))
-                    if a != b { parent[Int(max(a, b))] = min(a, b) }
+                    // Links are symmetric (NetworkTests), so joining each link from its lower
+                    // end gives the same components with half the finds.
+                    if s < o {
+                        let a = find(Int32(s)), b = find(Int32(o))
+                        if a != b { parent[Int(max(a, b))] = min(a, b) }
+                    }
                 }
                 if r { role += 1 }; if c { cluster += 1; byRegion[Int(firms.region[s])] += 1 }; if g { region += 1 }
             }
