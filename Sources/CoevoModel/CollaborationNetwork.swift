@@ -48,38 +48,47 @@ extension Model {
                 }
             }
         }
-        // Search, in two passes with the same outcome as one: first every firm's draws and
-        // candidate (they depend on neither links nor degrees), then, in slot order, the checks and
-        // links. The second pass is short per firm, so the candidates' cache misses overlap.
+        // Search, in passes with the same outcome as one: first every firm's draws and where its
+        // candidate is listed (they depend on neither links nor degrees), then the candidates
+        // looked up, then, in slot order, the checks and links. Each pass is short per firm, so
+        // the random reads (the candidate lists, the candidates' columns) overlap.
         let searcher = Column<Int32>(repeating: 0, count: n), chosen = Column<Int32>(repeating: 0, count: n)
+        let listed = Column<Int>(repeating: 0, count: n)   // index in its list × 4 + list (0 cluster, 1 B2B, 2 IINET)
         var searches = 0
         for s in 0..<n {
             let me = firms.id[s]
             guard random.uniform(.network, period: period, id: me, draw: 0) < p.linkSearch else { continue }
-            var candidate = -1
+            let entry: Int
             let pb = firms.platform(s, .b2b), pi = firms.platform(s, .iinet)
             if pi >= 0 && iinetUsers.count > 1
                 && random.uniform(.network, period: period, id: me, draw: 4) < p.iinetFar * platforms[Int(pi)].matching {
                 let u = random.uniform(.network, period: period, id: me, draw: 5)
-                candidate = Int(iinetUsers[min(iinetUsers.count - 1, Int(u * Double(iinetUsers.count)))])
+                entry = min(iinetUsers.count - 1, Int(u * Double(iinetUsers.count))) << 2 | 2
             } else if pb >= 0 && !b2bUsers.isEmpty
                 && random.uniform(.network, period: period, id: me, draw: 1) < p.linkFar * platforms[Int(pb)].matching {
                 let u = random.uniform(.network, period: period, id: me, draw: 2)
-                candidate = Int(b2bUsers[min(b2bUsers.count - 1, Int(u * Double(b2bUsers.count)))])
+                entry = min(b2bUsers.count - 1, Int(u * Double(b2bUsers.count))) << 2 | 1
             } else {
                 let k = Int(firms.cluster[s])
                 let size = start[k + 1] - start[k]
                 guard size > 1 else { continue }
                 let u = random.uniform(.network, period: period, id: me, draw: 3)
-                candidate = Int(members[start[k] + min(size - 1, Int(u * Double(size)))])
+                entry = (start[k] + min(size - 1, Int(u * Double(size)))) << 2
             }
-            guard candidate != s else { continue }
-            searcher[searches] = Int32(s); chosen[searches] = Int32(candidate); searches += 1
+            searcher[searches] = Int32(s); listed[searches] = entry; searches += 1
+        }
+        for i in 0..<searches {
+            let entry = listed[i], j = entry >> 2
+            switch entry & 3 {
+            case 0: chosen[i] = members[j]
+            case 1: chosen[i] = b2bUsers[j]
+            default: chosen[i] = iinetUsers[j]
+            }
         }
         for i in 0..<searches {
             let s = Int(searcher[i]), candidate = Int(chosen[i])
             // A firm searches only while below the degree cap (links formed earlier this quarter count).
-            guard Int(firms.degree[s]) < dMax, Int(firms.degree[candidate]) < dMax, !linked(s, UInt32(candidate)) else { continue }
+            guard candidate != s, Int(firms.degree[s]) < dMax, Int(firms.degree[candidate]) < dMax, !linked(s, UInt32(candidate)) else { continue }
             if linkSurplus(s, candidate) > 0 { link(s, candidate) }
         }
     }
