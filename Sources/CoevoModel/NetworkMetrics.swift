@@ -41,9 +41,13 @@ extension Model {
                 while parent[Int(y)] != y { parent[Int(y)] = parent[Int(parent[Int(y)])]; y = parent[Int(y)] }
                 return y
             }
+            // The link cost first, in a pass of its own: the partner loop below is then short per
+            // firm, so the partners' cache misses overlap.
             for s in 0..<n where firms.degree[s] > 0 {
                 linked += 1
                 costSum += parameters.linkCost * pow(1 + Double(firms.degree[s]), parameters.linkCostExponent) / (1 + coordinationCapacity(slot: s))
+            }
+            for s in 0..<n where firms.degree[s] > 0 {
                 var r = false, c = false, g = false
                 let me = place[s]
                 let ks = Int(firms.cluster[s])
