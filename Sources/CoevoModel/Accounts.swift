@@ -2,11 +2,37 @@
 // added (revenue − purchased inputs − fees − logistics), net worth, the online data trail, and the
 // regional and platform totals the next quarter's mechanisms read.
 
+/// Regional and platform totals of one quarter's accounts, summed in slot order.
+struct AccountTotals {
+    var labour: [Double], valueAdded: [Double], sales: [Double], onlineVolume: [Double]
+    var gmv: [Double]
+    var volume = 0.0, totalSales = 0.0
+    init(regions: Int, platforms: Int) {
+        labour = Array(repeating: 0, count: regions); valueAdded = labour; sales = labour; onlineVolume = labour
+        gmv = Array(repeating: 0, count: platforms)
+    }
+}
+
 extension Model {
+    /// Settles every firm's accounts and stores the regional and platform totals.
     mutating func settleAccounts() {
+        var t = AccountTotals(regions: regions.count, platforms: platforms.count)
+        settleFirmAccounts(into: &t)
+        for r in regions.indices {
+            regions[r].labour = t.labour[r]; regions[r].valueAdded = t.valueAdded[r]
+            regions[r].sales = t.sales[r]; regions[r].onlineVolume = t.onlineVolume[r]
+        }
+        for q in platforms.indices { platforms[q].gmv = t.gmv[q] }
+        onlineVolume = t.volume
+        onlineShare = t.totalSales > 0 ? t.volume / t.totalSales : 0
+    }
+
+    /// The per-firm part of `settleAccounts`: writes the firm columns (reference storage) and sums
+    /// the totals into `t`. Non-mutating on purpose: the helpers it calls (`transactionShare`, …)
+    /// then read `self` in place, where from a mutating method the optimiser copied the whole
+    /// `Model` (≈ 100 retains and releases) for every IINET user.
+    private func settleFirmAccounts(into t: inout AccountTotals) {
         let p = parameters
-        for r in regions.indices { regions[r].labour = 0; regions[r].valueAdded = 0; regions[r].sales = 0; regions[r].onlineVolume = 0 }
-        for q in platforms.indices { platforms[q].gmv = 0 }
         var volume = 0.0, sales = 0.0
         let C = Channel.count
         for s in 0..<firms.count {
@@ -26,7 +52,7 @@ extension Model {
                     let revenue = channelRevenue(slot: s, c)
                     let fee = platforms[Int(pc)].fee, l = logisticsShare(slot: s, platform: pc)
                     fees += fee * revenue; logistics += l * revenue
-                    platforms[Int(pc)].gmv += revenue
+                    t.gmv[Int(pc)] += revenue
                     sellingChannels += 1
                     // Channel profit: its revenue net of variable cost, fee and logistics, and its fixed cost.
                     firms.setChannelProfit(s, c, revenue * (margin - fee - l) - p.channelFixedCost)
@@ -46,7 +72,7 @@ extension Model {
                     let base = p.serviceShare * max(rev, 0)
                     let charge = platforms[Int(pc)].fee * base
                     fees += charge
-                    platforms[Int(pc)].gmv += max(rev, 0)   // the business the service carries (its data)
+                    t.gmv[Int(pc)] += max(rev, 0)   // the business the service carries (its data)
                     let saving: Double
                     switch c {
                     case .make:
@@ -93,14 +119,13 @@ extension Model {
             }
             firms.dataTrail[s] += online
             firms.onlineShareLast[s] = rev > 0 ? online / rev : 0
-            regions[r].labour += q * exp(-firms.logA[s])
-            regions[r].valueAdded += rev - firms.inputSpending[s] - fees - logistics
-            regions[r].sales += rev
-            regions[r].onlineVolume += online
+            t.labour[r] += q * exp(-firms.logA[s])
+            t.valueAdded[r] += rev - firms.inputSpending[s] - fees - logistics
+            t.sales[r] += rev
+            t.onlineVolume[r] += online
             volume += online; sales += rev
         }
-        onlineVolume = volume
-        onlineShare = sales > 0 ? volume / sales : 0
+        t.volume = volume; t.totalSales = sales
     }
 
     /// Revenue of a selling channel this quarter (rev).

@@ -8,17 +8,20 @@ extension Model {
         // Per-group sums in flat local arrays (one write per firm per sum), copied into the group
         // states once at the end.
         let C = Channel.count
-        var vN = [Int](repeating: 0, count: V), vOnline = vN, vAdopt = vN, vOther = vN
-        var vE = [Double](repeating: 0, count: V), vE2 = vE, vProfit = vE, vRevenue = vE, vOnlineRevenue = vE
-        var vAdoptProfit = vE, vAdoptRev = vE, vOtherProfit = vE, vOtherRev = vE
-        var kN = [Int](repeating: 0, count: K), kAdopt = kN, kOther = kN
-        var vUsers = [Int32](repeating: 0, count: V * C), kUsers = [Int32](repeating: 0, count: K * C)
-        var kUserProfit = [Double](repeating: 0, count: K * C), kUserRev = kUserProfit
-        var kA = [Double](repeating: 0, count: K), kA2 = kA, kOutput = kA
-        var kQ = kA, kQ2 = kA, kSellers = kN
-        var supProfit = kA, supRev = kA, selProfit = kA, selRev = kA
-        var kAdoptProfit = kA, kAdoptRev = kA, kOtherProfit = kA, kOtherRev = kA
-        var sellers = [Int](repeating: 0, count: platforms.count)
+        // (Columns rather than arrays: no uniqueness or bounds check on each of the per-firm writes.)
+        func ints(_ n: Int) -> Column<Int> { Column(repeating: 0, count: n) }
+        func sums(_ n: Int) -> Column<Double> { Column(repeating: 0, count: n) }
+        let vN = ints(V), vOnline = ints(V), vAdopt = ints(V), vOther = ints(V)
+        let vE = sums(V), vE2 = sums(V), vProfit = sums(V), vRevenue = sums(V), vOnlineRevenue = sums(V)
+        let vAdoptProfit = sums(V), vAdoptRev = sums(V), vOtherProfit = sums(V), vOtherRev = sums(V)
+        let kN = ints(K), kAdopt = ints(K), kOther = ints(K)
+        let vUsers = Column<Int32>(repeating: 0, count: V * C), kUsers = Column<Int32>(repeating: 0, count: K * C)
+        let kUserProfit = sums(K * C), kUserRev = sums(K * C)
+        let kA = sums(K), kA2 = sums(K), kOutput = sums(K)
+        let kQ = sums(K), kQ2 = sums(K), kSellers = ints(K)
+        let supProfit = sums(K), supRev = sums(K), selProfit = sums(K), selRev = sums(K)
+        let kAdoptProfit = sums(K), kAdoptRev = sums(K), kOtherProfit = sums(K), kOtherRev = sums(K)
+        let sellers = ints(platforms.count)
         var onE = 0.0, onE2 = 0.0, onN = 0.0
         let online = Channel.sellingBits
         for s in 0..<firms.count {
@@ -88,7 +91,7 @@ extension Model {
             clusters[k] = g
         }
         // Channel users and their margins against the cluster's other online firms.
-        villageUsers = vUsers; clusterUsers = kUsers
+        villageUsers = Array(vUsers); clusterUsers = Array(kUsers)
         if clusterUserMargin.count != K * C { clusterUserMargin = [Double](repeating: 0, count: K * C); clusterNonUserMargin = clusterUserMargin }
         for k in 0..<K {
             for c in 0..<C {

@@ -11,8 +11,18 @@
 
 extension Model {
     mutating func updateNetwork() {
+        guard parameters.network else { return }
+        // The quarter's work runs in a non-mutating method (links and degrees are firm columns,
+        // reference storage; `members` is lent to it): from a mutating method every call of
+        // `linked` and `linkSurplus` copied the whole `Model` (2.3 kB) first.
+        var scratch: [Int32] = []
+        swap(&scratch, &members)
+        updateNetwork(members: &scratch)
+        swap(&scratch, &members)
+    }
+
+    private func updateNetwork(members: inout [Int32]) {
         let p = parameters
-        guard p.network else { return }
         let n = firms.count, dMax = FirmStore.maxDegree
         // Cluster membership (counting sort) and the B2B users, for O(1) candidate draws.
         var start = [Int](repeating: 0, count: clusters.count + 1)
@@ -38,28 +48,47 @@ extension Model {
                 }
             }
         }
-        // Search.
-        for s in 0..<n where Int(firms.degree[s]) < dMax {
+        // Search, in passes with the same outcome as one: first every firm's draws and where its
+        // candidate is listed (they depend on neither links nor degrees), then the candidates
+        // looked up, then, in slot order, the checks and links. Each pass is short per firm, so
+        // the random reads (the candidate lists, the candidates' columns) overlap.
+        let searcher = Column<Int32>(repeating: 0, count: n), chosen = Column<Int32>(repeating: 0, count: n)
+        let listed = Column<Int>(repeating: 0, count: n)   // index in its list × 4 + list (0 cluster, 1 B2B, 2 IINET)
+        var searches = 0
+        for s in 0..<n {
             let me = firms.id[s]
             guard random.uniform(.network, period: period, id: me, draw: 0) < p.linkSearch else { continue }
-            var candidate = -1
+            let entry: Int
             let pb = firms.platform(s, .b2b), pi = firms.platform(s, .iinet)
             if pi >= 0 && iinetUsers.count > 1
                 && random.uniform(.network, period: period, id: me, draw: 4) < p.iinetFar * platforms[Int(pi)].matching {
                 let u = random.uniform(.network, period: period, id: me, draw: 5)
-                candidate = Int(iinetUsers[min(iinetUsers.count - 1, Int(u * Double(iinetUsers.count)))])
+                entry = min(iinetUsers.count - 1, Int(u * Double(iinetUsers.count))) << 2 | 2
             } else if pb >= 0 && !b2bUsers.isEmpty
                 && random.uniform(.network, period: period, id: me, draw: 1) < p.linkFar * platforms[Int(pb)].matching {
                 let u = random.uniform(.network, period: period, id: me, draw: 2)
-                candidate = Int(b2bUsers[min(b2bUsers.count - 1, Int(u * Double(b2bUsers.count)))])
+                entry = min(b2bUsers.count - 1, Int(u * Double(b2bUsers.count))) << 2 | 1
             } else {
                 let k = Int(firms.cluster[s])
                 let size = start[k + 1] - start[k]
                 guard size > 1 else { continue }
                 let u = random.uniform(.network, period: period, id: me, draw: 3)
-                candidate = Int(members[start[k] + min(size - 1, Int(u * Double(size)))])
+                entry = (start[k] + min(size - 1, Int(u * Double(size)))) << 2
             }
-            guard candidate != s, Int(firms.degree[candidate]) < dMax, !linked(s, UInt32(candidate)) else { continue }
+            searcher[searches] = Int32(s); listed[searches] = entry; searches += 1
+        }
+        for i in 0..<searches {
+            let entry = listed[i], j = entry >> 2
+            switch entry & 3 {
+            case 0: chosen[i] = members[j]
+            case 1: chosen[i] = b2bUsers[j]
+            default: chosen[i] = iinetUsers[j]
+            }
+        }
+        for i in 0..<searches {
+            let s = Int(searcher[i]), candidate = Int(chosen[i])
+            // A firm searches only while below the degree cap (links formed earlier this quarter count).
+            guard candidate != s, Int(firms.degree[s]) < dMax, Int(firms.degree[candidate]) < dMax, !linked(s, UInt32(candidate)) else { continue }
             if linkSurplus(s, candidate) > 0 { link(s, candidate) }
         }
     }
@@ -86,15 +115,17 @@ extension Model {
         return false
     }
 
-    mutating func link(_ a: Int, _ b: Int) {
+    /// Links and unlinks write only the `links` and `degree` columns (reference storage), so they
+    /// need no mutable `self` (calling them from non-mutating code avoids copies of `Model`).
+    func link(_ a: Int, _ b: Int) {
         addLink(a, UInt32(b)); addLink(b, UInt32(a))
     }
 
-    mutating func unlink(_ a: Int, _ b: Int) {
+    func unlink(_ a: Int, _ b: Int) {
         dropLink(a, UInt32(b)); dropLink(b, UInt32(a))
     }
 
-    private mutating func addLink(_ s: Int, _ other: UInt32) {
+    private func addLink(_ s: Int, _ other: UInt32) {
         let dMax = FirmStore.maxDegree
         for m in 0..<dMax where firms.links[s * dMax + m] == FirmStore.noLink {
             firms.links[s * dMax + m] = other
@@ -103,7 +134,7 @@ extension Model {
         }
     }
 
-    private mutating func dropLink(_ s: Int, _ other: UInt32) {
+    private func dropLink(_ s: Int, _ other: UInt32) {
         let dMax = FirmStore.maxDegree
         for m in 0..<dMax where firms.links[s * dMax + m] == other {
             firms.links[s * dMax + m] = FirmStore.noLink
@@ -113,7 +144,7 @@ extension Model {
     }
 
     /// Before firms leave: their partners drop the links.
-    mutating func dropLinks(ofLeaving leaving: [Int]) {
+    func dropLinks(ofLeaving leaving: [Int]) {
         let dMax = FirmStore.maxDegree
         for s in leaving where firms.degree[s] > 0 {
             for m in 0..<dMax {

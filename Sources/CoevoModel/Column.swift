@@ -13,6 +13,13 @@ public final class Column<Element: BitwiseCopyable>: @unchecked Sendable, Random
         capacity = 16
         base = .allocate(capacity: capacity)
     }
+    /// `n` copies of `value`. Also the scratch sums of hot loops: a write through a `Column` has
+    /// neither the uniqueness check nor the bounds check of a local `Array` (which the optimiser
+    /// does not always hoist out of a loop that writes many arrays).
+    public convenience init(repeating value: Element, count n: Int) {
+        self.init()
+        append(repeating: value, count: n)
+    }
     deinit { base.deallocate() }
 
     public var startIndex: Int { 0 }

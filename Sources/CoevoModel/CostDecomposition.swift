@@ -50,7 +50,16 @@ extension Model {
     /// The chained Melitz–Polanec step from the previous observation to now. `previousOutput` is
     /// the total output at the previous observation, exiters included (their part is in
     /// `exitOutput`/`exitCostSum`, booked when they left).
-    public func costFallSinceLastObservation() -> CostFall {
+    public func costFallSinceLastObservation() -> CostFall { costFall(thenSnapshot: false) }
+
+    /// `costFallSinceLastObservation()` followed by `snapshotForDecomposition()`, in one pass over
+    /// the firms (each firm's snapshot is written right after its step is read).
+    public mutating func costFallThenSnapshot() -> CostFall { costFall(thenSnapshot: true) }
+
+    /// The step; with `thenSnapshot`, also the snapshot (firm columns are reference storage, so
+    /// this needs no mutable `self`).
+    @inline(__always)
+    private func costFall(thenSnapshot: Bool) -> CostFall {
         let n = FirmStore.costComponents, g = GainSource.allCases.count
         var f = CostFall()
         var survivors = 0.0
@@ -69,58 +78,60 @@ extension Model {
                 let q1 = firms.prevOutput[s]
                 if now { qS1 += q1; qS1phi += q1 * phi1 } else { qX1 += q1; qX1phi += q1 * phi1 }
             }
-            guard now && before else { continue }
-            survivors += 1
-            // Within-firm change by component (contributions to the fall: minus the change).
-            let base = s * n
-            let p2 = firms.costProduction[s], p1 = firms.prevCost[base]
-            let dW = firms.logWage[s] - firms.prevLogWage[s]
-            let dA = firms.logA[s] - firms.prevLogA[s]
-            let dLogPsi = firms.logPsi[s] - firms.prevLogPsi[s]
-            // ln p = ln w − ln A + ln Ψ, so the log mean needs no logarithm: L = Δp/Δln p.
-            let dLogP = dW - dA + dLogPsi
-            let L = abs(dLogP) > 1e-12 ? (p2 - p1) / dLogP : (p2 + p1) / 2
-            f.factorPrices -= L * dW
-            f.productivity += L * dA
-            var dPsi = 0.0
-            let i2 = firms.poolLocal[s] + firms.poolB2B[s] + firms.poolNetwork[s]
-            let i1 = firms.prevPoolLocal[s] + firms.prevPoolB2B[s] + firms.prevPoolNetwork[s]
-            if i2 > 0 && i1 > 0 && dLogPsi != 0 {
-                // Δln Ψ = exponent·Δln I_eff, split over the pool's parts by their change: Δ part/L(I).
-                let perUnit = -L * dLogPsi / (i2 - i1)
-                let local = perUnit * (firms.poolLocal[s] - firms.prevPoolLocal[s])
-                let b2b = perUnit * (firms.poolB2B[s] - firms.prevPoolB2B[s])
-                let net = perUnit * (firms.poolNetwork[s] - firms.prevPoolNetwork[s])
-                f.cluster += local; f.economy += b2b; f.network += net
-                dPsi = local + b2b + net
-            }
-            f.inputSharing += dPsi
-            // Production's change not explained by the three terms (rounding only) goes to other.
-            f.other += -(p2 - p1) - (-L * dW + L * dA + dPsi)
-            // Productivity by ledger source; the rounding residual to other.
-            var booked = 0.0
-            for src in GainSource.allCases {
-                let d = firms.ledger(s, src) - firms.prevLedger[s * g + src.rawValue]
-                booked += d
-                switch src {
-                case .learning: f.learning += L * d
-                case .cluster: f.cluster += L * d
-                case .network: f.network += L * d
-                case .ecosystem: f.ecosystem += L * d
-                case .shock: f.other += L * d
+            if now && before {
+                survivors += 1
+                // Within-firm change by component (contributions to the fall: minus the change).
+                let base = s * n
+                let p2 = firms.costProduction[s], p1 = firms.prevCost[base]
+                let dW = firms.logWage[s] - firms.prevLogWage[s]
+                let dA = firms.logA[s] - firms.prevLogA[s]
+                let dLogPsi = firms.logPsi[s] - firms.prevLogPsi[s]
+                // ln p = ln w − ln A + ln Ψ, so the log mean needs no logarithm: L = Δp/Δln p.
+                let dLogP = dW - dA + dLogPsi
+                let L = abs(dLogP) > 1e-12 ? (p2 - p1) / dLogP : (p2 + p1) / 2
+                f.factorPrices -= L * dW
+                f.productivity += L * dA
+                var dPsi = 0.0
+                let i2 = firms.poolLocal[s] + firms.poolB2B[s] + firms.poolNetwork[s]
+                let i1 = firms.prevPoolLocal[s] + firms.prevPoolB2B[s] + firms.prevPoolNetwork[s]
+                if i2 > 0 && i1 > 0 && dLogPsi != 0 {
+                    // Δln Ψ = exponent·Δln I_eff, split over the pool's parts by their change: Δ part/L(I).
+                    let perUnit = -L * dLogPsi / (i2 - i1)
+                    let local = perUnit * (firms.poolLocal[s] - firms.prevPoolLocal[s])
+                    let b2b = perUnit * (firms.poolB2B[s] - firms.prevPoolB2B[s])
+                    let net = perUnit * (firms.poolNetwork[s] - firms.prevPoolNetwork[s])
+                    f.cluster += local; f.economy += b2b; f.network += net
+                    dPsi = local + b2b + net
                 }
+                f.inputSharing += dPsi
+                // Production's change not explained by the three terms (rounding only) goes to other.
+                f.other += -(p2 - p1) - (-L * dW + L * dA + dPsi)
+                // Productivity by ledger source; the rounding residual to other.
+                var booked = 0.0
+                for src in GainSource.allCases {
+                    let d = firms.ledger(s, src) - firms.prevLedger[s * g + src.rawValue]
+                    booked += d
+                    switch src {
+                    case .learning: f.learning += L * d
+                    case .cluster: f.cluster += L * d
+                    case .network: f.network += L * d
+                    case .ecosystem: f.ecosystem += L * d
+                    case .shock: f.other += L * d
+                    }
+                }
+                f.other += L * (dA - booked)
+                f.other -= L * dW
+                let dLog = -(firms.costLogistics[s] - firms.prevCost[base + 1])
+                let dFin = -(firms.costFinance[s] - firms.prevCost[base + 2])
+                let dTra = -(firms.costTransaction[s] - firms.prevCost[base + 3])
+                let dFee = -(firms.costFees[s] - firms.prevCost[base + 4])
+                let dInv = -(firms.costInventory[s] - firms.prevCost[base + 5])
+                let dFix = -(firms.costFixed[s] - firms.prevCost[base + 6])
+                f.logistics += dLog; f.finance += dFin; f.transaction += dTra; f.fees += dFee; f.inventory += dInv; f.fixed += dFix
+                f.economy += dLog + dFin + dTra + dFee + dInv
+                f.learning += dFix
             }
-            f.other += L * (dA - booked)
-            f.other -= L * dW
-            let dLog = -(firms.costLogistics[s] - firms.prevCost[base + 1])
-            let dFin = -(firms.costFinance[s] - firms.prevCost[base + 2])
-            let dTra = -(firms.costTransaction[s] - firms.prevCost[base + 3])
-            let dFee = -(firms.costFees[s] - firms.prevCost[base + 4])
-            let dInv = -(firms.costInventory[s] - firms.prevCost[base + 5])
-            let dFix = -(firms.costFixed[s] - firms.prevCost[base + 6])
-            f.logistics += dLog; f.finance += dFin; f.transaction += dTra; f.fees += dFee; f.inventory += dInv; f.fixed += dFix
-            f.economy += dLog + dFin + dTra + dFee + dInv
-            f.learning += dFix
+            if thenSnapshot { snapshot(s, produced: now) }
         }
         // Sum over survivors → unweighted means.
         if survivors > 0 {
@@ -145,26 +156,30 @@ extension Model {
 
     /// Stores this observation's values as the next step's "before".
     public mutating func snapshotForDecomposition() {
+        for s in 0..<firms.count { snapshot(s, produced: producing(s)) }
+    }
+
+    /// Stores firm `s`'s values as its next step's "before".
+    @inline(__always)
+    private func snapshot(_ s: Int, produced: Bool) {
         let n = FirmStore.costComponents, g = GainSource.allCases.count
-        for s in 0..<firms.count {
-            firms.prevProduced[s] = producing(s)
-            firms.prevOutput[s] = firms.output[s]
-            let b = s * n
-            firms.prevCost[b] = firms.costProduction[s]; firms.prevCost[b + 1] = firms.costLogistics[s]
-            firms.prevCost[b + 2] = firms.costFinance[s]; firms.prevCost[b + 3] = firms.costTransaction[s]
-            firms.prevCost[b + 4] = firms.costFees[s]; firms.prevCost[b + 5] = firms.costInventory[s]
-            firms.prevCost[b + 6] = firms.costFixed[s]
-            firms.prevLogWage[s] = firms.logWage[s]
-            firms.prevLogA[s] = firms.logA[s]
-            firms.prevLogPsi[s] = firms.logPsi[s]
-            firms.prevPoolLocal[s] = firms.poolLocal[s]
-            firms.prevPoolB2B[s] = firms.poolB2B[s]
-            firms.prevPoolNetwork[s] = firms.poolNetwork[s]
-            let l = s * g
-            firms.prevLedger[l] = firms.ledgerLearning[s]; firms.prevLedger[l + 1] = firms.ledgerCluster[s]
-            firms.prevLedger[l + 2] = firms.ledgerNetwork[s]; firms.prevLedger[l + 3] = firms.ledgerEcosystem[s]
-            firms.prevLedger[l + 4] = firms.ledgerShock[s]
-        }
+        firms.prevProduced[s] = produced
+        firms.prevOutput[s] = firms.output[s]
+        let b = s * n
+        firms.prevCost[b] = firms.costProduction[s]; firms.prevCost[b + 1] = firms.costLogistics[s]
+        firms.prevCost[b + 2] = firms.costFinance[s]; firms.prevCost[b + 3] = firms.costTransaction[s]
+        firms.prevCost[b + 4] = firms.costFees[s]; firms.prevCost[b + 5] = firms.costInventory[s]
+        firms.prevCost[b + 6] = firms.costFixed[s]
+        firms.prevLogWage[s] = firms.logWage[s]
+        firms.prevLogA[s] = firms.logA[s]
+        firms.prevLogPsi[s] = firms.logPsi[s]
+        firms.prevPoolLocal[s] = firms.poolLocal[s]
+        firms.prevPoolB2B[s] = firms.poolB2B[s]
+        firms.prevPoolNetwork[s] = firms.poolNetwork[s]
+        let l = s * g
+        firms.prevLedger[l] = firms.ledgerLearning[s]; firms.prevLedger[l + 1] = firms.ledgerCluster[s]
+        firms.prevLedger[l + 2] = firms.ledgerNetwork[s]; firms.prevLedger[l + 3] = firms.ledgerEcosystem[s]
+        firms.prevLedger[l + 4] = firms.ledgerShock[s]
     }
 }
 

@@ -64,8 +64,8 @@ public struct Observer: Sendable {
     public mutating func observe(_ model: inout Model) -> Observation {
         // The chained cost decomposition reads the previous snapshot, then the snapshot is renewed
         // (before any copy of the firm store is taken, so no column is copied on write).
-        let step = initialFirms == 0 ? nil : model.costFallSinceLastObservation()
-        model.snapshotForDecomposition()
+        let step: CostFall?
+        if initialFirms == 0 { step = nil; model.snapshotForDecomposition() } else { step = model.costFallThenSnapshot() }
         let f = model.firms, n = f.count, R = model.world.regions, K = model.world.clusters
         var all = [Double](repeating: 0, count: Observer.metrics.count)
         var reg = [[Double]](repeating: [Double](repeating: 0, count: Observer.regionMetrics.count), count: R)
@@ -99,22 +99,24 @@ public struct Observer: Sendable {
         }
 
         // Economy-wide and regional sums.
-        var adopt = [Double](repeating: 0, count: Channel.count)
+        // (Per-firm sums go to columns rather than arrays: no uniqueness or bounds check per write.)
+        func sums(_ n: Int) -> Column<Double> { Column(repeating: 0, count: n) }
+        let adopt = sums(Channel.count)
         var sharingUsers = 0.0, embedded = 0.0
-        var rSharing = [Double](repeating: 0, count: R), rIINET = rSharing, rECO = rSharing
+        let rSharing = sums(R), rIINET = sums(R), rECO = sums(R)
         let sharingBits = Channel.xborder.bit | Channel.design.bit | Channel.make.bit
         var q = 0.0, rev = 0.0, onl = 0.0, va = 0.0, wageQ = 0.0, quality = 0.0, profit = 0.0
         var sellers = 0.0, innovators = 0.0
         let frontier = model.frontier
-        var comp = [Double](repeating: 0, count: FirmStore.costComponents)
+        let comp = sums(FirmStore.costComponents)
         var rateAll = 0.0, rateSmall = 0.0, nSmall = 0.0, constrained = 0.0, constrainedSmall = 0.0
-        var rFirms = [Double](repeating: 0, count: R), rRev = rFirms, rOnl = rFirms, rRetail = rFirms, rVA = rFirms
-        var rQ = rFirms, rCost = rFirms, rQual = rFirms, rRateSmall = rFirms, rSmall = rFirms, rWageQ = rFirms
-        var rFeeGMV = rFirms, rGMV = rFirms, rSellers = rFirms, rInnovators = rFirms
-        var vOnline = [Int](repeating: 0, count: model.villages.count), vOnlRev = [Double](repeating: 0, count: model.villages.count)
-        var vRev = vOnlRev
-        var kRevenue = [Double](repeating: 0, count: K)
-        var cl = [Double](repeating: 0, count: K * 6)   // cluster sums, flat (written per firm)
+        let rFirms = sums(R), rRev = sums(R), rOnl = sums(R), rRetail = sums(R), rVA = sums(R)
+        let rQ = sums(R), rCost = sums(R), rQual = sums(R), rRateSmall = sums(R), rSmall = sums(R), rWageQ = sums(R)
+        let rFeeGMV = sums(R), rGMV = sums(R), rSellers = sums(R), rInnovators = sums(R)
+        let V = model.villages.count
+        let vOnline = Column<Int>(repeating: 0, count: V), vOnlRev = sums(V), vRev = sums(V)
+        let kRevenue = sums(K)
+        let cl = sums(K * 6)   // cluster sums, flat (written per firm)
         for s in 0..<n {
             let r = Int(f.region[s]), k = Int(f.cluster[s]), v = Int(f.village[s])
             let qs = f.output[s], ac = f.averageCost(s)

@@ -9,21 +9,27 @@
 extension Model {
     mutating func updateProductivity() {
         let p = parameters
-        for s in 0..<firms.count {
+        // Best partner's productivity, in a pass of its own (short per firm, so the partners' cache
+        // misses overlap; the update loop below draws a normal). Partners' productivity at the
+        // start of the step (the observation snapshot), so the update does not depend on the
+        // order firms are stored in.
+        let n = firms.count
+        let bestPartnerLogA = Column<Double>(repeating: -Double.infinity, count: n)
+        for s in 0..<n where firms.degree[s] > 0 {
+            var bestPartner = -Double.infinity
+            for m in 0..<FirmStore.maxDegree {
+                let other = firms.links[s * FirmStore.maxDegree + m]
+                guard other != FirmStore.noLink else { continue }
+                let o = Int(other)
+                if o >= 0 { bestPartner = max(bestPartner, firms.prevLogA[o]) }
+            }
+            bestPartnerLogA[s] = bestPartner
+        }
+        for s in 0..<n {
             let learning = p.learningRate * firms.capability[s]
             let best = clusters[Int(firms.cluster[s])].bestLogA
             let cluster = p.clusterSpillover * max(0, best - firms.logA[s])
-            var bestPartner = -Double.infinity
-            if firms.degree[s] > 0 {
-                for m in 0..<FirmStore.maxDegree {
-                    let other = firms.links[s * FirmStore.maxDegree + m]
-                    guard other != FirmStore.noLink else { continue }
-                    let o = Int(other)
-                    // Partners' productivity at the start of the step (the observation snapshot), so the
-                    // update does not depend on the order firms are stored in.
-                    if o >= 0 { bestPartner = max(bestPartner, firms.prevLogA[o]) }
-                }
-            }
+            let bestPartner = bestPartnerLogA[s]
             let network = bestPartner > firms.logA[s] ? p.partnerSpillover * (bestPartner - firms.logA[s]) : 0
             var ecosystem = 0.0
             let member = Int(firms.ecosystem[s])

@@ -26,10 +26,10 @@ extension Model {
             psiB2B[k] = exponent * log((poolLocal[k] + poolFar[k]) / supplierIndexRef)
         }
         let partnerWeight = parameters.partnerSupplierWeight, dMax = FirmStore.maxDegree
+        // Partner suppliers join the pool with weight ω_net (a network-level input externality).
+        // Summed in a pass of their own: it is short per firm, so the partners' cache misses
+        // overlap (in the pricing loop below, with its exp and log, they did not).
         for s in 0..<firms.count where firms.role[s] != .supplier {
-            let k = Int(firms.cluster[s])
-            let b2b = firms.has(s, .b2b)
-            // Partner suppliers join the pool with weight ω_net (a network-level input externality).
             var partners = 0.0
             if firms.degree[s] > 0 {
                 for m in 0..<dMax {
@@ -41,6 +41,11 @@ extension Model {
                 partners *= partnerWeight
             }
             firms.poolNetwork[s] = partners
+        }
+        for s in 0..<firms.count where firms.role[s] != .supplier {
+            let k = Int(firms.cluster[s])
+            let b2b = firms.has(s, .b2b)
+            let partners = firms.poolNetwork[s]
             let far = b2b ? poolFar[k] : 0
             let logPsi = partners > 0 ? exponent * log((poolLocal[k] + far + partners) / supplierIndexRef) : (b2b ? psiB2B[k] : psiLocal[k])
             setCostAndPrice(slot: s, logWage: logWage[Int(firms.region[s])], logPsi: logPsi, local: poolLocal[k], b2b: far)
