@@ -92,16 +92,17 @@ extension Model {
                 f.factorPrices -= L * dW
                 f.productivity += L * dA
                 var dPsi = 0.0
-                let i2 = firms.poolLocal[s] + firms.poolB2B[s] + firms.poolNetwork[s]
-                let i1 = firms.prevPoolLocal[s] + firms.prevPoolB2B[s] + firms.prevPoolNetwork[s]
+                let i2 = firms.poolLocal[s] + firms.poolB2B[s] + firms.poolNetwork[s] + firms.poolEcosystem[s]
+                let i1 = firms.prevPoolLocal[s] + firms.prevPoolB2B[s] + firms.prevPoolNetwork[s] + firms.prevPoolEcosystem[s]
                 if i2 > 0 && i1 > 0 && dLogPsi != 0 {
                     // Δln Ψ = exponent·Δln I_eff, split over the pool's parts by their change: Δ part/L(I).
                     let perUnit = -L * dLogPsi / (i2 - i1)
                     let local = perUnit * (firms.poolLocal[s] - firms.prevPoolLocal[s])
                     let b2b = perUnit * (firms.poolB2B[s] - firms.prevPoolB2B[s])
                     let net = perUnit * (firms.poolNetwork[s] - firms.prevPoolNetwork[s])
-                    f.cluster += local; f.economy += b2b; f.network += net
-                    dPsi = local + b2b + net
+                    let eco = perUnit * (firms.poolEcosystem[s] - firms.prevPoolEcosystem[s])
+                    f.cluster += local; f.economy += b2b; f.network += net; f.ecosystem += eco
+                    dPsi = local + b2b + net + eco
                 }
                 f.inputSharing += dPsi
                 // Production's change not explained by the three terms (rounding only) goes to other.
@@ -176,6 +177,7 @@ extension Model {
         firms.prevPoolLocal[s] = firms.poolLocal[s]
         firms.prevPoolB2B[s] = firms.poolB2B[s]
         firms.prevPoolNetwork[s] = firms.poolNetwork[s]
+        firms.prevPoolEcosystem[s] = firms.poolEcosystem[s]
         let l = s * g
         firms.prevLedger[l] = firms.ledgerLearning[s]; firms.prevLedger[l + 1] = firms.ledgerCluster[s]
         firms.prevLedger[l + 2] = firms.ledgerNetwork[s]; firms.prevLedger[l + 3] = firms.ledgerEcosystem[s]

@@ -117,6 +117,10 @@ public struct FirmStore: Sendable {
     /// A supplier's CES weight p^(1−σ_in) this quarter (InputMarket.swift).
     public let supplierWeight = Column<Double>()
     public let prevPoolNetwork = Column<Double>()
+    /// Supplier-pool term reached through the firm's ecosystem (suppliers embedded in the same
+    /// ecosystem elsewhere, weight ω_eco), and its value at the previous observation.
+    public let poolEcosystem = Column<Double>()
+    public let prevPoolEcosystem = Column<Double>()
     public init() {}
 
     /// An independent deep copy (a plain copy of `FirmStore` shares its columns).
@@ -139,7 +143,7 @@ public struct FirmStore: Sendable {
         price, output, revenue, revenueOnline, revenueRetail, revenueB2B, revenueLive, revenueXborder,
         profit, inputSpending, onlineShareLast, dataTrail,
         costProduction, costLogistics, costFinance, costTransaction, costFees, costInventory, costFixed,
-        logWage, logPsi, poolLocal, poolB2B, poolNetwork, prevPoolNetwork, supplierWeight, loanRate, creditInfo,
+        logWage, logPsi, poolLocal, poolB2B, poolNetwork, prevPoolNetwork, poolEcosystem, prevPoolEcosystem, supplierWeight, loanRate, creditInfo,
         ledgerLearning, ledgerCluster, ledgerNetwork, ledgerEcosystem, ledgerShock,
         prevOutput, prevLogWage, prevLogA, prevLogPsi, prevPoolLocal, prevPoolB2B,
     ] }

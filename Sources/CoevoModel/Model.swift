@@ -79,6 +79,12 @@ public struct Model: Sendable {
     public var outsideWholesale: [Double]
     /// Normalisation of the supplier index (mean initial cluster index).
     public var supplierIndexRef = 0.0
+    /// Supplier index of each ecosystem's embedded suppliers by industry (family × industry) and by
+    /// cluster (family × cluster), and the matching input demand (InputMarket.swift).
+    public var ecosystemSupplierIndex: [Double] = []
+    public var ecosystemSupplierIndexByCluster: [Double] = []
+    var ecosystemDemand: [Double] = []
+    var ecosystemDemandByCluster: [Double] = []
     /// Σ over clusters of an industry of the B2B supplier index.
     public var industryB2BIndex: [Double] = []
     /// Offline visibility of a seller from region r in market m (regions × markets), this period.

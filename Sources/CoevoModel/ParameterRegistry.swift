@@ -141,6 +141,7 @@ extension Parameters {
         r("sharing.iinet_far", \.iinetFar, "× μ", 0, 1, "chance an IINET user searches partners across the chain"),
         r("ecosystem.logistics_discount", \.ecoLogisticsDiscount, "share", 0, 1, "smart-logistics discount for embedded firms"),
         r("ecosystem.finance", \.ecoFinance, "share", 0, 1, "lender information added by ecosystem finance"),
+        r("ecosystem.supplier_weight", \.ecoSupplierWeight, "–", 0, 1, "weight of the ecosystem's suppliers elsewhere in an embedded buyer's input pool"),
         r("ecosystem.spillover", \.ecoSpillover, "/quarter", 0, 1, "catch-up to the ecosystem's best practice across industries"),
         r("platform.choice_mu", \.choiceMu, "–", 0, 50, "platform choice weight on matching"),
         r("platform.choice_fee", \.choiceFee, "per unit fee", 0, 500, "platform choice weight on fee"),

@@ -327,6 +327,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var ecoLogisticsDiscount: Double = 0.25
     public var ecoFinance: Double = 0.3
     public var ecoSpillover: Double = 0.03
+    /// Weight ω_eco of the suppliers of the firm's ecosystem (of its industry, in other clusters)
+    /// in its input pool (–).
+    public var ecoSupplierWeight: Double = 0.05
 
     // MARK: Stage criteria (MODEL.md §4; thresholds of the mechanism-based classifier)
     /// Stage 1: retail adoption; stage 2: sharing use (firms using XBORDER, DESIGN or MAKE) and the share

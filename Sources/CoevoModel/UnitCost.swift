@@ -42,10 +42,19 @@ extension Model {
             }
             firms.poolNetwork[s] = partners
         }
+        // Ecosystem suppliers (weight ω_eco): those of the buyer's industry embedded in its ecosystem,
+        // outside its own cluster (whose suppliers it reaches anyway).
+        let families = max(parameters.retailPlatforms, 1), J = world.industries, K = clusters.count
+        for s in 0..<firms.count where firms.role[s] != .supplier {
+            let f = Int(firms.ecosystem[s]) - 1
+            guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty else { firms.poolEcosystem[s] = 0; continue }
+            firms.poolEcosystem[s] = parameters.ecoSupplierWeight
+                * max(0, ecosystemSupplierIndex[f * J + Int(firms.industry[s])] - ecosystemSupplierIndexByCluster[f * K + Int(firms.cluster[s])])
+        }
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let k = Int(firms.cluster[s])
             let b2b = firms.has(s, .b2b)
-            let partners = firms.poolNetwork[s]
+            let partners = firms.poolNetwork[s] + firms.poolEcosystem[s]
             let far = b2b ? poolFar[k] : 0
             let logPsi = partners > 0 ? exponent * log((poolLocal[k] + far + partners) / supplierIndexRef) : (b2b ? psiB2B[k] : psiLocal[k])
             setCostAndPrice(slot: s, logWage: logWage[Int(firms.region[s])], logPsi: logPsi, local: poolLocal[k], b2b: far)

@@ -119,7 +119,11 @@ struct Fact10 {
             // Mechanism off: lenders ignore the data trail → neither falls.
             let off = runSeries(testParameters { $0.dataCredit = false }, seed: seed)
             #expect(change(off["credit.rate.small"]) > -0.0005, "seed \(seed) off: rate change \(change(off["credit.rate.small"]))")
-            #expect(change(off["credit.constrained.small"]) > -0.002, "seed \(seed) off: constrained change \(change(off["credit.constrained.small"]))")
+            // Collateral still grows with net worth, so the constrained share may drift down a little
+            // without data credit; with it, it falls clearly more.
+            #expect(change(off["credit.constrained.small"]) > -0.01, "seed \(seed) off: constrained change \(change(off["credit.constrained.small"]))")
+            #expect(change(on["credit.constrained.small"]) < change(off["credit.constrained.small"]) - 0.01,
+                    "seed \(seed): constrained change \(change(on["credit.constrained.small"])) with data credit, \(change(off["credit.constrained.small"])) without")
         }
     }
 }
