@@ -122,6 +122,9 @@ public struct Model: Sendable {
     public var rankingMean = 0.0
     /// Clusters with a platform's dedicated "industrial belt" storefront (ClusterPlatforms.swift).
     public var clusterStorefront: [Bool] = []
+    /// Super-cluster (root cluster index) of each cluster and its best practice ln A (SuperClusters.swift).
+    public var superclusterOf: [Int] = []
+    public var superclusterBestLogA: [Double] = []
     /// Best practice ln A of each ecosystem family's embedded firms (−∞ while it has none).
     public var ecosystemBestLogA: [Double] = []
     public var events: [(period: Int, kind: String, detail: String)] = []

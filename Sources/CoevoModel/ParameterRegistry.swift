@@ -227,6 +227,7 @@ extension Parameters {
         r("network.spillover", \.partnerSpillover, "/quarter", 0, 1, "catch-up to the best partner's productivity"),
         r("network.supplier_weight", \.partnerSupplierWeight, "–", 0, 1, "weight of partner suppliers in the input pool"),
         r("network.referral", \.referral, "per partner", 0, 1, "orders referred by each partner: attraction × (1 + r·degree)"),
+        r("network.supercluster_spillover", \.superclusterSpillover, "share", 0, 1, "how far a super-cluster's best practice replaces its clusters' own"),
         r("entrepreneur.initial", \.capabilityInitial, "0–1", 0.01, 0.99, "mean initial capability E"),
         r("entrepreneur.by_doing", \.learnByDoing, "/quarter", 0, 1, "learning by doing"),
         r("entrepreneur.online", \.learnOnline, "×", 0, 20, "extra learning by doing online"),

@@ -209,6 +209,8 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Catch-up to the best partner's productivity (/quarter) and partners' weight in the supplier pool.
     public var partnerSpillover: Double = 0.03
     public var partnerSupplierWeight: Double = 0.04
+    /// How far a super-cluster's best practice replaces its clusters' own as the catch-up target (0–1).
+    public var superclusterSpillover: Double = 1
     /// Orders referred by each partner: attraction × (1 + r_ref·degree) (–, per partner).
     public var referral: Double = 0.02
 

@@ -1,6 +1,7 @@
 // Productivity (MODEL.md §3(6); paper §2.1.1(5), §2.2): ln A grows by own learning ∝ E (internal),
 // by catching up with the cluster's best practice when it is ahead, k_cl·(ln A_best − ln A)^+
-// (labour pooling and knowledge spillovers: a cluster-level external economy), by catching up with
+// (labour pooling and knowledge spillovers: a cluster-level external economy; in a super-cluster the
+// best practice is the whole super-cluster's, weighted by `network.supercluster_spillover`), by catching up with
 // its best partner, k_net·(ln A_partner − ln A)^+ (a network-level external economy), by catching up
 // with its ecosystem's best practice across industries when embedded, k_eco·(ln A_eco − ln A)^+
 // (Jacobs spillovers, §2.3.2, §2.4: the ecosystem level), and by a shock.
@@ -27,7 +28,11 @@ extension Model {
         }
         for s in 0..<n {
             let learning = p.learningRate * firms.capability[s]
-            let best = clusters[Int(firms.cluster[s])].bestLogA
+            let k = Int(firms.cluster[s])
+            var best = clusters[k].bestLogA
+            if k < superclusterBestLogA.count && superclusterBestLogA[k] > best {
+                best += p.superclusterSpillover * (superclusterBestLogA[k] - best)
+            }
             let cluster = p.clusterSpillover * max(0, best - firms.logA[s])
             let bestPartner = bestPartnerLogA[s]
             let network = bestPartner > firms.logA[s] ? p.partnerSpillover * (bestPartner - firms.logA[s]) : 0

@@ -29,7 +29,7 @@ extension Model {
         Phase(name: "innovation") { $0.innovate() },
         Phase(name: "productivity") { $0.updateProductivity() },
         Phase(name: "entrepreneurs") { $0.updateEntrepreneurs(); $0.relocateEntrepreneurs() },
-        Phase(name: "network") { $0.updateNetwork() },
+        Phase(name: "network") { $0.updateNetwork(); $0.updateSuperclusters() },
         Phase(name: "demography") { $0.exitFirms(); $0.refreshAggregatesForEntry(); $0.enterFirms(); $0.period += 1 },
     ]
 

@@ -1,0 +1,40 @@
+// Super-clusters (MODEL.md §3(10); paper §2.3.2, §3(3)): clusters tied by many cross-cluster
+// collaboration links — at least 5% of the smaller cluster's firms — merge into a super-cluster by
+// union–find over the cluster graph. A super-cluster is an economic unit: its clusters' firms catch
+// up with the best practice of the whole super-cluster (labour pooling and knowledge spillovers at
+// the larger scale, booked at the cluster level, Productivity.swift), weighted by
+// `network.supercluster_spillover`. The `superclusters` metric counts groups of two or more clusters.
+
+extension Model {
+    /// Rebuilds the super-cluster of every cluster and its best practice (the maximum of its
+    /// clusters' best-practice ln A), from this quarter's links. Runs after the network phase.
+    mutating func updateSuperclusters() {
+        let K = clusters.count
+        var between = [Int](repeating: 0, count: K * K)
+        let dMax = FirmStore.maxDegree
+        for s in 0..<firms.count where firms.degree[s] > 0 {
+            let ks = Int(firms.cluster[s])
+            for m in 0..<dMax {
+                let other = firms.links[s * dMax + m]
+                guard other != FirmStore.noLink, Int(other) > s else { continue }
+                let ko = Int(firms.cluster[Int(other)])
+                if ko != ks { between[ks * K + ko] += 1; between[ko * K + ks] += 1 }
+            }
+        }
+        var parent = Array(0..<K)
+        func find(_ x: Int) -> Int { var r = x; while parent[r] != r { r = parent[r] }; return r }
+        for a in 0..<K {
+            for b in (a + 1)..<max(a + 1, K) where b < K {
+                let smaller = Double(max(1, min(clusters[a].firms, clusters[b].firms)))
+                if Double(between[a * K + b]) >= 0.05 * smaller {
+                    let ra = find(a), rb = find(b)
+                    if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+                }
+            }
+        }
+        var best = [Double](repeating: -.infinity, count: K)
+        for k in 0..<K { let r = find(k); best[r] = max(best[r], clusters[k].bestLogA) }
+        if superclusterOf.count != K { superclusterOf = [Int](repeating: 0, count: K); superclusterBestLogA = [Double](repeating: 0, count: K) }
+        for k in 0..<K { superclusterOf[k] = find(k); superclusterBestLogA[k] = best[find(k)] }
+    }
+}
