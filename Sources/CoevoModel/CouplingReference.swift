@@ -5,22 +5,22 @@
 extension CouplingReference {
     public static let baseline = CouplingReference(
         digital: [
-            CouplingIndicator(metric: "online.share", positive: true, min: 4.340163261193358e-07, max: 0.6913695512253375, weight: 0.08757292808088732),
-            CouplingIndicator(metric: "adoption.retail", positive: true, min: 0.0, max: 0.35702938840349485, weight: 0.07627924397911948),
-            CouplingIndicator(metric: "adoption.sharing", positive: true, min: 0.0, max: 0.3706521739130435, weight: 0.1627365178476509),
-            CouplingIndicator(metric: "logistics.cost", positive: false, min: 0.05270803634982522, max: 0.15, weight: 0.012542317272338266),
-            CouplingIndicator(metric: "platform.fee.mean", positive: false, min: 0.0639450602273875, max: 0.10000000000000003, weight: 0.04343713726102386),
-            CouplingIndicator(metric: "credit.rate.small", positive: false, min: 0.037159221114357356, max: 0.04901588245741498, weight: 0.10796289639065232),
-            CouplingIndicator(metric: "adoption.iinet", positive: true, min: 0.0, max: 0.9071509648127128, weight: 0.26669033228944256),
-            CouplingIndicator(metric: "adoption.eco", positive: true, min: 0.0, max: 0.846703733121525, weight: 0.24277862687888532),
+            CouplingIndicator(metric: "online.share", positive: true, min: 4.3401792677787897e-07, max: 0.6932248173197525, weight: 0.08738057913768082),
+            CouplingIndicator(metric: "adoption.retail", positive: true, min: 0.0, max: 0.36726546906187624, weight: 0.07628901003923172),
+            CouplingIndicator(metric: "adoption.sharing", positive: true, min: 0.0, max: 0.36594152695025634, weight: 0.1623946189449239),
+            CouplingIndicator(metric: "logistics.cost", positive: false, min: 0.05272553623358887, max: 0.15, weight: 0.012510241002245317),
+            CouplingIndicator(metric: "platform.fee.mean", positive: false, min: 0.06384397953643915, max: 0.10000000000000006, weight: 0.04334129320611652),
+            CouplingIndicator(metric: "credit.rate.small", positive: false, min: 0.036278732177931365, max: 0.04901588248295927, weight: 0.10930962244940647),
+            CouplingIndicator(metric: "adoption.iinet", positive: true, min: 0.0, max: 0.9071606053761012, weight: 0.2662805806161992),
+            CouplingIndicator(metric: "adoption.eco", positive: true, min: 0.0, max: 0.854672704816797, weight: 0.24249405460419607),
         ],
         cluster: [
-            CouplingIndicator(metric: "valueadded.perfirm", positive: true, min: 0.8233637642187116, max: 1.45937227325932, weight: 0.04599080531361082),
-            CouplingIndicator(metric: "quality.mean", positive: true, min: -0.12040017044317526, max: 0.1467189173270521, weight: 0.07888905617650938),
-            CouplingIndicator(metric: "innovation.share", positive: true, min: 0.0, max: 0.6441655359565808, weight: 0.22446363152494928),
-            CouplingIndicator(metric: "cost.average", positive: false, min: 0.5852747972215037, max: 1.3035751210801, weight: 0.036835343330039766),
-            CouplingIndicator(metric: "network.crosscluster", positive: true, min: 0.0, max: 0.7169125993189557, weight: 0.4820439292663617),
-            CouplingIndicator(metric: "firms.index", positive: true, min: 0.9522240527182867, max: 2.0897970530998053, weight: 0.13177723438852904),
+            CouplingIndicator(metric: "valueadded.perfirm", positive: true, min: 0.8233637615418834, max: 1.4612425581554094, weight: 0.04596105679949349),
+            CouplingIndicator(metric: "quality.mean", positive: true, min: -0.12104915568496183, max: 0.1469838995111179, weight: 0.07811256340949313),
+            CouplingIndicator(metric: "innovation.share", positive: true, min: 0.0, max: 0.6447234475738038, weight: 0.22464636233010485),
+            CouplingIndicator(metric: "cost.average", positive: false, min: 0.5815953017300358, max: 1.3035751208548711, weight: 0.03697765401566625),
+            CouplingIndicator(metric: "network.crosscluster", positive: true, min: 0.0, max: 0.718997063474136, weight: 0.4822539188782823),
+            CouplingIndicator(metric: "firms.index", positive: true, min: 0.9522240527182867, max: 2.0842749529190208, weight: 0.13204844456696002),
         ],
         derivedFrom: "baseline, 20000 firms, 80 quarters, seeds 1,2,3, 1440 region-quarters"
     )

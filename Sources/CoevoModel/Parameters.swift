@@ -210,7 +210,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var partnerSpillover: Double = 0.03
     public var partnerSupplierWeight: Double = 0.04
     /// How far a super-cluster's best practice replaces its clusters' own as the catch-up target (0–1).
-    public var superclusterSpillover: Double = 1
+    public var superclusterSpillover: Double = 0.5
     /// Orders referred by each partner: attraction × (1 + r_ref·degree) (–, per partner).
     public var referral: Double = 0.02
 

@@ -77,3 +77,18 @@ import Testing
         }
     }
 }
+
+@Suite struct SuperClusters {
+    /// Clusters tied by many links merge; their firms then learn from the super-cluster's best
+    /// practice, so the cluster level of the cost fall is larger than with the merge switched off.
+    @Test func superClustersActAsEconomicUnits() {
+        for seed: UInt64 in [21, 22] {
+            let on = runSeries(testParameters { $0.superclusterSpillover = 1 }, seed: seed)
+            let off = runSeries(testParameters { $0.superclusterSpillover = 0 }, seed: seed)
+            #expect(on["superclusters"].last! >= 1, "seed \(seed): no super-cluster formed")
+            let last = on["stage"].count - 1
+            #expect(on["externality.cluster"][last] > off["externality.cluster"][last] + 0.005,
+                    "seed \(seed): cluster level \(on["externality.cluster"][last]) with super-clusters, \(off["externality.cluster"][last]) without")
+        }
+    }
+}
