@@ -14,7 +14,9 @@ extension Model {
         role != .supplier || c == .b2b || c == .iinet
     }
 
-    mutating func adopt(slot s: Int, _ c: Channel, cost: Double) {
+    /// Non-mutating (firm columns are reference storage): a call from the per-firm loop does not
+    /// copy the model.
+    func adopt(slot s: Int, _ c: Channel, cost: Double) {
         firms.channels[s] |= c.bit
         firms.setPlatform(s, c, choosePlatform(c, industry: firms.industry[s], id: firms.id[s], draw: UInt32(c.rawValue)))
         firms.setLosses(s, c, 0)
@@ -26,14 +28,16 @@ extension Model {
         }
     }
 
-    mutating func dropChannel(slot s: Int, _ c: Channel) {
+    func dropChannel(slot s: Int, _ c: Channel) {
         firms.channels[s] &= ~c.bit
         firms.setPlatform(s, c, -1)
         firms.setLosses(s, c, 0)
         firms.setChannelProfit(s, c, 0)
     }
 
-    mutating func adoptChannels() {
+    /// Non-mutating: every write goes to the firm columns (reference storage), so the per-firm
+    /// loop and its `choosePlatform` calls never copy the model.
+    func adoptChannels() {
         guard digitalActive else { return }
         let p = parameters, C = Channel.count
         // Which platform types exist, and how mature they are (mean of (μ − μ_min)/(μ_max − μ_min)).

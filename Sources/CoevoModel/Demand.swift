@@ -58,28 +58,20 @@ extension Model {
     mutating func attractionSums() -> (retail: [Double], wholesale: [Double]) {
         updateVisibility()
         let J = world.industries, R = world.regions, M = markets
-        var offline = [Double](repeating: 0, count: J * R)
-        var exporters = [Double](repeating: 0, count: J)
-        var onRetail = [Double](repeating: 0, count: J), onWholesale = [Double](repeating: 0, count: J), onWorld = onRetail
+        let offline = Column<Double>(repeating: 0, count: J * R)
+        let exporters = Column<Double>(repeating: 0, count: J)
+        let onRetail = Column<Double>(repeating: 0, count: J), onWholesale = Column<Double>(repeating: 0, count: J)
+        let onWorld = Column<Double>(repeating: 0, count: J)
         if attraction.count < firms.count { attraction = [Double](repeating: 0, count: firms.count * 2) }
-        let liveTrust = world.tacitness.map { exp(parameters.liveBonus * $0) }
-        let frontierNow = frontier
-        if parameters.onlineRanking > 0 {
-            var sum = 0.0, n = 0.0
-            for s in 0..<firms.count where firms.channels[s] & Channel.sellingBits != 0 { sum += firms.dataTrail[s]; n += 1 }
-            rankingMean = n > 0 ? sum / n : 0
+        if parameters.onlineRanking > 0 { rankingMean = sellersDataTrailMean() }
+        // The per-firm pass is non-mutating and writes a buffer taken from the model, so it never
+        // copies the model nor checks the array's uniqueness.
+        var att = attraction
+        attraction = []
+        att.withUnsafeMutableBufferPointer { buf in
+            attractionPass(into: buf, offline: offline, exporters: exporters, onRetail: onRetail, onWholesale: onWholesale, onWorld: onWorld)
         }
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            let a = attraction(slot: s, frontier: frontierNow)
-            attraction[s] = a
-            let j = Int(firms.industry[s])
-            offline[j * R + Int(firms.region[s])] += a
-            if firms.exporter[s] { exporters[j] += a }
-            let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
-            onRetail[j] += a * (w.retail + w.live)
-            onWholesale[j] += a * w.b2b
-            onWorld[j] += a * w.xborder
-        }
+        attraction = att
         var retail = [Double](repeating: 0, count: J * M), wholesale = retail
         for j in 0..<J {
             for m in 0..<R {
@@ -93,6 +85,32 @@ extension Model {
             wholesale[j * M + R] = exporters[j]
         }
         return (retail, wholesale)
+    }
+
+    /// Mean data trail of online sellers (the ranking reference D̄).
+    func sellersDataTrailMean() -> Double {
+        var sum = 0.0, n = 0.0
+        for s in 0..<firms.count where firms.channels[s] & Channel.sellingBits != 0 { sum += firms.dataTrail[s]; n += 1 }
+        return n > 0 ? sum / n : 0
+    }
+
+    /// Each buyer-facing firm's attraction (into `att`) and its sums by industry (× region) and segment, in firm order.
+    func attractionPass(into att: UnsafeMutableBufferPointer<Double>, offline: Column<Double>, exporters: Column<Double>,
+                        onRetail: Column<Double>, onWholesale: Column<Double>, onWorld: Column<Double>) {
+        let R = world.regions
+        let liveTrust = world.tacitness.map { exp(parameters.liveBonus * $0) }
+        let frontierNow = frontier
+        for s in 0..<firms.count where firms.role[s] != .supplier {
+            let a = attraction(slot: s, frontier: frontierNow)
+            att[s] = a
+            let j = Int(firms.industry[s])
+            offline[j * R + Int(firms.region[s])] += a
+            if firms.exporter[s] { exporters[j] += a }
+            let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
+            onRetail[j] += a * (w.retail + w.live)
+            onWholesale[j] += a * w.b2b
+            onWorld[j] += a * w.xborder
+        }
     }
 
     /// Revenue by channel for every firm this period; output q = R/p, capped by working-capital credit.
@@ -119,15 +137,42 @@ extension Model {
             }
         }
         consumerSurplus = surplus
-        let liveTrust = world.tacitness.map { exp(p.liveBonus * $0) }
-        let frontierNow = frontier
+        // Per-firm passes are non-mutating and read/write buffers taken from the model (given back
+        // at the end), so they never copy the model.
+        var fundsLocal = funds
+        funds = []
         // Credit lines are set on last quarter's revenue, before this quarter's sales are known.
         if creditLimits {
-            if funds.count < firms.count { funds = [Double](repeating: 0, count: firms.count * 2) }
-            for s in 0..<firms.count { funds[s] = workingCapitalFunds(slot: s, information: firms.creditInfo[s]) }
+            if fundsLocal.count < firms.count { fundsLocal = [Double](repeating: 0, count: firms.count * 2) }
+            fundsLocal.withUnsafeMutableBufferPointer { creditFunds(into: $0) }
         }
+        let att = attraction
+        attraction = []
+        att.withUnsafeBufferPointer { a in
+            fundsLocal.withUnsafeBufferPointer { f in
+                buyerSales(attraction: a, funds: f, creditLimits: creditLimits, offMult: offMult, worldMult: worldMult,
+                           worldRetailMult: worldRetailMult, retailMult: retailMult, wholesaleMult: wholesaleMult)
+            }
+        }
+        attraction = att
+        distributeInputSpending()
+        fundsLocal.withUnsafeBufferPointer { supplierOutput(funds: $0, creditLimits: creditLimits) }
+        funds = fundsLocal
+    }
+
+    /// Working-capital funds of every firm.
+    func creditFunds(into funds: UnsafeMutableBufferPointer<Double>) {
+        for s in 0..<firms.count { funds[s] = workingCapitalFunds(slot: s, information: firms.creditInfo[s]) }
+    }
+
+    /// Revenue by channel, output and input spending of manufacturers and brands.
+    func buyerSales(attraction att: UnsafeBufferPointer<Double>, funds: UnsafeBufferPointer<Double>, creditLimits: Bool,
+                    offMult: [Double], worldMult: [Double], worldRetailMult: [Double], retailMult: [Double], wholesaleMult: [Double]) {
+        let p = parameters, R = world.regions
+        let liveTrust = world.tacitness.map { exp(p.liveBonus * $0) }
+        let frontierNow = frontier
         for s in 0..<firms.count where firms.role[s] != .supplier {
-            let a = attraction[s], j = Int(firms.industry[s])
+            let a = att[s], j = Int(firms.industry[s])
             let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
             var off = a * offMult[j * R + Int(firms.region[s])]
             if firms.exporter[s] { off += a * worldMult[j] }
@@ -149,7 +194,11 @@ extension Model {
             firms.revenueOnline[s] = retail + live + b2b + xborder
             firms.inputSpending[s] = p.inputShare * firms.costProduction[s] * q
         }
-        distributeInputSpending()
+    }
+
+    /// Suppliers' output from the revenue the input market gave them, capped by working-capital credit.
+    func supplierOutput(funds: UnsafeBufferPointer<Double>, creditLimits: Bool) {
+        let p = parameters
         for s in 0..<firms.count where firms.role[s] == .supplier {
             var q = firms.revenue[s] / firms.price[s]
             firms.constrained[s] = false

@@ -40,63 +40,100 @@ extension Model {
     }
 
     /// Input spending flows to suppliers: each supplier gets p_s^(1−σ)·(L_k + [B2B]·(G_j − G_k)).
+    /// The per-firm passes are non-mutating (firm columns are reference storage; sums go to local
+    /// `Column`s copied back at the end), so they never copy the model.
     mutating func distributeInputSpending() {
-        let p = parameters, sigma = p.sigmaIn
-        var remote = [Double](repeating: 0, count: world.industries)
-        for k in clusters.indices { clusters[k].localDemand = 0; clusters[k].b2bDemand = 0 }
-        let families = max(p.retailPlatforms, 1), J = world.industries, K = clusters.count
-        ecosystemDemand = [Double](repeating: 0, count: families * J)
-        ecosystemDemandByCluster = [Double](repeating: 0, count: families * K)
+        let families = max(parameters.retailPlatforms, 1), J = world.industries, K = clusters.count
+        let localDemand = Column<Double>(repeating: 0, count: K), b2bDemand = Column<Double>(repeating: 0, count: K)
+        let remote = Column<Double>(repeating: 0, count: J)
+        let ecoDemand = Column<Double>(repeating: 0, count: families * J)
+        let ecoDemandByCluster = Column<Double>(repeating: 0, count: families * K)
         // Purchases from partner suppliers, accumulated in a local buffer (taken from the model and
-        // given back, so writes inside the partner loop never copy it).
+        // given back).
         var purchases = partnerPurchases
         partnerPurchases = []
         if purchases.count < firms.count { purchases = [Double](repeating: 0, count: firms.count * 2) }
-        for s in 0..<firms.count { purchases[s] = 0 }
-        let dMax = FirmStore.maxDegree
+        purchases.withUnsafeMutableBufferPointer { buf in
+            for s in 0..<firms.count { buf[s] = 0 }
+            buyerSpending(localDemand: localDemand, b2bDemand: b2bDemand, remote: remote,
+                          ecoDemand: ecoDemand, ecoDemandByCluster: ecoDemandByCluster)
+            partnerSpending(into: buf)
+        }
+        for k in clusters.indices { clusters[k].localDemand = localDemand[k]; clusters[k].b2bDemand = b2bDemand[k] }
+        ecosystemDemand = Array(ecoDemand)
+        ecosystemDemandByCluster = Array(ecoDemandByCluster)
+        purchases.withUnsafeBufferPointer { buf in
+            supplierSales(purchases: buf, localDemand: localDemand, b2bDemand: b2bDemand, remote: remote,
+                          ecoDemand: ecoDemand, ecoDemandByCluster: ecoDemandByCluster)
+        }
+        partnerPurchases = purchases
+    }
+
+    /// Buyers' spending on their cluster's suppliers, B2B, and ecosystems' suppliers, summed by
+    /// cluster, industry and ecosystem (in firm order).
+    func buyerSpending(localDemand: Column<Double>, b2bDemand: Column<Double>, remote: Column<Double>,
+                       ecoDemand: Column<Double>, ecoDemandByCluster: Column<Double>) {
+        let p = parameters
+        let J = world.industries, K = clusters.count
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let e = firms.inputSpending[s]
             guard e > 0 else { continue }
             let local = firms.poolLocal[s], b2b = firms.poolB2B[s], net = firms.poolNetwork[s], eco = firms.poolEcosystem[s]
             let total = local + b2b + net + eco
             let k = Int(firms.cluster[s])
-            clusters[k].localDemand += e / total
+            localDemand[k] += e / total
             if b2b > 0 {
                 let g = p.b2bSupplierWeight * e / total
-                clusters[k].b2bDemand += g
+                b2bDemand[k] += g
                 remote[Int(firms.industry[s])] += g
-            }
-            if net > 0 {
-                let w = p.partnerSupplierWeight * e / total
-                for m in 0..<dMax {
-                    let other = firms.links[s * dMax + m]
-                    guard other != FirmStore.noLink else { continue }
-                    let o = Int(other)
-                    if o >= 0 && firms.role[o] == .supplier { purchases[o] += w * firms.supplierWeight[o] }
-                }
             }
             if eco > 0 {
                 // Spending on the ecosystem's suppliers of this industry outside the buyer's cluster.
                 let f = Int(firms.ecosystem[s]) - 1
                 let g = p.ecoSupplierWeight * e / total
-                ecosystemDemand[f * J + Int(firms.industry[s])] += g
-                ecosystemDemandByCluster[f * K + k] += g
+                ecoDemand[f * J + Int(firms.industry[s])] += g
+                ecoDemandByCluster[f * K + k] += g
             }
         }
+    }
+
+    /// Purchases from partner suppliers, in a pass of its own (buyers in firm order, as before).
+    func partnerSpending(into purchases: UnsafeMutableBufferPointer<Double>) {
+        let weight = parameters.partnerSupplierWeight
+        let dMax = FirmStore.maxDegree
+        for s in 0..<firms.count where firms.role[s] != .supplier {
+            let e = firms.inputSpending[s]
+            guard e > 0 else { continue }
+            let local = firms.poolLocal[s], b2b = firms.poolB2B[s], net = firms.poolNetwork[s], eco = firms.poolEcosystem[s]
+            guard net > 0 else { continue }
+            let total = local + b2b + net + eco
+            let w = weight * e / total
+            for m in 0..<dMax {
+                let other = firms.links[s * dMax + m]
+                guard other != FirmStore.noLink else { continue }
+                let o = Int(other)
+                if o >= 0 && firms.role[o] == .supplier { purchases[o] += w * firms.supplierWeight[o] }
+            }
+        }
+    }
+
+    /// Suppliers' revenue from the sums above.
+    func supplierSales(purchases: UnsafeBufferPointer<Double>, localDemand: Column<Double>, b2bDemand: Column<Double>,
+                       remote: Column<Double>, ecoDemand: Column<Double>, ecoDemandByCluster: Column<Double>) {
+        let families = max(parameters.retailPlatforms, 1), J = world.industries, K = clusters.count
         for s in 0..<firms.count where firms.role[s] == .supplier {
             let k = Int(firms.cluster[s])
             let w = firms.supplierWeight[s]
-            let local = w * clusters[k].localDemand
-            var far = firms.has(s, .b2b) ? w * (remote[Int(firms.industry[s])] - clusters[k].b2bDemand) : 0
+            let local = w * localDemand[k]
+            var far = firms.has(s, .b2b) ? w * (remote[Int(firms.industry[s])] - b2bDemand[k]) : 0
             let f = Int(firms.ecosystem[s]) - 1
             // Sales to the ecosystem's buyers elsewhere go through its platforms, like B2B sales.
-            if f >= 0 && f < families { far += w * (ecosystemDemand[f * J + Int(firms.industry[s])] - ecosystemDemandByCluster[f * K + k]) }
+            if f >= 0 && f < families { far += w * (ecoDemand[f * J + Int(firms.industry[s])] - ecoDemandByCluster[f * K + k]) }
             firms.revenue[s] = local + far + purchases[s]
             firms.revenueB2B[s] = far
             firms.revenueRetail[s] = 0; firms.revenueLive[s] = 0; firms.revenueXborder[s] = 0
             firms.revenueOnline[s] = far
         }
-        partnerPurchases = purchases
     }
 }
 
