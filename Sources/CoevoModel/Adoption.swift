@@ -66,6 +66,10 @@ extension Model {
             for c in Channel.all where counts[c.rawValue] > 0 && !firms.has(s, c) && Model.adoptable(role, c) {
                 let sharing = c.rawValue >= Channel.xborder.rawValue
                 if sharing && !online { continue }
+                let storefront = clusterStorefront.isEmpty || !clusterStorefront[k] ? 1 : 1 - p.storefrontDiscount
+                let cost = p.adoptionCost * (1 - 0.5 * E) * (1 - 0.5 * gPub) * (1 - 0.5 * maturity[c.rawValue]) * storefront
+                // Affordability first: the probability below is not needed for a firm that cannot pay.
+                guard firms.netWorth[s] > cost else { continue }
                 let gap = sharing ? clusterUserMargin[k * C + c.rawValue] - clusterNonUserMargin[k * C + c.rawValue] : onlineGap
                 let peerV = Double(villageUsers[v * C + c.rawValue]) / Double(max(vs.firms, 1))
                 let peerK = Double(clusterUsers[k * C + c.rawValue]) / Double(max(ks.firms, 1))
@@ -73,9 +77,6 @@ extension Model {
                 let intercept = sharing ? p.adoptSharingIntercept - p.adoptIntercept : 0
                 let x = base + intercept + p.adoptGain * expectedGain + demo * (p.adoptPeerVillage * peerV + p.adoptPeerCluster * peerK)
                 let prob = 1 / (1 + exp(-x))
-                let storefront = clusterStorefront.isEmpty || !clusterStorefront[k] ? 1 : 1 - p.storefrontDiscount
-                let cost = p.adoptionCost * (1 - 0.5 * E) * (1 - 0.5 * gPub) * (1 - 0.5 * maturity[c.rawValue]) * storefront
-                guard firms.netWorth[s] > cost else { continue }
                 if random.uniform(.adoption, period: period, id: id, draw: UInt32(c.rawValue)) < prob {
                     adopt(slot: s, c, cost: cost)
                 }
