@@ -78,6 +78,11 @@ extension Model {
     mutating func platformEntry() {
         let p = parameters
         guard digitalActive else { return }
+        // Nothing to decide once every type is at its cap (saves the pass over firms).
+        let open = Channel.entering.contains { c in
+            platforms.reduce(0) { $0 + ($1.channel == c && $1.industry < 0 ? 1 : 0) } < (c == .live ? p.livePlatformsMax : p.sharingPlatformsMax)
+        }
+        guard open else { return }
         let markets = platformMarkets()
         for c in Channel.entering {
             let existing = platforms.reduce(0) { $0 + ($1.channel == c && $1.industry < 0 ? 1 : 0) }

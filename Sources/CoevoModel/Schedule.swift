@@ -1,6 +1,6 @@
 // The schedule of one quarter (MODEL.md §3), in order, as a list of named phases: stepping runs
-// them, the benchmark times them one by one. Part 1 runs the start-up stage mechanisms;
-// innovation, collaboration networks and ecosystems (MODEL.md §3(7), (9), (10)) join in part 2.
+// them, the benchmark times them one by one. Every mechanism of MODEL.md §3(1)–(11) has its place
+// here; docs/ODD.md §3 gives the same list with the files.
 
 /// One named step of the quarter.
 public struct Phase: Sendable {
@@ -9,8 +9,9 @@ public struct Phase: Sendable {
 }
 
 extension Model {
-    /// Up to the observation point: what firms see, government (1), infrastructure (2), platform
-    /// entry (3), adoption (4), costs and prices (6), demand with inputs flowing to suppliers (5, 6),
+    /// Up to the observation point: what firms see, government (1), infrastructure (2), platforms —
+    /// data, services, entry, clusters' vertical platforms and storefronts (3), adoption (4),
+    /// ecosystem embedding (10), costs and prices (6), demand with inputs flowing to suppliers (5, 6),
     /// accounts.
     public static let phasesBeforeObservation: [Phase] = [
         Phase(name: "aggregates") { $0.refreshAggregates() },
@@ -23,8 +24,8 @@ extension Model {
         Phase(name: "demand") { $0.realizeDemand(creditLimits: true) },
         Phase(name: "accounts") { $0.settleAccounts(); $0.ageFirms() },
     ]
-    /// After observation: innovation (7), learning (productivity 6, entrepreneurs 8), the collaboration
-    /// network (9), exit and entry (11).
+    /// After observation: innovation (7), learning (productivity 6, entrepreneurs and their mobility 8),
+    /// the collaboration network and super-clusters (9, 10), exit and entry (11).
     public static let phasesAfterObservation: [Phase] = [
         Phase(name: "innovation") { $0.innovate() },
         Phase(name: "productivity") { $0.updateProductivity() },

@@ -15,8 +15,6 @@ public enum Channel: Int, CaseIterable, Sendable {
     /// Channels that carry sales (revenue, fee and logistics per unit sold).
     public static let selling: [Channel] = [.retail, .b2b, .live, .xborder]
     public static let sellingBits: UInt8 = Channel.retail.bit | Channel.b2b.bit | Channel.live.bit | Channel.xborder.bit
-    /// Sharing services (§2.2.1): paid as a share of the activity they serve.
-    public static let services: [Channel] = [.design, .make, .iinet]
     /// Platform types that enter by the fixed-cost rule (RETAIL and B2B exist from the start).
     public static let entering: [Channel] = [.live, .xborder, .design, .make, .iinet]
 }
