@@ -31,17 +31,22 @@ extension Model {
     /// Online visibility to consumers (RETAIL, LIVE), to wholesale buyers (B2B) and to world
     /// consumers (XBORDER): the platform's matching μ × the firm's channel fit × (LIVE) the trust
     /// bonus e^(live_bonus·τ_j) in `liveTrust` × online buyers' extra weight on quality ×
-    /// (MAKE users, to consumers) the C2M customization bonus e^(make_bonus·μ_MAKE).
+    /// (MAKE users, to consumers) the C2M customization bonus e^(make_bonus·μ_MAKE) × (LIVE and
+    /// XBORDER) the sales ranking max(1, S/S̄)^ζ.
     @inline(__always) func onlineWeights(slot s: Int, liveTrust: [Double], frontier: Double) -> (retail: Double, live: Double, b2b: Double, xborder: Double) {
         guard firms.channels[s] & Channel.sellingBits != 0 else { return (0, 0, 0, 0) }
         // Online buyers weigh quality more (reviews, ratings, precise matching).
-        // Platforms rank sellers by their sales history (reviews, ratings, repeat buyers): visibility
-        // × ((D + D̄)/(2D̄))^ζ, D the seller's data trail and D̄ the online sellers' mean — preferential
-        // attachment relative to the market (a newcomer 2^−ζ, a seller at the mean 1, a large seller
-        // ∝ D^ζ) rather than a rise of online visibility as a whole.
-        let ranking = parameters.onlineRanking > 0 && rankingMean > 0
-            ? pow((firms.dataTrail[s] + rankingMean) / (2 * rankingMean), parameters.onlineRanking) : 1
-        let quality = ranking * exp(parameters.thetaQ * parameters.onlineQuality * (firms.quality[s] - frontier))
+        let quality = exp(parameters.thetaQ * parameters.onlineQuality * (firms.quality[s] - frontier))
+        // Where the platform allocates traffic (the LIVE feed, the cross-border marketplace's ranking)
+        // it favours sellers whose recent sales are above the market's: visibility × max(1, S/S̄)^ζ,
+        // S the seller's online revenue last quarter (read before this quarter's sales overwrite it)
+        // and S̄ the buyer-facing online sellers' mean. Sellers at or below the mean, newcomers
+        // included, are not marked down; the head's gain comes out of everyone's share through the
+        // logit denominators (the "head effect" of live commerce).
+        var ranking = 1.0
+        if parameters.onlineRanking > 0 && rankingMean > 0 && firms.revenueOnline[s] > rankingMean {
+            ranking = pow(firms.revenueOnline[s] / rankingMean, parameters.onlineRanking)
+        }
         var custom = 1.0
         let pm = firms.platform(s, .make)
         if pm >= 0 { custom = exp(parameters.makeBonus * platforms[Int(pm)].matching) }
@@ -51,7 +56,7 @@ extension Model {
         if pl >= 0 { live = platforms[Int(pl)].matching * firms.fit(s, .live) * liveTrust[Int(firms.industry[s])] * custom }
         if pb >= 0 { b2b = platforms[Int(pb)].matching * firms.fit(s, .b2b) }
         if px >= 0 { xborder = platforms[Int(px)].matching * firms.fit(s, .xborder) * custom }
-        return (retail * quality, live * quality, b2b * quality, xborder * quality)
+        return (retail * quality, live * quality * ranking, b2b * quality, xborder * quality * ranking)
     }
 
     /// Σ attraction × visibility per industry × market, for the retail and wholesale segments.
@@ -63,7 +68,7 @@ extension Model {
         let onRetail = Column<Double>(repeating: 0, count: J), onWholesale = Column<Double>(repeating: 0, count: J)
         let onWorld = Column<Double>(repeating: 0, count: J)
         if attraction.count < firms.count { attraction = [Double](repeating: 0, count: firms.count * 2) }
-        if parameters.onlineRanking > 0 { rankingMean = sellersDataTrailMean() }
+        if parameters.onlineRanking > 0 { rankingMean = sellersRecentSalesMean() }
         // The per-firm pass is non-mutating and writes a buffer taken from the model, so it never
         // copies the model nor checks the array's uniqueness.
         var att = attraction
@@ -87,10 +92,12 @@ extension Model {
         return (retail, wholesale)
     }
 
-    /// Mean data trail of online sellers (the ranking reference D̄).
-    func sellersDataTrailMean() -> Double {
+    /// Mean last-quarter online revenue of buyer-facing online sellers (the ranking reference S̄).
+    func sellersRecentSalesMean() -> Double {
         var sum = 0.0, n = 0.0
-        for s in 0..<firms.count where firms.channels[s] & Channel.sellingBits != 0 { sum += firms.dataTrail[s]; n += 1 }
+        for s in 0..<firms.count where firms.channels[s] & Channel.sellingBits != 0 && firms.role[s] != .supplier {
+            sum += firms.revenueOnline[s]; n += 1
+        }
         return n > 0 ? sum / n : 0
     }
 

@@ -101,7 +101,7 @@ extension Parameters {
         r("demand.live_bonus", \.liveBonus, "utils", 0, 5, "LIVE trust bonus per unit of tacitness"),
         r("demand.online_quality", \.onlineQuality, "–", 0, 5, "extra weight online buyers give quality κ_on"),
         r("demand.fit_spread", \.fitSpread, "log-sd", 0, 3, "spread of firm-specific channel fit"),
-        r("demand.online_ranking", \.onlineRanking, "–", 0, 2, "elasticity of online visibility to the seller's sales history"),
+        r("demand.online_ranking", \.onlineRanking, "–", 0, 2, "elasticity of LIVE and XBORDER visibility to the seller's recent sales (ranking)"),
 
         i("platform.retail_count", \.retailPlatforms, "platforms", 1, 5, "RETAIL platforms from the start"),
         i("platform.b2b_count", \.b2bPlatforms, "platforms", 1, 5, "B2B platforms from the start"),

@@ -54,9 +54,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Extra weight online buyers give quality (reviews, ratings, precise matching): online visibility
     /// is multiplied by e^(θ_Q·κ_on·(x − x_F)) (–).
     public var onlineQuality: Double = 0.5
-    /// Elasticity ζ of a seller's online visibility to its sales history: platforms rank sellers by
-    /// reviews and past sales, visibility × (1 + D/D_0)^ζ (–; 0 switches ranking off).
-    public var onlineRanking: Double = 0
+    /// Elasticity ζ of a seller's LIVE and XBORDER visibility to its recent sales: the platform's
+    /// traffic allocation favours sellers above the mean, visibility × max(1, S/S̄)^ζ (–; 0 switches
+    /// ranking off).
+    public var onlineRanking: Double = 0.3
     /// Spread of firm-specific channel fit (log-sd of a lognormal, –).
     public var fitSpread: Double = 0.8
 
