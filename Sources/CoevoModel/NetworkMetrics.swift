@@ -30,10 +30,15 @@ extension Model {
         // and region are separate columns), and a table small enough to stay in cache at 10⁶ firms.
         // (It fits 32 bits: K·R·3 ≥ 2³² would need K > 7·10⁷, and `between` below is K².)
         let R = world.regions, roles = 3
-        let place = Column<UInt32>(repeating: 0, count: n)
+        let placeColumn = Column<UInt32>(repeating: 0, count: n)
+        let place = placeColumn.base
+        let clusterOf = firms.cluster.base, regionOf = firms.region.base, roleOf = firms.role.base
+        let degree = firms.degree.base, linksOf = firms.links.base
         for s in 0..<n {
-            place[s] = (UInt32(firms.cluster[s]) &* UInt32(R) &+ UInt32(firms.region[s])) &* UInt32(roles) &+ UInt32(firms.role[s].rawValue)
+            place[s] = (UInt32(clusterOf[s]) &* UInt32(R) &+ UInt32(regionOf[s])) &* UInt32(roles) &+ UInt32(roleOf[s].rawValue)
         }
+        // c_link·(1 + d)^γ_l by degree d (the degree is at most d_max): the same values as pow per firm.
+        let crowding = (0...dMax).map { parameters.linkCost * pow(1 + Double($0), parameters.linkCostExponent) }
         parent.withUnsafeMutableBufferPointer { parent in
             // Union–find with path halving.
             func find(_ x: Int32) -> Int32 {
@@ -43,16 +48,16 @@ extension Model {
             }
             // The link cost first, in a pass of its own: the partner loop below is then short per
             // firm, so the partners' cache misses overlap.
-            for s in 0..<n where firms.degree[s] > 0 {
+            for s in 0..<n where degree[s] > 0 {
                 linked += 1
-                costSum += parameters.linkCost * pow(1 + Double(firms.degree[s]), parameters.linkCostExponent) / (1 + coordinationCapacity(slot: s))
+                costSum += crowding[Int(degree[s])] / (1 + coordinationCapacity(slot: s))
             }
-            for s in 0..<n where firms.degree[s] > 0 {
+            for s in 0..<n where degree[s] > 0 {
                 var r = false, c = false, g = false
                 let me = place[s]
-                let ks = Int(firms.cluster[s])
+                let ks = Int(clusterOf[s])
                 for m in 0..<dMax {
-                    let other = firms.links[s * dMax + m]
+                    let other = linksOf[s * dMax + m]
                     guard other != FirmStore.noLink else { continue }
                     let o = Int(other)
                     guard o >= 0 else { continue }
@@ -71,7 +76,7 @@ extension Model {
                         if a != b { parent[Int(max(a, b))] = min(a, b) }
                     }
                 }
-                if r { role += 1 }; if c { cluster += 1; byRegion[Int(firms.region[s])] += 1 }; if g { region += 1 }
+                if r { role += 1 }; if c { cluster += 1; byRegion[Int(regionOf[s])] += 1 }; if g { region += 1 }
             }
             for s in 0..<n { parent[s] = find(Int32(s)) }
         }
