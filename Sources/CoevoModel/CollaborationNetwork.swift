@@ -98,7 +98,7 @@ extension Model {
         let p = parameters
         let complementary = firms.role[a] != firms.role[b] ? 1.0 : 0.4
         let gain = p.linkGain * complementary * (firms.capability[a] + firms.capability[b])
-        let crowding = pow(Double(1 + Int(firms.degree[a])) * Double(1 + Int(firms.degree[b])), p.linkCostExponent)
+        let crowding = linkCrowding[(1 + Int(firms.degree[a])) * (1 + Int(firms.degree[b]))]   // ((1 + d_a)(1 + d_b))^γ_l
         let coordination = 1 + (coordinationCapacity(slot: a) + coordinationCapacity(slot: b)) / 2
         var cost = p.linkCost * crowding / coordination
         let ra = Int(firms.region[a]), rb = Int(firms.region[b])

@@ -128,6 +128,11 @@ public struct Model: Sendable {
     /// Best practice ln A of each ecosystem family's embedded firms (−∞ while it has none).
     public var ecosystemBestLogA: [Double] = []
     public var events: [(period: Int, kind: String, detail: String)] = []
+    /// Powers of small integers the per-firm passes need, tabulated once (the same values `pow`
+    /// gives): (1 + d)^γ_τ by degree d = 0…d_max (1 at d = 0; TransactionCost.swift) and
+    /// k^γ_l for k = (1 + d_a)(1 + d_b) = 0…(1 + d_max)² (CollaborationNetwork.swift).
+    let degreeCrowding: [Double]
+    let linkCrowding: [Double]
 
     public var markets: Int { world.regions + 1 }
     /// World quality frontier (log-quality), 0 at the start of the burn-in.
@@ -145,6 +150,11 @@ public struct Model: Sendable {
         clusters = Array(repeating: ClusterState(), count: p.clusters)
         period = -p.burnIn
         marketBase = []; outsideRetail = []; outsideWholesale = []
+        let dMax = FirmStore.maxDegree
+        degreeCrowding = (0...dMax).map { $0 > 0 ? pow(1 + Double($0), p.degreeExponent) : 1 }
+        linkCrowding = (0...(1 + dMax) * (1 + dMax)).map { pow(Double($0), p.linkCostExponent) }
         initialize()
     }
 }
+
+import Foundation
