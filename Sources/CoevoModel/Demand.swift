@@ -62,7 +62,7 @@ extension Model {
         let exporters = Column<Double>(repeating: 0, count: J)
         let onRetail = Column<Double>(repeating: 0, count: J), onWholesale = Column<Double>(repeating: 0, count: J)
         let onWorld = Column<Double>(repeating: 0, count: J)
-        if attraction.count < firms.count { attraction = [Double](repeating: 0, count: firms.count * 2) }
+        if attraction.count < 5 * firms.count { attraction = [Double](repeating: 0, count: firms.count * 10) }
         if parameters.onlineRanking > 0 { rankingMean = sellersDataTrailMean() }
         // The per-firm pass is non-mutating and writes a buffer taken from the model, so it never
         // copies the model nor checks the array's uniqueness.
@@ -94,7 +94,9 @@ extension Model {
         return n > 0 ? sum / n : 0
     }
 
-    /// Each buyer-facing firm's attraction (into `att`) and its sums by industry (× region) and segment, in firm order.
+    /// Each buyer-facing firm's attraction and online weights (into `att`, 5 per slot: a, then the
+    /// retail, live, B2B and XBORDER weights, which `buyerSales` reads back rather than computing
+    /// them again) and its sums by industry (× region) and segment, in firm order.
     func attractionPass(into att: UnsafeMutableBufferPointer<Double>, offline: Column<Double>, exporters: Column<Double>,
                         onRetail: Column<Double>, onWholesale: Column<Double>, onWorld: Column<Double>) {
         let R = world.regions
@@ -102,11 +104,12 @@ extension Model {
         let frontierNow = frontier
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let a = attraction(slot: s, frontier: frontierNow)
-            att[s] = a
+            att[5 * s] = a
             let j = Int(firms.industry[s])
             offline[j * R + Int(firms.region[s])] += a
             if firms.exporter[s] { exporters[j] += a }
             let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
+            att[5 * s + 1] = w.retail; att[5 * s + 2] = w.live; att[5 * s + 3] = w.b2b; att[5 * s + 4] = w.xborder
             onRetail[j] += a * (w.retail + w.live)
             onWholesale[j] += a * w.b2b
             onWorld[j] += a * w.xborder
@@ -169,11 +172,9 @@ extension Model {
     func buyerSales(attraction att: UnsafeBufferPointer<Double>, funds: UnsafeBufferPointer<Double>, creditLimits: Bool,
                     offMult: [Double], worldMult: [Double], worldRetailMult: [Double], retailMult: [Double], wholesaleMult: [Double]) {
         let p = parameters, R = world.regions
-        let liveTrust = world.tacitness.map { exp(p.liveBonus * $0) }
-        let frontierNow = frontier
         for s in 0..<firms.count where firms.role[s] != .supplier {
-            let a = att[s], j = Int(firms.industry[s])
-            let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
+            let a = att[5 * s], j = Int(firms.industry[s])
+            let w = (retail: att[5 * s + 1], live: att[5 * s + 2], b2b: att[5 * s + 3], xborder: att[5 * s + 4])   // attractionPass's
             var off = a * offMult[j * R + Int(firms.region[s])]
             if firms.exporter[s] { off += a * worldMult[j] }
             var retail = a * w.retail * retailMult[j], live = a * w.live * retailMult[j], b2b = a * w.b2b * wholesaleMult[j]
