@@ -29,18 +29,20 @@ extension Model {
         // Partner suppliers join the pool with weight ω_net (a network-level input externality).
         // Summed in a pass of their own: it is short per firm, so the partners' cache misses
         // overlap (in the pricing loop below, with its exp and log, they did not).
-        for s in 0..<firms.count where firms.role[s] != .supplier {
+        let role = firms.role.base, degree = firms.degree.base, links = firms.links.base
+        let supplierWeight = firms.supplierWeight.base, poolNetwork = firms.poolNetwork.base
+        for s in 0..<firms.count where role[s] != .supplier {
             var partners = 0.0
-            if firms.degree[s] > 0 {
+            if degree[s] > 0 {
                 for m in 0..<dMax {
-                    let other = firms.links[s * dMax + m]
+                    let other = links[s * dMax + m]
                     guard other != FirmStore.noLink else { continue }
                     let o = Int(other)
-                    if o >= 0 && firms.role[o] == .supplier { partners += firms.supplierWeight[o] }
+                    if role[o] == .supplier { partners += supplierWeight[o] }
                 }
                 partners *= partnerWeight
             }
-            firms.poolNetwork[s] = partners
+            poolNetwork[s] = partners
         }
         // Ecosystem suppliers (weight ω_eco): those of the buyer's industry embedded in its ecosystem,
         // outside its own cluster (whose suppliers it reaches anyway).
