@@ -31,17 +31,19 @@ extension Model {
         var fill = start
         if members.count < n { members = [Int32](repeating: 0, count: n * 2) }
         var b2bUsers: [Int32] = [], iinetUsers: [Int32] = []
+        let cluster = firms.cluster.base, channels = firms.channels.base, degree = firms.degree.base
+        let links = firms.links.base, id = firms.id.base
         for s in 0..<n {
-            let k = Int(firms.cluster[s])
+            let k = Int(cluster[s])
             members[fill[k]] = Int32(s); fill[k] += 1
-            if firms.has(s, .b2b) { b2bUsers.append(Int32(s)) }
-            if firms.has(s, .iinet) { iinetUsers.append(Int32(s)) }
+            if channels[s] & Channel.b2b.bit != 0 { b2bUsers.append(Int32(s)) }
+            if channels[s] & Channel.iinet.bit != 0 { iinetUsers.append(Int32(s)) }
         }
         // Decay: each link is examined once, by the partner in the lower slot.
-        for s in 0..<n where firms.degree[s] > 0 {
-            let me = firms.id[s]
+        for s in 0..<n where degree[s] > 0 {
+            let me = id[s]
             for m in 0..<dMax {
-                let other = firms.links[s * dMax + m]
+                let other = links[s * dMax + m]
                 guard other != FirmStore.noLink, s < Int(other) else { continue }
                 if random.uniform(.network, period: period, id: me, draw: 100 + UInt32(m)) < p.linkDecay {
                     unlink(s, Int(other))
@@ -56,7 +58,7 @@ extension Model {
         let listed = Column<Int>(repeating: 0, count: n)   // index in its list × 4 + list (0 cluster, 1 B2B, 2 IINET)
         var searches = 0
         for s in 0..<n {
-            let me = firms.id[s]
+            let me = id[s]
             guard random.uniform(.network, period: period, id: me, draw: 0) < p.linkSearch else { continue }
             let entry: Int
             let pb = firms.platform(s, .b2b), pi = firms.platform(s, .iinet)
@@ -69,7 +71,7 @@ extension Model {
                 let u = random.uniform(.network, period: period, id: me, draw: 2)
                 entry = min(b2bUsers.count - 1, Int(u * Double(b2bUsers.count))) << 2 | 1
             } else {
-                let k = Int(firms.cluster[s])
+                let k = Int(cluster[s])
                 let size = start[k + 1] - start[k]
                 guard size > 1 else { continue }
                 let u = random.uniform(.network, period: period, id: me, draw: 3)

@@ -62,7 +62,7 @@ extension Model {
         let exporters = Column<Double>(repeating: 0, count: J)
         let onRetail = Column<Double>(repeating: 0, count: J), onWholesale = Column<Double>(repeating: 0, count: J)
         let onWorld = Column<Double>(repeating: 0, count: J)
-        if attraction.count < 5 * firms.count { attraction = [Double](repeating: 0, count: firms.count * 10) }
+        if attraction.count < 5 * firms.count { attraction = [Double](repeating: 0, count: 5 * (firms.count + firms.count / 2)) }
         if parameters.onlineRanking > 0 { rankingMean = sellersDataTrailMean() }
         // The per-firm pass is non-mutating and writes a buffer taken from the model, so it never
         // copies the model nor checks the array's uniqueness.

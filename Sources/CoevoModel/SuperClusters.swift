@@ -12,12 +12,13 @@ extension Model {
         let K = clusters.count
         var between = [Int](repeating: 0, count: K * K)
         let dMax = FirmStore.maxDegree
-        for s in 0..<firms.count where firms.degree[s] > 0 {
-            let ks = Int(firms.cluster[s])
+        let degree = firms.degree.base, cluster = firms.cluster.base, links = firms.links.base
+        for s in 0..<firms.count where degree[s] > 0 {
+            let ks = Int(cluster[s])
             for m in 0..<dMax {
-                let other = firms.links[s * dMax + m]
+                let other = links[s * dMax + m]
                 guard other != FirmStore.noLink, Int(other) > s else { continue }
-                let ko = Int(firms.cluster[Int(other)])
+                let ko = Int(cluster[Int(other)])
                 if ko != ks { between[ks * K + ko] += 1; between[ko * K + ks] += 1 }
             }
         }

@@ -47,16 +47,18 @@ extension Model {
         // Ecosystem suppliers (weight ω_eco): those of the buyer's industry embedded in its ecosystem,
         // outside its own cluster (whose suppliers it reaches anyway).
         let families = max(parameters.retailPlatforms, 1), J = world.industries, K = clusters.count
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            let f = Int(firms.ecosystem[s]) - 1
-            guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty else { firms.poolEcosystem[s] = 0; continue }
-            firms.poolEcosystem[s] = parameters.ecoSupplierWeight
-                * max(0, ecosystemSupplierIndex[f * J + Int(firms.industry[s])] - ecosystemSupplierIndexByCluster[f * K + Int(firms.cluster[s])])
+        let ecosystem = firms.ecosystem.base, poolEcosystem = firms.poolEcosystem.base
+        let industry = firms.industry.base, cluster = firms.cluster.base, channels = firms.channels.base
+        for s in 0..<firms.count where role[s] != .supplier {
+            let f = Int(ecosystem[s]) - 1
+            guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty else { poolEcosystem[s] = 0; continue }
+            poolEcosystem[s] = parameters.ecoSupplierWeight
+                * max(0, ecosystemSupplierIndex[f * J + Int(industry[s])] - ecosystemSupplierIndexByCluster[f * K + Int(cluster[s])])
         }
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            let k = Int(firms.cluster[s])
-            let b2b = firms.has(s, .b2b)
-            let partners = firms.poolNetwork[s] + firms.poolEcosystem[s]
+        for s in 0..<firms.count where role[s] != .supplier {
+            let k = Int(cluster[s])
+            let b2b = channels[s] & Channel.b2b.bit != 0
+            let partners = poolNetwork[s] + poolEcosystem[s]
             let far = b2b ? poolFar[k] : 0
             let logPsi = partners > 0 ? exponent * log((poolLocal[k] + far + partners) / supplierIndexRef) : (b2b ? psiB2B[k] : psiLocal[k])
             setCostAndPrice(slot: s, logWage: logWage[Int(firms.region[s])], logPsi: logPsi, local: poolLocal[k], b2b: far)
