@@ -15,13 +15,25 @@ extension Model {
         // The quarter's work runs in a non-mutating method (links and degrees are firm columns,
         // reference storage; `members` is lent to it): from a mutating method every call of
         // `linked` and `linkSurplus` copied the whole `Model` (2.3 kB) first.
-        var scratch: [Int32] = []
-        swap(&scratch, &members)
-        updateNetwork(members: &scratch)
-        swap(&scratch, &members)
+        var scratch: [Int32] = [], listed: [Int] = []
+        swap(&scratch, &members); swap(&listed, &searchListed)
+        updateNetwork(members: &scratch, listedScratch: &listed)
+        swap(&scratch, &members); swap(&listed, &searchListed)
     }
 
-    private func updateNetwork(members: inout [Int32]) {
+    /// `members` and `listedScratch` are scratch reused across quarters (no fresh pages each quarter):
+    /// the members by cluster, then the searchers and their candidates (n each); where each
+    /// searcher's candidate is listed.
+    private func updateNetwork(members: inout [Int32], listedScratch: inout [Int]) {
+        let n = firms.count
+        if members.count < 3 * n { members = [Int32](repeating: 0, count: 3 * (n + n / 2)) }
+        if listedScratch.count < n { listedScratch = [Int](repeating: 0, count: n + n / 2) }
+        members.withUnsafeMutableBufferPointer { m in
+            listedScratch.withUnsafeMutableBufferPointer { l in decayAndSearch(members: m.baseAddress!, listed: l.baseAddress!) }
+        }
+    }
+
+    private func decayAndSearch(members: UnsafeMutablePointer<Int32>, listed: UnsafeMutablePointer<Int>) {
         let p = parameters
         let n = firms.count, dMax = FirmStore.maxDegree
         // Cluster membership (counting sort) and the B2B users, for O(1) candidate draws.
@@ -29,7 +41,6 @@ extension Model {
         for s in 0..<n { start[Int(firms.cluster[s]) + 1] += 1 }
         for k in 0..<clusters.count { start[k + 1] += start[k] }
         var fill = start
-        if members.count < n { members = [Int32](repeating: 0, count: n * 2) }
         var b2bUsers: [Int32] = [], iinetUsers: [Int32] = []
         let cluster = firms.cluster.base, channels = firms.channels.base, degree = firms.degree.base
         let links = firms.links.base, id = firms.id.base
@@ -54,8 +65,8 @@ extension Model {
         // candidate is listed (they depend on neither links nor degrees), then the candidates
         // looked up, then, in slot order, the checks and links. Each pass is short per firm, so
         // the random reads (the candidate lists, the candidates' columns) overlap.
-        let searcher = Column<Int32>(repeating: 0, count: n), chosen = Column<Int32>(repeating: 0, count: n)
-        let listed = Column<Int>(repeating: 0, count: n)   // index in its list × 4 + list (0 cluster, 1 B2B, 2 IINET)
+        let searcher = members + n, chosen = members + 2 * n
+        // `listed`: index in its list × 4 + list (0 cluster, 1 B2B, 2 IINET)
         var searches = 0
         for s in 0..<n {
             let me = id[s]

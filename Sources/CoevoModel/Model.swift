@@ -93,6 +93,8 @@ public struct Model: Sendable {
     var attraction: [Double] = []
     var funds: [Double] = []
     var members: [Int32] = []
+    var searchListed: [Int] = []
+    var partnerLogAScratch: [Double] = []
     var partnerPurchases: [Double] = []
     /// Economy-wide aggregates of the last period.
     public var onlineVolume = 0.0

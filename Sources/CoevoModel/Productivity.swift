@@ -9,13 +9,24 @@
 
 extension Model {
     mutating func updateProductivity() {
-        let p = parameters
+        let n = firms.count
+        // Best partners' productivity (in scratch reused across quarters, lent by the model: no fresh pages each quarter.)
+        var scratch: [Double] = []
+        swap(&scratch, &partnerLogAScratch)
+        if scratch.count < n { scratch = [Double](repeating: 0, count: n + n / 2) }
+        scratch.withUnsafeMutableBufferPointer { updateProductivity(bestPartnerLogA: $0.baseAddress!) }
+        swap(&scratch, &partnerLogAScratch)
+    }
+
+    /// The per-firm passes: non-mutating (they write firm columns, reference storage), so they
+    /// read the model in place.
+    private func updateProductivity(bestPartnerLogA: UnsafeMutablePointer<Double>) {
+        let p = parameters, n = firms.count
         // Best partner's productivity, in a pass of its own (short per firm, so the partners' cache
         // misses overlap; the update loop below draws a normal). Partners' productivity at the
         // start of the step (the observation snapshot), so the update does not depend on the
         // order firms are stored in.
-        let n = firms.count
-        let bestPartnerLogA = Column<Double>(repeating: -Double.infinity, count: n)
+        bestPartnerLogA.update(repeating: -Double.infinity, count: n)
         // Columns through their base pointers, taken once.
         let degree = firms.degree.base, links = firms.links.base, prevLogA = firms.prevLogA.base
         for s in 0..<n where degree[s] > 0 {
