@@ -26,8 +26,8 @@ extension Model {
     /// searcher's candidate is listed.
     private func updateNetwork(members: inout [Int32], listedScratch: inout [Int]) {
         let n = firms.count
-        if members.count < 3 * n { members = [Int32](repeating: 0, count: 3 * (n + n / 2)) }
-        if listedScratch.count < n { listedScratch = [Int](repeating: 0, count: n + n / 2) }
+        if members.count < 3 * n { members = [Int32](repeating: 0, count: 3 * (n + n / 8)) }
+        if listedScratch.count < n { listedScratch = [Int](repeating: 0, count: n + n / 8) }
         members.withUnsafeMutableBufferPointer { m in
             listedScratch.withUnsafeMutableBufferPointer { l in decayAndSearch(members: m.baseAddress!, listed: l.baseAddress!) }
         }

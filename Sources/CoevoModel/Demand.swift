@@ -62,7 +62,14 @@ extension Model {
         let exporters = Column<Double>(repeating: 0, count: J)
         let onRetail = Column<Double>(repeating: 0, count: J), onWholesale = Column<Double>(repeating: 0, count: J)
         let onWorld = Column<Double>(repeating: 0, count: J)
-        if attraction.count < 5 * firms.count { attraction = [Double](repeating: 0, count: 5 * (firms.count + firms.count / 2)) }
+        // Attraction per slot, then 4 online weights per online seller (in slot order).
+        var onlineSellers = 0
+        do {
+            let role = firms.role.base, channels = firms.channels.base
+            for s in 0..<firms.count { onlineSellers &+= role[s] != .supplier && channels[s] & Channel.sellingBits != 0 ? 1 : 0 }
+        }
+        let needed = firms.count + 4 * onlineSellers
+        if attraction.count < needed { attraction = [Double](repeating: 0, count: needed + needed / 8) }
         if parameters.onlineRanking > 0 { rankingMean = sellersDataTrailMean() }
         // The per-firm pass is non-mutating and writes a buffer taken from the model, so it never
         // copies the model nor checks the array's uniqueness.
@@ -94,22 +101,27 @@ extension Model {
         return n > 0 ? sum / n : 0
     }
 
-    /// Each buyer-facing firm's attraction and online weights (into `att`, 5 per slot: a, then the
-    /// retail, live, B2B and XBORDER weights, which `buyerSales` reads back rather than computing
-    /// them again) and its sums by industry (× region) and segment, in firm order.
+    /// Each buyer-facing firm's attraction (into `att[s]`) and, for online sellers, its retail,
+    /// live, B2B and XBORDER weights (4 each, after the slots, in slot order: `buyerSales` reads
+    /// them back rather than computing them again), and its sums by industry (× region) and
+    /// segment, in firm order.
     func attractionPass(into att: UnsafeMutableBufferPointer<Double>, offline: Column<Double>, exporters: Column<Double>,
                         onRetail: Column<Double>, onWholesale: Column<Double>, onWorld: Column<Double>) {
         let R = world.regions
         let liveTrust = world.tacitness.map { exp(parameters.liveBonus * $0) }
         let frontierNow = frontier
+        var cursor = firms.count
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let a = attraction(slot: s, frontier: frontierNow)
-            att[5 * s] = a
+            att[s] = a
             let j = Int(firms.industry[s])
             offline[j * R + Int(firms.region[s])] += a
             if firms.exporter[s] { exporters[j] += a }
             let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
-            att[5 * s + 1] = w.retail; att[5 * s + 2] = w.live; att[5 * s + 3] = w.b2b; att[5 * s + 4] = w.xborder
+            if firms.channels[s] & Channel.sellingBits != 0 {
+                att[cursor] = w.retail; att[cursor + 1] = w.live; att[cursor + 2] = w.b2b; att[cursor + 3] = w.xborder
+                cursor += 4
+            }
             onRetail[j] += a * (w.retail + w.live)
             onWholesale[j] += a * w.b2b
             onWorld[j] += a * w.xborder
@@ -172,9 +184,15 @@ extension Model {
     func buyerSales(attraction att: UnsafeBufferPointer<Double>, funds: UnsafeBufferPointer<Double>, creditLimits: Bool,
                     offMult: [Double], worldMult: [Double], worldRetailMult: [Double], retailMult: [Double], wholesaleMult: [Double]) {
         let p = parameters, R = world.regions
+        var cursor = firms.count
         for s in 0..<firms.count where firms.role[s] != .supplier {
-            let a = att[5 * s], j = Int(firms.industry[s])
-            let w = (retail: att[5 * s + 1], live: att[5 * s + 2], b2b: att[5 * s + 3], xborder: att[5 * s + 4])   // attractionPass's
+            let a = att[s], j = Int(firms.industry[s])
+            // attractionPass's weights ((0, 0, 0, 0) offline, as `onlineWeights` gives).
+            var w = (retail: 0.0, live: 0.0, b2b: 0.0, xborder: 0.0)
+            if firms.channels[s] & Channel.sellingBits != 0 {
+                w = (att[cursor], att[cursor + 1], att[cursor + 2], att[cursor + 3])
+                cursor += 4
+            }
             var off = a * offMult[j * R + Int(firms.region[s])]
             if firms.exporter[s] { off += a * worldMult[j] }
             var retail = a * w.retail * retailMult[j], live = a * w.live * retailMult[j], b2b = a * w.b2b * wholesaleMult[j]

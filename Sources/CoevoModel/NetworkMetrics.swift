@@ -27,7 +27,7 @@ extension Model {
         var out = NetworkSummary()
         let n = firms.count, K = clusters.count
         guard n > 1 else { return out }
-        if scratch.count < 2 * n { scratch = [UInt32](repeating: 0, count: 2 * (n + n / 2)) }
+        if scratch.count < 2 * n { scratch = [UInt32](repeating: 0, count: 2 * (n + n / 8)) }
         var links = 0.0, role = 0.0, cluster = 0.0, region = 0.0, linked = 0.0, costSum = 0.0
         var between = [Int](repeating: 0, count: K * K)
         var byRegion = [Double](repeating: 0, count: world.regions)

@@ -13,7 +13,7 @@ extension Model {
         // Best partners' productivity (in scratch reused across quarters, lent by the model: no fresh pages each quarter.)
         var scratch: [Double] = []
         swap(&scratch, &partnerLogAScratch)
-        if scratch.count < n { scratch = [Double](repeating: 0, count: n + n / 2) }
+        if scratch.count < n { scratch = [Double](repeating: 0, count: n + n / 8) }
         scratch.withUnsafeMutableBufferPointer { updateProductivity(bestPartnerLogA: $0.baseAddress!) }
         swap(&scratch, &partnerLogAScratch)
     }
