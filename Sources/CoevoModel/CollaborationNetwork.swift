@@ -13,23 +13,15 @@ extension Model {
     mutating func updateNetwork() {
         guard parameters.network else { return }
         // The quarter's work runs in a non-mutating method (links and degrees are firm columns,
-        // reference storage; `members` is lent to it): from a mutating method every call of
-        // `linked` and `linkSurplus` copied the whole `Model` (2.3 kB) first.
-        var scratch: [Int32] = [], listed: [Int] = []
-        swap(&scratch, &members); swap(&listed, &searchListed)
-        updateNetwork(members: &scratch, listedScratch: &listed)
-        swap(&scratch, &members); swap(&listed, &searchListed)
-    }
-
-    /// `members` and `listedScratch` are scratch reused across quarters (no fresh pages each quarter):
-    /// the members by cluster, then the searchers and their candidates (n each); where each
-    /// searcher's candidate is listed.
-    private func updateNetwork(members: inout [Int32], listedScratch: inout [Int]) {
+        // reference storage; its tables are lent to it): from a mutating method every call of
+        // `linked` and `linkSurplus` copied the whole `Model` (2.3 kB) first. Tables in scratch:
+        // where each searcher's candidate is listed (n words), then the members by cluster, the
+        // searchers and their candidates (n 32-bit values each).
         let n = firms.count
-        if members.count < 3 * n { members = [Int32](repeating: 0, count: 3 * (n + n / 8)) }
-        if listedScratch.count < n { listedScratch = [Int](repeating: 0, count: n + n / 8) }
-        members.withUnsafeMutableBufferPointer { m in
-            listedScratch.withUnsafeMutableBufferPointer { l in decayAndSearch(members: m.baseAddress!, listed: l.baseAddress!) }
+        withScratch(words: n + (3 * n + 1) / 2) { model, raw in
+            let listed = raw.bindMemory(to: Int.self, capacity: n)
+            let members = (raw + 8 * n).bindMemory(to: Int32.self, capacity: 3 * n)
+            model.decayAndSearch(members: members, listed: listed)
         }
     }
 

@@ -17,17 +17,21 @@ public struct NetworkSummary: Sendable {
 
 extension Model {
     public func networkSummary() -> NetworkSummary {
-        var scratch: [UInt32] = []
-        return networkSummary(scratch: &scratch)
+        var scratch = [UInt32](repeating: 0, count: 2 * firms.count)
+        return scratch.withUnsafeMutableBufferPointer { networkSummary(nodes: $0.baseAddress!) }
     }
 
-    /// `networkSummary()` with its per-firm table in `scratch` (grown as needed, reused across
-    /// quarters: no page faults for a fresh table every quarter).
-    func networkSummary(scratch: inout [UInt32]) -> NetworkSummary {
+    /// `networkSummary()` with its per-firm table in the model's scratch (no fresh pages each quarter).
+    mutating func networkSummaryInScratch() -> NetworkSummary {
+        let n = firms.count
+        return withScratch(words: n) { model, raw in model.networkSummary(nodes: raw.bindMemory(to: UInt32.self, capacity: 2 * n)) }
+    }
+
+    /// The summary with its per-firm table (2 × count values) in `nodes`.
+    func networkSummary(nodes node: UnsafeMutablePointer<UInt32>) -> NetworkSummary {
         var out = NetworkSummary()
         let n = firms.count, K = clusters.count
         guard n > 1 else { return out }
-        if scratch.count < 2 * n { scratch = [UInt32](repeating: 0, count: 2 * (n + n / 8)) }
         var links = 0.0, role = 0.0, cluster = 0.0, region = 0.0, linked = 0.0, costSum = 0.0
         var between = [Int](repeating: 0, count: K * K)
         var byRegion = [Double](repeating: 0, count: world.regions)
@@ -45,7 +49,7 @@ extension Model {
         // c_link·(1 + d)^γ_l by degree d (the degree is at most d_max): the same values as pow per firm.
         let crowding = (0...dMax).map { parameters.linkCost * pow(1 + Double($0), parameters.linkCostExponent) }
         var largest = 0
-        scratch.withUnsafeMutableBufferPointer { node in
+        do {
             for s in 0..<n {
                 node[2 * s] = (UInt32(clusterOf[s]) &* UInt32(R) &+ UInt32(regionOf[s])) &* UInt32(roles) &+ UInt32(roleOf[s].rawValue)
                 node[2 * s + 1] = UInt32(s)

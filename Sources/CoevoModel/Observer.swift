@@ -54,8 +54,6 @@ public struct Observer: Sendable {
     var initialRegionFirms: [Double] = []
     var initialLogistics = 0.0, initialCreditMean = 0.0, initialCost = 0.0
     var buffer: [Double] = []
-    /// Scratch of the network summary, reused every quarter.
-    var networkScratch: [UInt32] = []
     /// Innovation share and mean relative quality of the last 8 quarters (lock-in flag).
     var innovationHistory: [Double] = []
     var qualityHistory: [Double] = []
@@ -238,7 +236,7 @@ public struct Observer: Sendable {
         set("externality.economy", c.economy); set("internal.learning", c.learning); set("selection", c.selection); set("other", c.other)
 
         // Collaboration network.
-        let net = model.networkSummary(scratch: &networkScratch)
+        let net = model.networkSummaryInScratch()
         set("network.density", net.density); set("network.degree", net.degree); set("network.giant", net.giant)
         set("network.crossrole", net.crossRole); set("network.crosscluster", net.crossCluster)
         set("network.crossregion", net.crossRegion); set("superclusters", Double(net.superclusters))

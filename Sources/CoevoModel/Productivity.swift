@@ -10,12 +10,8 @@
 extension Model {
     mutating func updateProductivity() {
         let n = firms.count
-        // Best partners' productivity (in scratch reused across quarters, lent by the model: no fresh pages each quarter.)
-        var scratch: [Double] = []
-        swap(&scratch, &partnerLogAScratch)
-        if scratch.count < n { scratch = [Double](repeating: 0, count: n + n / 8) }
-        scratch.withUnsafeMutableBufferPointer { updateProductivity(bestPartnerLogA: $0.baseAddress!) }
-        swap(&scratch, &partnerLogAScratch)
+        // Best partners' productivity in scratch lent by the model (no fresh pages each quarter).
+        withScratch(words: n) { model, raw in model.updateProductivity(bestPartnerLogA: raw.bindMemory(to: Double.self, capacity: n)) }
     }
 
     /// The per-firm passes: non-mutating (they write firm columns, reference storage), so they
