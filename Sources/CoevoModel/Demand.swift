@@ -185,33 +185,40 @@ extension Model {
                     offMult: [Double], worldMult: [Double], worldRetailMult: [Double], retailMult: [Double], wholesaleMult: [Double]) {
         let p = parameters, R = world.regions
         var cursor = firms.count
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            let a = att[s], j = Int(firms.industry[s])
+        // Columns through their base pointers, taken once (through `firms.x[s]` every access
+        // reloads the column and its base after each store).
+        let role = firms.role.base, industry = firms.industry.base, channels = firms.channels.base, region = firms.region.base
+        let exporter = firms.exporter.base, price = firms.price.base, constrained = firms.constrained.base
+        let costProduction = firms.costProduction.base, revenue = firms.revenue.base, output = firms.output.base
+        let revenueRetail = firms.revenueRetail.base, revenueLive = firms.revenueLive.base, revenueB2B = firms.revenueB2B.base
+        let revenueXborder = firms.revenueXborder.base, revenueOnline = firms.revenueOnline.base, inputSpending = firms.inputSpending.base
+        for s in 0..<firms.count where role[s] != .supplier {
+            let a = att[s], j = Int(industry[s])
             // attractionPass's weights ((0, 0, 0, 0) offline, as `onlineWeights` gives).
             var w = (retail: 0.0, live: 0.0, b2b: 0.0, xborder: 0.0)
-            if firms.channels[s] & Channel.sellingBits != 0 {
+            if channels[s] & Channel.sellingBits != 0 {
                 w = (att[cursor], att[cursor + 1], att[cursor + 2], att[cursor + 3])
                 cursor += 4
             }
-            var off = a * offMult[j * R + Int(firms.region[s])]
-            if firms.exporter[s] { off += a * worldMult[j] }
+            var off = a * offMult[j * R + Int(region[s])]
+            if exporter[s] { off += a * worldMult[j] }
             var retail = a * w.retail * retailMult[j], live = a * w.live * retailMult[j], b2b = a * w.b2b * wholesaleMult[j]
             var xborder = a * w.xborder * worldRetailMult[j]
             var total = off + retail + live + b2b + xborder
-            var q = total / firms.price[s]
-            firms.constrained[s] = false
+            var q = total / price[s]
+            constrained[s] = false
             if creditLimits {
-                let need = p.workingCapital * firms.costProduction[s] * q
+                let need = p.workingCapital * costProduction[s] * q
                 if need > funds[s] {
                     let cut = funds[s] / need
                     q *= cut; total *= cut; off *= cut; retail *= cut; live *= cut; b2b *= cut; xborder *= cut
-                    firms.constrained[s] = true
+                    constrained[s] = true
                 }
             }
-            firms.revenue[s] = total; firms.output[s] = q
-            firms.revenueRetail[s] = retail; firms.revenueLive[s] = live; firms.revenueB2B[s] = b2b; firms.revenueXborder[s] = xborder
-            firms.revenueOnline[s] = retail + live + b2b + xborder
-            firms.inputSpending[s] = p.inputShare * firms.costProduction[s] * q
+            revenue[s] = total; output[s] = q
+            revenueRetail[s] = retail; revenueLive[s] = live; revenueB2B[s] = b2b; revenueXborder[s] = xborder
+            revenueOnline[s] = retail + live + b2b + xborder
+            inputSpending[s] = p.inputShare * costProduction[s] * q
         }
     }
 
