@@ -158,7 +158,7 @@ extension Model {
         funds = []
         // Credit lines are set on last quarter's revenue, before this quarter's sales are known.
         if creditLimits {
-            if fundsLocal.count < firms.count { fundsLocal = [Double](repeating: 0, count: firms.count * 2) }
+            if fundsLocal.count < firms.count { fundsLocal = [Double](repeating: 0, count: firms.count + firms.count / 8) }
             fundsLocal.withUnsafeMutableBufferPointer { creditFunds(into: $0) }
         }
         let att = attraction

@@ -52,7 +52,7 @@ extension Model {
         // given back).
         var purchases = partnerPurchases
         partnerPurchases = []
-        if purchases.count < firms.count { purchases = [Double](repeating: 0, count: firms.count * 2) }
+        if purchases.count < firms.count { purchases = [Double](repeating: 0, count: firms.count + firms.count / 8) }
         purchases.withUnsafeMutableBufferPointer { buf in
             for s in 0..<firms.count { buf[s] = 0 }
             buyerSpending(localDemand: localDemand, b2bDemand: b2bDemand, remote: remote,

@@ -33,7 +33,7 @@ extension Model {
         let n = firms.count, K = clusters.count
         guard n > 1 else { return out }
         var links = 0.0, role = 0.0, cluster = 0.0, region = 0.0, linked = 0.0, costSum = 0.0
-        var between = [Int](repeating: 0, count: K * K)
+        let between = Column<Int>(repeating: 0, count: K * K)   // (no uniqueness check per write)
         var byRegion = [Double](repeating: 0, count: world.regions)
         let dMax = FirmStore.maxDegree
         // What the partner loop reads of a partner, packed per slot into 4 bytes,
@@ -76,6 +76,9 @@ extension Model {
                 let me = word & placeMask
                 var flags = word & ~placeMask
                 let ks = Int(clusterOf[s])
+                // s's root, found once: a union keeps the smaller root, so it stays s's root or
+                // becomes the partner's.
+                var rootS = UInt32.max
                 for m in 0..<dMax {
                     let other = linksOf[s * dMax + m]
                     guard other != FirmStore.noLink else { continue }
@@ -94,8 +97,9 @@ extension Model {
                         node[2 * o] = partnerWord | f
                         flags |= f
                     }
-                    let a = find(UInt32(s)), b = find(other)
-                    if a != b { node[2 * Int(max(a, b)) + 1] = min(a, b) }
+                    if rootS == .max { rootS = find(UInt32(s)) }
+                    let b = find(other)
+                    if rootS != b { node[2 * Int(max(rootS, b)) + 1] = min(rootS, b); rootS = min(rootS, b) }
                 }
                 if flags & flagRole != 0 { role += 1 }
                 if flags & flagCluster != 0 { cluster += 1; byRegion[Int(regionOf[s])] += 1 }

@@ -81,7 +81,7 @@ public struct Observer: Sendable {
         }
 
         // Sizes and medians.
-        if buffer.count < n { buffer = [Double](repeating: 0, count: max(n * 2, 16)) }
+        if buffer.count < n { buffer = [Double](repeating: 0, count: max(n + n / 8, 16)) }
         var medianRevenue = 0.0, hill = 0.0
         buffer.withUnsafeMutableBufferPointer { b in
             for s in 0..<n { b[s] = f.revenue[s] }

@@ -10,7 +10,7 @@ extension Model {
     /// clusters' best-practice ln A), from this quarter's links. Runs after the network phase.
     mutating func updateSuperclusters() {
         let K = clusters.count
-        var between = [Int](repeating: 0, count: K * K)
+        let between = Column<Int>(repeating: 0, count: K * K)   // (no uniqueness check per write)
         let dMax = FirmStore.maxDegree
         let degree = firms.degree.base, cluster = firms.cluster.base, links = firms.links.base
         for s in 0..<firms.count where degree[s] > 0 {
