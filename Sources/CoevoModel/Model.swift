@@ -94,7 +94,7 @@ public struct Model: Sendable {
     var funds: [Double] = []
     /// Scratch words lent in turn to the per-firm passes that need a per-firm table (network
     /// search, best partners, network summary; see `withScratch`), reused across quarters.
-    var scratchWords: [UInt64] = []
+    var scratchWords = Column<UInt64>()
     var partnerPurchases: [Double] = []
     /// Economy-wide aggregates of the last period.
     public var onlineVolume = 0.0
@@ -164,13 +164,11 @@ import Foundation
 extension Model {
     /// Lends at least `words` 8-byte words of scratch to `body` (its contents are unspecified).
     /// One buffer serves every phase in turn and is kept across quarters, so a phase's table costs
-    /// no fresh pages each quarter; `body` runs on a model without its scratch.
+    /// no fresh pages each quarter. `body` must not itself call `withScratch`.
+    /// (A `Column`, so a large one gets transparent huge pages: the network summary reads it at random.)
     mutating func withScratch<R>(words: Int, _ body: (inout Model, UnsafeMutableRawPointer) -> R) -> R {
-        var scratch: [UInt64] = []
-        swap(&scratch, &scratchWords)
-        if scratch.count < words { scratch = [UInt64](repeating: 0, count: words + words / 8) }
-        let result = scratch.withUnsafeMutableBytes { body(&self, $0.baseAddress!) }
-        swap(&scratch, &scratchWords)
-        return result
+        if scratchWords.count < words { scratchWords = Column(repeating: 0, count: words + words / 8) }
+        let raw = UnsafeMutableRawPointer(scratchWords.base)
+        return body(&self, raw)
     }
 }
