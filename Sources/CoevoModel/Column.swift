@@ -11,7 +11,7 @@ public final class Column<Element: BitwiseCopyable>: @unchecked Sendable, Random
 
     public init() {
         capacity = 16
-        base = Column.allocate(capacity)
+        base = .allocate(capacity: capacity)
     }
     /// `n` copies of `value`. Also the scratch sums of hot loops: a write through a `Column` has
     /// neither the uniqueness check nor the bounds check of a local `Array` (which the optimiser
@@ -20,26 +20,7 @@ public final class Column<Element: BitwiseCopyable>: @unchecked Sendable, Random
         self.init()
         append(repeating: value, count: n)
     }
-    deinit { free(base) }
-
-    /// Storage for `n` values. A large buffer (≥ 4 MB) is aligned to 2 MB and marked for
-    /// transparent huge pages: the random reads of partners' and villages' values then miss the
-    /// TLB far less often (a 10⁶-firm model spans ~1.3 GB). Freed with `free`.
-    static func allocate(_ n: Int) -> UnsafeMutablePointer<Element> {
-        let bytes = Swift.max(n, 1) * MemoryLayout<Element>.stride
-        let hugePage = 2 << 20
-        var raw: UnsafeMutableRawPointer?
-        if bytes >= 2 * hugePage {
-            let rounded = (bytes + hugePage - 1) / hugePage * hugePage
-            guard posix_memalign(&raw, hugePage, rounded) == 0, let r = raw else { fatalError("Column: out of memory (\(rounded) bytes)") }
-            #if os(Linux)
-            _ = madvise(r, rounded, MADV_HUGEPAGE)
-            #endif
-            return r.bindMemory(to: Element.self, capacity: n)
-        }
-        guard posix_memalign(&raw, Swift.max(16, MemoryLayout<Element>.alignment), bytes) == 0, let r = raw else { fatalError("Column: out of memory (\(bytes) bytes)") }
-        return r.bindMemory(to: Element.self, capacity: n)
-    }
+    deinit { base.deallocate() }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
@@ -62,9 +43,9 @@ public final class Column<Element: BitwiseCopyable>: @unchecked Sendable, Random
     public func reserve(_ n: Int) {
         guard n > capacity else { return }
         let newCapacity = Swift.max(n, capacity * 2)
-        let fresh = Column.allocate(newCapacity)
+        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         fresh.moveInitialize(from: base, count: count)
-        free(base)
+        base.deallocate()
         base = fresh
         capacity = newCapacity
     }
@@ -74,9 +55,3 @@ public final class Column<Element: BitwiseCopyable>: @unchecked Sendable, Random
         try body(UnsafeMutableBufferPointer(start: base, count: count))
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -165,7 +165,6 @@ extension Model {
     /// Lends at least `words` 8-byte words of scratch to `body` (its contents are unspecified).
     /// One buffer serves every phase in turn and is kept across quarters, so a phase's table costs
     /// no fresh pages each quarter. `body` must not itself call `withScratch`.
-    /// (A `Column`, so a large one gets transparent huge pages: the network summary reads it at random.)
     mutating func withScratch<R>(words: Int, _ body: (inout Model, UnsafeMutableRawPointer) -> R) -> R {
         if scratchWords.count < words { scratchWords = Column(repeating: 0, count: words + words / 8) }
         let raw = UnsafeMutableRawPointer(scratchWords.base)
