@@ -35,96 +35,113 @@ extension Model {
         let p = parameters
         var volume = 0.0, sales = 0.0
         let C = Channel.count
+        // Sums in local columns (no uniqueness or bounds check per write), columns through their base
+        // pointers taken once (through `firms.x[s]` each access reloads the column and its base).
+        let labourSum = Column<Double>(repeating: 0, count: t.labour.count), valueAddedSum = Column<Double>(repeating: 0, count: t.labour.count)
+        let salesSum = Column<Double>(repeating: 0, count: t.labour.count), onlineSum = Column<Double>(repeating: 0, count: t.labour.count)
+        let gmv = Column<Double>(repeating: 0, count: t.gmv.count)
+        let region = firms.region.base, revenueOf = firms.revenue.base, output = firms.output.base, channels = firms.channels.base
+        let cProd = firms.costProduction.base, cTra = firms.costTransaction.base, cFin = firms.costFinance.base, cInv = firms.costInventory.base
+        let price = firms.price.base, fixedCostOf = firms.fixedCost.base, designValue = firms.designValue.base
+        let revenueOnline = firms.revenueOnline.base, adoptionCharge = firms.adoptionCharge.base, adoptionBalance = firms.adoptionBalance.base
+        let rdCharge = firms.rdCharge.base, exporter = firms.exporter.base, profitOf = firms.profit.base
+        let cFee = firms.costFees.base, cLog = firms.costLogistics.base, cFix = firms.costFixed.base
+        let channelLosses = firms.channelLosses.base, channelPlatform = firms.channelPlatform.base, channelProfit = firms.channelProfit.base
+        let lossFirm = firms.lossFirm.base, netWorth = firms.netWorth.base, dataTrail = firms.dataTrail.base
+        let onlineShareLast = firms.onlineShareLast.base, logA = firms.logA.base, inputSpending = firms.inputSpending.base
+        let gRegOf = regions.map { $0.policy[Lever.reg.rawValue] }
         for s in 0..<firms.count {
-            let r = Int(firms.region[s])
-            let rev = firms.revenue[s], q = firms.output[s]
-            let ch = firms.channels[s]
+            let r = Int(region[s])
+            let rev = revenueOf[s], q = output[s]
+            let ch = channels[s]
             // Selling channels: fee and logistics on each channel's revenue; GMV to its platform.
             var fees = 0.0, logistics = 0.0
-            let variable = firms.costProduction[s] + firms.costTransaction[s] + firms.costFinance[s] + firms.costInventory[s]
-            let margin = firms.price[s] > 0 ? 1 - variable / firms.price[s] : 0
+            let variable = cProd[s] + cTra[s] + cFin[s] + cInv[s]
+            let margin = price[s] > 0 ? 1 - variable / price[s] : 0
             var sellingChannels = 0.0
             if ch & Channel.sellingBits != 0 {
                 for raw in 0..<4 {   // the selling channels: RETAIL, B2B, LIVE, XBORDER
                     let c = Channel(rawValue: raw).unsafelyUnwrapped
-                    let pc = firms.platform(s, c)
+                    let pc = channelPlatform[s &* C &+ raw]
                     guard pc >= 0 else { continue }
                     let revenue = channelRevenue(slot: s, c)
                     let fee = platforms[Int(pc)].fee, l = logisticsShare(slot: s, platform: pc)
                     fees += fee * revenue; logistics += l * revenue
-                    t.gmv[Int(pc)] += revenue
+                    gmv[Int(pc)] += revenue
                     sellingChannels += 1
                     // Channel profit: its revenue net of variable cost, fee and logistics, and its fixed cost.
-                    firms.setChannelProfit(s, c, revenue * (margin - fee - l) - p.channelFixedCost)
+                    channelProfit[s &* C &+ raw] = revenue * (margin - fee - l) - p.channelFixedCost
                 }
             }
             // Sharing services: a fee on the share of revenue the service carries (the users' whole
             // revenue is the platform's GMV: the business it sees and learns from); the channel's
             // profit is the cost it saves (MAKE: fixed cost and inventory; IINET: transaction cost;
             // DESIGN: what the design market brought, `designValue`) less that fee.
-            var fixedCost = firms.fixedCost[s]
+            var fixedCost = fixedCostOf[s]
             if ch & (Channel.design.bit | Channel.make.bit | Channel.iinet.bit) != 0 {
-                let production = firms.costProduction[s]
+                let production = cProd[s]
                 for raw in 4..<Channel.count {   // the sharing services: DESIGN, MAKE, IINET
                     let c = Channel(rawValue: raw).unsafelyUnwrapped
-                    let pc = firms.platform(s, c)
+                    let pc = channelPlatform[s &* C &+ raw]
                     guard pc >= 0 else { continue }
                     let base = p.serviceShare * max(rev, 0)
                     let charge = platforms[Int(pc)].fee * base
                     fees += charge
-                    t.gmv[Int(pc)] += max(rev, 0)   // the business the service carries (its data)
+                    gmv[Int(pc)] += max(rev, 0)   // the business the service carries (its data)
                     let saving: Double
                     switch c {
                     case .make:
-                        let fixedSaving = firms.fixedCost[s] * (1 - p.makeFixedFactor)
+                        let fixedSaving = fixedCostOf[s] * (1 - p.makeFixedFactor)
                         fixedCost -= fixedSaving
-                        saving = fixedSaving + q * production * (makeToStockShare(slot: s) - firms.costInventory[s] / max(production, 1e-300))
+                        saving = fixedSaving + q * production * (makeToStockShare(slot: s) - cInv[s] / max(production, 1e-300))
                     case .iinet:
-                        let without = transactionShare(slot: s, onlineShare: onlineShare, gReg: regions[r].policy[Lever.reg.rawValue], iinet: false)
-                        saving = q * (without * production - firms.costTransaction[s])
+                        let without = transactionShare(slot: s, onlineShare: onlineShare, gReg: gRegOf[r], iinet: false)
+                        saving = q * (without * production - cTra[s])
                     default:
-                        saving = firms.designValue[s]
+                        saving = designValue[s]
                     }
-                    firms.setChannelProfit(s, c, saving - charge)
+                    channelProfit[s &* C &+ raw] = saving - charge
                 }
             }
-            firms.designValue[s] = 0
-            let online = firms.revenueOnline[s]
+            designValue[s] = 0
+            let online = revenueOnline[s]
             let channelFixed = p.channelFixedCost * sellingChannels
-            let amortized = min(firms.adoptionCharge[s], firms.adoptionBalance[s])
-            let fixed = fixedCost + channelFixed + amortized + firms.rdCharge[s] + (firms.exporter[s] ? p.exportFixedCost : 0)
-            firms.rdCharge[s] = 0
+            let amortized = min(adoptionCharge[s], adoptionBalance[s])
+            let fixed = fixedCost + channelFixed + amortized + rdCharge[s] + (exporter[s] ? p.exportFixedCost : 0)
+            rdCharge[s] = 0
             let profit = rev - q * variable - fees - logistics - fixed
-            firms.profit[s] = profit
+            profitOf[s] = profit
             if q > 1e-12 {
-                firms.costFees[s] = fees / q
-                firms.costLogistics[s] = logistics / q
-                firms.costFixed[s] = fixed / q
+                cFee[s] = fees / q
+                cLog[s] = logistics / q
+                cFix[s] = fixed / q
             } else {
-                firms.costFees[s] = 0; firms.costLogistics[s] = 0; firms.costFixed[s] = 0
+                cFee[s] = 0; cLog[s] = 0; cFix[s] = 0
             }
             if ch != 0 {
                 for c in 0..<C {
                     let i = s * C + c
-                    firms.channelLosses[i] = firms.channelPlatform[i] >= 0 && firms.channelProfit[i] < 0 ? min(firms.channelLosses[i] &+ 1, 200) : 0
+                    channelLosses[i] = channelPlatform[i] >= 0 && channelProfit[i] < 0 ? min(channelLosses[i] &+ 1, 200) : 0
                 }
             }
-            firms.lossFirm[s] = profit < 0 ? min(firms.lossFirm[s] &+ 1, 200) : 0
+            lossFirm[s] = profit < 0 ? min(lossFirm[s] &+ 1, 200) : 0
             // Cash: the adoption charge is non-cash (paid at adoption), owners take a payout and consume.
             let cash = profit + amortized
-            firms.netWorth[s] += cash - p.payout * max(profit, 0) - p.netWorthDecay * max(firms.netWorth[s], 0)
+            netWorth[s] += cash - p.payout * max(profit, 0) - p.netWorthDecay * max(netWorth[s], 0)
             if amortized > 0 {
-                firms.adoptionBalance[s] -= amortized
-                if firms.adoptionBalance[s] <= 1e-12 { firms.adoptionBalance[s] = 0; firms.adoptionCharge[s] = 0 }
+                adoptionBalance[s] -= amortized
+                if adoptionBalance[s] <= 1e-12 { adoptionBalance[s] = 0; adoptionCharge[s] = 0 }
             }
-            firms.dataTrail[s] += online
-            firms.onlineShareLast[s] = rev > 0 ? online / rev : 0
-            t.labour[r] += q * exp(-firms.logA[s])
-            t.valueAdded[r] += rev - firms.inputSpending[s] - fees - logistics
-            t.sales[r] += rev
-            t.onlineVolume[r] += online
+            dataTrail[s] += online
+            onlineShareLast[s] = rev > 0 ? online / rev : 0
+            labourSum[r] += q * exp(-logA[s])
+            valueAddedSum[r] += rev - inputSpending[s] - fees - logistics
+            salesSum[r] += rev
+            onlineSum[r] += online
             volume += online; sales += rev
         }
+        t.labour = Array(labourSum); t.valueAdded = Array(valueAddedSum); t.sales = Array(salesSum); t.onlineVolume = Array(onlineSum)
+        t.gmv = Array(gmv)
         t.volume = volume; t.totalSales = sales
     }
 

@@ -24,30 +24,35 @@ extension Model {
         let sellers = ints(platforms.count)
         var onE = 0.0, onE2 = 0.0, onN = 0.0
         let online = Channel.sellingBits
+        // Columns through their base pointers, taken once.
+        let village = firms.village.base, cluster = firms.cluster.base, capability = firms.capability.base
+        let logA = firms.logA.base, profitOf = firms.profit.base, revenueOf = firms.revenue.base, channels = firms.channels.base
+        let output = firms.output.base, role = firms.role.base, quality = firms.quality.base
+        let channelPlatform = firms.channelPlatform.base, revenueOnline = firms.revenueOnline.base
         for s in 0..<firms.count {
-            let v = Int(firms.village[s]), k = Int(firms.cluster[s])
-            let E = firms.capability[s], a = firms.logA[s], profit = firms.profit[s], revenue = firms.revenue[s]
-            let ch = firms.channels[s]
+            let v = Int(village[s]), k = Int(cluster[s])
+            let E = capability[s], a = logA[s], profit = profitOf[s], revenue = revenueOf[s]
+            let ch = channels[s]
             vN[v] += 1; kN[k] += 1
             vE[v] += E; vE2[v] += E * E
             kA[k] += a; kA2[k] += a * a
             vProfit[v] += profit; vRevenue[v] += revenue
-            kOutput[k] += firms.output[s]
-            if firms.role[s] == .supplier { supProfit[k] += profit; supRev[k] += revenue } else {
+            kOutput[k] += output[s]
+            if role[s] == .supplier { supProfit[k] += profit; supRev[k] += revenue } else {
                 selProfit[k] += profit; selRev[k] += revenue
-                let q = firms.quality[s]
+                let q = quality[s]
                 kQ[k] += q; kQ2[k] += q * q; kSellers[k] += 1
             }
             if ch != 0 {
                 for c in 0..<C where ch & (1 << UInt8(c)) != 0 {
                     vUsers[v * C + c] += 1; kUsers[k * C + c] += 1
                     kUserProfit[k * C + c] += profit; kUserRev[k * C + c] += revenue
-                    let q = firms.channelPlatform[s * C + c]
+                    let q = channelPlatform[s * C + c]
                     if q >= 0 { sellers[Int(q)] += 1 }
                 }
             }
             if ch & online != 0 {
-                vOnline[v] += 1; vOnlineRevenue[v] += firms.revenueOnline[s]
+                vOnline[v] += 1; vOnlineRevenue[v] += revenueOnline[s]
                 vAdoptProfit[v] += profit; vAdoptRev[v] += revenue; vAdopt[v] += 1
                 kAdoptProfit[k] += profit; kAdoptRev[k] += revenue; kAdopt[k] += 1
                 onE += E; onE2 += E * E; onN += 1

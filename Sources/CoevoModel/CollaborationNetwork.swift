@@ -13,15 +13,19 @@ extension Model {
     mutating func updateNetwork() {
         guard parameters.network else { return }
         // The quarter's work runs in a non-mutating method (links and degrees are firm columns,
-        // reference storage; `members` is lent to it): from a mutating method every call of
-        // `linked` and `linkSurplus` copied the whole `Model` (2.3 kB) first.
-        var scratch: [Int32] = []
-        swap(&scratch, &members)
-        updateNetwork(members: &scratch)
-        swap(&scratch, &members)
+        // reference storage; its tables are lent to it): from a mutating method every call of
+        // `linked` and `linkSurplus` copied the whole `Model` (2.3 kB) first. Tables in scratch:
+        // where each searcher's candidate is listed (n words), then the members by cluster, the
+        // searchers and their candidates (n 32-bit values each).
+        let n = firms.count
+        withScratch(words: n + (3 * n + 1) / 2) { model, raw in
+            let listed = raw.bindMemory(to: Int.self, capacity: n)
+            let members = (raw + 8 * n).bindMemory(to: Int32.self, capacity: 3 * n)
+            model.decayAndSearch(members: members, listed: listed)
+        }
     }
 
-    private func updateNetwork(members: inout [Int32]) {
+    private func decayAndSearch(members: UnsafeMutablePointer<Int32>, listed: UnsafeMutablePointer<Int>) {
         let p = parameters
         let n = firms.count, dMax = FirmStore.maxDegree
         // Cluster membership (counting sort) and the B2B users, for O(1) candidate draws.
@@ -29,19 +33,20 @@ extension Model {
         for s in 0..<n { start[Int(firms.cluster[s]) + 1] += 1 }
         for k in 0..<clusters.count { start[k + 1] += start[k] }
         var fill = start
-        if members.count < n { members = [Int32](repeating: 0, count: n * 2) }
         var b2bUsers: [Int32] = [], iinetUsers: [Int32] = []
+        let cluster = firms.cluster.base, channels = firms.channels.base, degree = firms.degree.base
+        let links = firms.links.base, id = firms.id.base
         for s in 0..<n {
-            let k = Int(firms.cluster[s])
+            let k = Int(cluster[s])
             members[fill[k]] = Int32(s); fill[k] += 1
-            if firms.has(s, .b2b) { b2bUsers.append(Int32(s)) }
-            if firms.has(s, .iinet) { iinetUsers.append(Int32(s)) }
+            if channels[s] & Channel.b2b.bit != 0 { b2bUsers.append(Int32(s)) }
+            if channels[s] & Channel.iinet.bit != 0 { iinetUsers.append(Int32(s)) }
         }
         // Decay: each link is examined once, by the partner in the lower slot.
-        for s in 0..<n where firms.degree[s] > 0 {
-            let me = firms.id[s]
+        for s in 0..<n where degree[s] > 0 {
+            let me = id[s]
             for m in 0..<dMax {
-                let other = firms.links[s * dMax + m]
+                let other = links[s * dMax + m]
                 guard other != FirmStore.noLink, s < Int(other) else { continue }
                 if random.uniform(.network, period: period, id: me, draw: 100 + UInt32(m)) < p.linkDecay {
                     unlink(s, Int(other))
@@ -52,11 +57,11 @@ extension Model {
         // candidate is listed (they depend on neither links nor degrees), then the candidates
         // looked up, then, in slot order, the checks and links. Each pass is short per firm, so
         // the random reads (the candidate lists, the candidates' columns) overlap.
-        let searcher = Column<Int32>(repeating: 0, count: n), chosen = Column<Int32>(repeating: 0, count: n)
-        let listed = Column<Int>(repeating: 0, count: n)   // index in its list × 4 + list (0 cluster, 1 B2B, 2 IINET)
+        let searcher = members + n, chosen = members + 2 * n
+        // `listed`: index in its list × 4 + list (0 cluster, 1 B2B, 2 IINET)
         var searches = 0
         for s in 0..<n {
-            let me = firms.id[s]
+            let me = id[s]
             guard random.uniform(.network, period: period, id: me, draw: 0) < p.linkSearch else { continue }
             let entry: Int
             let pb = firms.platform(s, .b2b), pi = firms.platform(s, .iinet)
@@ -69,7 +74,7 @@ extension Model {
                 let u = random.uniform(.network, period: period, id: me, draw: 2)
                 entry = min(b2bUsers.count - 1, Int(u * Double(b2bUsers.count))) << 2 | 1
             } else {
-                let k = Int(firms.cluster[s])
+                let k = Int(cluster[s])
                 let size = start[k + 1] - start[k]
                 guard size > 1 else { continue }
                 let u = random.uniform(.network, period: period, id: me, draw: 3)
@@ -98,7 +103,7 @@ extension Model {
         let p = parameters
         let complementary = firms.role[a] != firms.role[b] ? 1.0 : 0.4
         let gain = p.linkGain * complementary * (firms.capability[a] + firms.capability[b])
-        let crowding = pow(Double(1 + Int(firms.degree[a])) * Double(1 + Int(firms.degree[b])), p.linkCostExponent)
+        let crowding = linkCrowding[(1 + Int(firms.degree[a])) * (1 + Int(firms.degree[b]))]   // ((1 + d_a)(1 + d_b))^γ_l
         let coordination = 1 + (coordinationCapacity(slot: a) + coordinationCapacity(slot: b)) / 2
         var cost = p.linkCost * crowding / coordination
         let ra = Int(firms.region[a]), rb = Int(firms.region[b])

@@ -57,7 +57,8 @@ extension Model {
     public mutating func costFallThenSnapshot() -> CostFall { costFall(thenSnapshot: true) }
 
     /// The step; with `thenSnapshot`, also the snapshot (firm columns are reference storage, so
-    /// this needs no mutable `self`).
+    /// this needs no mutable `self`). The columns are read through their base pointers, taken once:
+    /// through `firms.x[s]` every access reloads the column and its base after each store.
     @inline(__always)
     private func costFall(thenSnapshot: Bool) -> CostFall {
         let n = FirmStore.costComponents, g = GainSource.allCases.count
@@ -66,74 +67,85 @@ extension Model {
         var qS1 = 0.0, qS1phi = 0.0, qS2 = 0.0, qS2phi = 0.0
         var qE2 = 0.0, qE2phi = 0.0
         var qX1 = exitOutput, qX1phi = exitCostSum
-        for s in 0..<firms.count {
-            let now = producing(s), before = firms.prevProduced[s]
+        let fs = firms
+        let output = fs.output.base, prevProduced = fs.prevProduced.base, prevCost = fs.prevCost.base, prevOutput = fs.prevOutput.base
+        let cProd = fs.costProduction.base, cLog = fs.costLogistics.base, cFin = fs.costFinance.base, cTra = fs.costTransaction.base
+        let cFee = fs.costFees.base, cInv = fs.costInventory.base, cFix = fs.costFixed.base
+        let logWage = fs.logWage.base, prevLogWage = fs.prevLogWage.base, logA = fs.logA.base, prevLogA = fs.prevLogA.base
+        let logPsi = fs.logPsi.base, prevLogPsi = fs.prevLogPsi.base
+        let poolLocal = fs.poolLocal.base, poolB2B = fs.poolB2B.base, poolNetwork = fs.poolNetwork.base, poolEcosystem = fs.poolEcosystem.base
+        let prevPoolLocal = fs.prevPoolLocal.base, prevPoolB2B = fs.prevPoolB2B.base
+        let prevPoolNetwork = fs.prevPoolNetwork.base, prevPoolEcosystem = fs.prevPoolEcosystem.base
+        let lLearning = fs.ledgerLearning.base, lCluster = fs.ledgerCluster.base, lNetwork = fs.ledgerNetwork.base
+        let lEcosystem = fs.ledgerEcosystem.base, lShock = fs.ledgerShock.base, prevLedger = fs.prevLedger.base
+        for s in 0..<fs.count {
+            let now = output[s] > 1e-12, before = prevProduced[s]
             if now {
-                let phi = firms.averageCost(s), q = firms.output[s]
+                let phi = cProd[s] + cLog[s] + cFin[s] + cTra[s] + cFee[s] + cInv[s] + cFix[s], q = output[s]
                 if before { qS2 += q; qS2phi += q * phi } else { qE2 += q; qE2phi += q * phi }
             }
             if before {
                 var phi1 = 0.0
-                for c in 0..<n { phi1 += firms.prevCost[s * n + c] }
-                let q1 = firms.prevOutput[s]
+                for c in 0..<n { phi1 += prevCost[s * n + c] }
+                let q1 = prevOutput[s]
                 if now { qS1 += q1; qS1phi += q1 * phi1 } else { qX1 += q1; qX1phi += q1 * phi1 }
             }
             if now && before {
                 survivors += 1
                 // Within-firm change by component (contributions to the fall: minus the change).
                 let base = s * n
-                let p2 = firms.costProduction[s], p1 = firms.prevCost[base]
-                let dW = firms.logWage[s] - firms.prevLogWage[s]
-                let dA = firms.logA[s] - firms.prevLogA[s]
-                let dLogPsi = firms.logPsi[s] - firms.prevLogPsi[s]
+                let p2 = cProd[s], p1 = prevCost[base]
+                let dW = logWage[s] - prevLogWage[s]
+                let dA = logA[s] - prevLogA[s]
+                let dLogPsi = logPsi[s] - prevLogPsi[s]
                 // ln p = ln w − ln A + ln Ψ, so the log mean needs no logarithm: L = Δp/Δln p.
                 let dLogP = dW - dA + dLogPsi
                 let L = abs(dLogP) > 1e-12 ? (p2 - p1) / dLogP : (p2 + p1) / 2
                 f.factorPrices -= L * dW
                 f.productivity += L * dA
                 var dPsi = 0.0
-                let i2 = firms.poolLocal[s] + firms.poolB2B[s] + firms.poolNetwork[s] + firms.poolEcosystem[s]
-                let i1 = firms.prevPoolLocal[s] + firms.prevPoolB2B[s] + firms.prevPoolNetwork[s] + firms.prevPoolEcosystem[s]
+                let i2 = poolLocal[s] + poolB2B[s] + poolNetwork[s] + poolEcosystem[s]
+                let i1 = prevPoolLocal[s] + prevPoolB2B[s] + prevPoolNetwork[s] + prevPoolEcosystem[s]
                 if i2 > 0 && i1 > 0 && dLogPsi != 0 {
                     // Δln Ψ = exponent·Δln I_eff, split over the pool's parts by their change: Δ part/L(I).
                     let perUnit = -L * dLogPsi / (i2 - i1)
-                    let local = perUnit * (firms.poolLocal[s] - firms.prevPoolLocal[s])
-                    let b2b = perUnit * (firms.poolB2B[s] - firms.prevPoolB2B[s])
-                    let net = perUnit * (firms.poolNetwork[s] - firms.prevPoolNetwork[s])
-                    let eco = perUnit * (firms.poolEcosystem[s] - firms.prevPoolEcosystem[s])
+                    let local = perUnit * (poolLocal[s] - prevPoolLocal[s])
+                    let b2b = perUnit * (poolB2B[s] - prevPoolB2B[s])
+                    let net = perUnit * (poolNetwork[s] - prevPoolNetwork[s])
+                    let eco = perUnit * (poolEcosystem[s] - prevPoolEcosystem[s])
                     f.cluster += local; f.economy += b2b; f.network += net; f.ecosystem += eco
                     dPsi = local + b2b + net + eco
                 }
                 f.inputSharing += dPsi
                 // Production's change not explained by the three terms (rounding only) goes to other.
                 f.other += -(p2 - p1) - (-L * dW + L * dA + dPsi)
-                // Productivity by ledger source; the rounding residual to other.
+                // Productivity by ledger source (in `GainSource` order); the rounding residual to other.
+                let l = s * g
                 var booked = 0.0
-                for src in GainSource.allCases {
-                    let d = firms.ledger(s, src) - firms.prevLedger[s * g + src.rawValue]
-                    booked += d
-                    switch src {
-                    case .learning: f.learning += L * d
-                    case .cluster: f.cluster += L * d
-                    case .network: f.network += L * d
-                    case .ecosystem: f.ecosystem += L * d
-                    case .shock: f.other += L * d
-                    }
-                }
+                let dLearning = lLearning[s] - prevLedger[l]
+                booked += dLearning; f.learning += L * dLearning
+                let dCluster = lCluster[s] - prevLedger[l + 1]
+                booked += dCluster; f.cluster += L * dCluster
+                let dNetwork = lNetwork[s] - prevLedger[l + 2]
+                booked += dNetwork; f.network += L * dNetwork
+                let dEcosystem = lEcosystem[s] - prevLedger[l + 3]
+                booked += dEcosystem; f.ecosystem += L * dEcosystem
+                let dShock = lShock[s] - prevLedger[l + 4]
+                booked += dShock; f.other += L * dShock
                 f.other += L * (dA - booked)
                 f.other -= L * dW
-                let dLog = -(firms.costLogistics[s] - firms.prevCost[base + 1])
-                let dFin = -(firms.costFinance[s] - firms.prevCost[base + 2])
-                let dTra = -(firms.costTransaction[s] - firms.prevCost[base + 3])
-                let dFee = -(firms.costFees[s] - firms.prevCost[base + 4])
-                let dInv = -(firms.costInventory[s] - firms.prevCost[base + 5])
-                let dFix = -(firms.costFixed[s] - firms.prevCost[base + 6])
+                let dLog = -(cLog[s] - prevCost[base + 1])
+                let dFin = -(cFin[s] - prevCost[base + 2])
+                let dTra = -(cTra[s] - prevCost[base + 3])
+                let dFee = -(cFee[s] - prevCost[base + 4])
+                let dInv = -(cInv[s] - prevCost[base + 5])
+                let dFix = -(cFix[s] - prevCost[base + 6])
                 f.logistics += dLog; f.finance += dFin; f.transaction += dTra; f.fees += dFee; f.inventory += dInv; f.fixed += dFix
                 f.economy += dLog + dFin + dTra + dFee + dInv
                 f.learning += dFix
             }
-            if thenSnapshot { snapshot(s, produced: now) }
         }
+        if thenSnapshot { writeSnapshot() }
         // Sum over survivors → unweighted means.
         if survivors > 0 {
             let m = 1 / survivors
@@ -156,32 +168,36 @@ extension Model {
     }
 
     /// Stores this observation's values as the next step's "before".
-    public mutating func snapshotForDecomposition() {
-        for s in 0..<firms.count { snapshot(s, produced: producing(s)) }
-    }
+    public mutating func snapshotForDecomposition() { writeSnapshot() }
 
-    /// Stores firm `s`'s values as its next step's "before".
-    @inline(__always)
-    private func snapshot(_ s: Int, produced: Bool) {
-        let n = FirmStore.costComponents, g = GainSource.allCases.count
-        firms.prevProduced[s] = produced
-        firms.prevOutput[s] = firms.output[s]
-        let b = s * n
-        firms.prevCost[b] = firms.costProduction[s]; firms.prevCost[b + 1] = firms.costLogistics[s]
-        firms.prevCost[b + 2] = firms.costFinance[s]; firms.prevCost[b + 3] = firms.costTransaction[s]
-        firms.prevCost[b + 4] = firms.costFees[s]; firms.prevCost[b + 5] = firms.costInventory[s]
-        firms.prevCost[b + 6] = firms.costFixed[s]
-        firms.prevLogWage[s] = firms.logWage[s]
-        firms.prevLogA[s] = firms.logA[s]
-        firms.prevLogPsi[s] = firms.logPsi[s]
-        firms.prevPoolLocal[s] = firms.poolLocal[s]
-        firms.prevPoolB2B[s] = firms.poolB2B[s]
-        firms.prevPoolNetwork[s] = firms.poolNetwork[s]
-        firms.prevPoolEcosystem[s] = firms.poolEcosystem[s]
-        let l = s * g
-        firms.prevLedger[l] = firms.ledgerLearning[s]; firms.prevLedger[l + 1] = firms.ledgerCluster[s]
-        firms.prevLedger[l + 2] = firms.ledgerNetwork[s]; firms.prevLedger[l + 3] = firms.ledgerEcosystem[s]
-        firms.prevLedger[l + 4] = firms.ledgerShock[s]
+    /// The snapshot column by column (a plain column is one block copy), the strided ones in short
+    /// passes: one pass writing every column at once kept ~40 memory streams open.
+    private func writeSnapshot() {
+        let n = firms.count, w = FirmStore.costComponents, g = GainSource.allCases.count
+        let fs = firms
+        let output = fs.output.base, prevProduced = fs.prevProduced.base
+        for s in 0..<n { prevProduced[s] = output[s] > 1e-12 }
+        func copy(_ from: Column<Double>, _ to: Column<Double>) { to.base.update(from: from.base, count: n) }
+        copy(fs.output, fs.prevOutput)
+        copy(fs.logWage, fs.prevLogWage); copy(fs.logA, fs.prevLogA); copy(fs.logPsi, fs.prevLogPsi)
+        copy(fs.poolLocal, fs.prevPoolLocal); copy(fs.poolB2B, fs.prevPoolB2B)
+        copy(fs.poolNetwork, fs.prevPoolNetwork); copy(fs.poolEcosystem, fs.prevPoolEcosystem)
+        let prevCost = fs.prevCost.base
+        let cProd = fs.costProduction.base, cLog = fs.costLogistics.base, cFin = fs.costFinance.base, cTra = fs.costTransaction.base
+        let cFee = fs.costFees.base, cInv = fs.costInventory.base, cFix = fs.costFixed.base
+        for s in 0..<n {
+            let b = s * w
+            prevCost[b] = cProd[s]; prevCost[b + 1] = cLog[s]; prevCost[b + 2] = cFin[s]; prevCost[b + 3] = cTra[s]
+            prevCost[b + 4] = cFee[s]; prevCost[b + 5] = cInv[s]; prevCost[b + 6] = cFix[s]
+        }
+        let prevLedger = fs.prevLedger.base
+        let lLearning = fs.ledgerLearning.base, lCluster = fs.ledgerCluster.base, lNetwork = fs.ledgerNetwork.base
+        let lEcosystem = fs.ledgerEcosystem.base, lShock = fs.ledgerShock.base
+        for s in 0..<n {
+            let l = s * g
+            prevLedger[l] = lLearning[s]; prevLedger[l + 1] = lCluster[s]; prevLedger[l + 2] = lNetwork[s]
+            prevLedger[l + 3] = lEcosystem[s]; prevLedger[l + 4] = lShock[s]
+        }
     }
 }
 

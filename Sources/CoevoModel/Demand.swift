@@ -67,8 +67,19 @@ extension Model {
         let exporters = Column<Double>(repeating: 0, count: J)
         let onRetail = Column<Double>(repeating: 0, count: J), onWholesale = Column<Double>(repeating: 0, count: J)
         let onWorld = Column<Double>(repeating: 0, count: J)
-        if attraction.count < firms.count { attraction = [Double](repeating: 0, count: firms.count * 2) }
-        if parameters.onlineRanking > 0 { rankingMean = sellersRecentSalesMean() }
+        // Attraction per slot, then 4 online weights per online seller (in slot order). The same
+        // pass counts the buyer-facing online sellers and sums their last-quarter online revenue
+        // for the ranking reference S̄.
+        var onlineSellers = 0, recentSales = 0.0
+        do {
+            let role = firms.role.base, channels = firms.channels.base, sales = firms.revenueOnline.base
+            for s in 0..<firms.count where role[s] != .supplier && channels[s] & Channel.sellingBits != 0 {
+                onlineSellers &+= 1; recentSales += sales[s]
+            }
+        }
+        let needed = firms.count + 4 * onlineSellers
+        if attraction.count < needed { attraction = [Double](repeating: 0, count: needed + needed / 8) }
+        rankingMean = onlineSellers > 0 ? recentSales / Double(onlineSellers) : 0
         // The per-firm pass is non-mutating and writes a buffer taken from the model, so it never
         // copies the model nor checks the array's uniqueness.
         var att = attraction
@@ -92,21 +103,16 @@ extension Model {
         return (retail, wholesale)
     }
 
-    /// Mean last-quarter online revenue of buyer-facing online sellers (the ranking reference S̄).
-    func sellersRecentSalesMean() -> Double {
-        var sum = 0.0, n = 0.0
-        for s in 0..<firms.count where firms.channels[s] & Channel.sellingBits != 0 && firms.role[s] != .supplier {
-            sum += firms.revenueOnline[s]; n += 1
-        }
-        return n > 0 ? sum / n : 0
-    }
-
-    /// Each buyer-facing firm's attraction (into `att`) and its sums by industry (× region) and segment, in firm order.
+    /// Each buyer-facing firm's attraction (into `att[s]`) and, for online sellers, its retail,
+    /// live, B2B and XBORDER weights (4 each, after the slots, in slot order: `buyerSales` reads
+    /// them back rather than computing them again), and its sums by industry (× region) and
+    /// segment, in firm order.
     func attractionPass(into att: UnsafeMutableBufferPointer<Double>, offline: Column<Double>, exporters: Column<Double>,
                         onRetail: Column<Double>, onWholesale: Column<Double>, onWorld: Column<Double>) {
         let R = world.regions
         let liveTrust = world.tacitness.map { exp(parameters.liveBonus * $0) }
         let frontierNow = frontier
+        var cursor = firms.count
         for s in 0..<firms.count where firms.role[s] != .supplier {
             let a = attraction(slot: s, frontier: frontierNow)
             att[s] = a
@@ -114,6 +120,10 @@ extension Model {
             offline[j * R + Int(firms.region[s])] += a
             if firms.exporter[s] { exporters[j] += a }
             let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
+            if firms.channels[s] & Channel.sellingBits != 0 {
+                att[cursor] = w.retail; att[cursor + 1] = w.live; att[cursor + 2] = w.b2b; att[cursor + 3] = w.xborder
+                cursor += 4
+            }
             onRetail[j] += a * (w.retail + w.live)
             onWholesale[j] += a * w.b2b
             onWorld[j] += a * w.xborder
@@ -150,7 +160,7 @@ extension Model {
         funds = []
         // Credit lines are set on last quarter's revenue, before this quarter's sales are known.
         if creditLimits {
-            if fundsLocal.count < firms.count { fundsLocal = [Double](repeating: 0, count: firms.count * 2) }
+            if fundsLocal.count < firms.count { fundsLocal = [Double](repeating: 0, count: firms.count + firms.count / 8) }
             fundsLocal.withUnsafeMutableBufferPointer { creditFunds(into: $0) }
         }
         let att = attraction
@@ -176,30 +186,41 @@ extension Model {
     func buyerSales(attraction att: UnsafeBufferPointer<Double>, funds: UnsafeBufferPointer<Double>, creditLimits: Bool,
                     offMult: [Double], worldMult: [Double], worldRetailMult: [Double], retailMult: [Double], wholesaleMult: [Double]) {
         let p = parameters, R = world.regions
-        let liveTrust = world.tacitness.map { exp(p.liveBonus * $0) }
-        let frontierNow = frontier
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            let a = att[s], j = Int(firms.industry[s])
-            let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
-            var off = a * offMult[j * R + Int(firms.region[s])]
-            if firms.exporter[s] { off += a * worldMult[j] }
+        var cursor = firms.count
+        // Columns through their base pointers, taken once (through `firms.x[s]` every access
+        // reloads the column and its base after each store).
+        let role = firms.role.base, industry = firms.industry.base, channels = firms.channels.base, region = firms.region.base
+        let exporter = firms.exporter.base, price = firms.price.base, constrained = firms.constrained.base
+        let costProduction = firms.costProduction.base, revenue = firms.revenue.base, output = firms.output.base
+        let revenueRetail = firms.revenueRetail.base, revenueLive = firms.revenueLive.base, revenueB2B = firms.revenueB2B.base
+        let revenueXborder = firms.revenueXborder.base, revenueOnline = firms.revenueOnline.base, inputSpending = firms.inputSpending.base
+        for s in 0..<firms.count where role[s] != .supplier {
+            let a = att[s], j = Int(industry[s])
+            // attractionPass's weights ((0, 0, 0, 0) offline, as `onlineWeights` gives).
+            var w = (retail: 0.0, live: 0.0, b2b: 0.0, xborder: 0.0)
+            if channels[s] & Channel.sellingBits != 0 {
+                w = (att[cursor], att[cursor + 1], att[cursor + 2], att[cursor + 3])
+                cursor += 4
+            }
+            var off = a * offMult[j * R + Int(region[s])]
+            if exporter[s] { off += a * worldMult[j] }
             var retail = a * w.retail * retailMult[j], live = a * w.live * retailMult[j], b2b = a * w.b2b * wholesaleMult[j]
             var xborder = a * w.xborder * worldRetailMult[j]
             var total = off + retail + live + b2b + xborder
-            var q = total / firms.price[s]
-            firms.constrained[s] = false
+            var q = total / price[s]
+            constrained[s] = false
             if creditLimits {
-                let need = p.workingCapital * firms.costProduction[s] * q
+                let need = p.workingCapital * costProduction[s] * q
                 if need > funds[s] {
                     let cut = funds[s] / need
                     q *= cut; total *= cut; off *= cut; retail *= cut; live *= cut; b2b *= cut; xborder *= cut
-                    firms.constrained[s] = true
+                    constrained[s] = true
                 }
             }
-            firms.revenue[s] = total; firms.output[s] = q
-            firms.revenueRetail[s] = retail; firms.revenueLive[s] = live; firms.revenueB2B[s] = b2b; firms.revenueXborder[s] = xborder
-            firms.revenueOnline[s] = retail + live + b2b + xborder
-            firms.inputSpending[s] = p.inputShare * firms.costProduction[s] * q
+            revenue[s] = total; output[s] = q
+            revenueRetail[s] = retail; revenueLive[s] = live; revenueB2B[s] = b2b; revenueXborder[s] = xborder
+            revenueOnline[s] = retail + live + b2b + xborder
+            inputSpending[s] = p.inputShare * costProduction[s] * q
         }
     }
 

@@ -6,16 +6,20 @@
 extension Model {
     mutating func updateEntrepreneurs() {
         let p = parameters
+        // Columns through their base pointers and regional indices, taken once.
+        let capability = firms.capability.base, village = firms.village.base, channels = firms.channels.base
+        let region = firms.region.base, onlineShareLast = firms.onlineShareLast.base
+        let gTalOf = regions.map { $0.policy[Lever.tal.rawValue] }
         for s in 0..<firms.count {
-            let E = firms.capability[s]
-            var best = villages[Int(firms.village[s])].bestCapability
-            if firms.isOnline(s) { best = max(best, platformBestCapability) }
-            let gTal = regions[Int(firms.region[s])].policy[Lever.tal.rawValue]
-            let dE = p.learnByDoing * (1 - E) * (1 + p.learnOnline * firms.onlineShareLast[s])
+            let E = capability[s]
+            var best = villages[Int(village[s])].bestCapability
+            if channels[s] & Channel.sellingBits != 0 { best = max(best, platformBestCapability) }
+            let gTal = gTalOf[Int(region[s])]
+            let dE = p.learnByDoing * (1 - E) * (1 + p.learnOnline * onlineShareLast[s])
                 + p.learnDemo * max(0, best - E)
                 + p.learnPolicy * gTal * (1 - E)
                 - p.forgetting * E
-            firms.capability[s] = min(0.999, max(0.001, E + dE))
+            capability[s] = min(0.999, max(0.001, E + dE))
         }
     }
 }

@@ -35,49 +35,54 @@ extension Model {
             if firms.quality[s] >= clusters[k].bestQuality { owners[k] += 1; ownerSlots.append(s) }
         }
         var royaltyPool = [Double](repeating: 0, count: clusters.count)
+        // Columns through their base pointers, taken once.
+        let innovated = firms.innovated.base, role = firms.role.base, cluster = firms.cluster.base, region = firms.region.base
+        let channels = firms.channels.base, dataTrail = firms.dataTrail.base, capability = firms.capability.base
+        let revenueOnline = firms.revenueOnline.base, revenue = firms.revenue.base, quality = firms.quality.base
+        let netWorth = firms.netWorth.base, ids = firms.id.base, rdCharge = firms.rdCharge.base, designValue = firms.designValue.base
         for s in 0..<firms.count {
-            firms.innovated[s] = false
-            guard firms.role[s] != .supplier else { continue }
-            let k = Int(firms.cluster[s]), region = Int(firms.region[s])
-            let design = firms.has(s, .design)
-            let gReg = regions[region].policy[Lever.reg.rawValue]
-            let gTal = regions[region].policy[Lever.tal.rawValue]
+            innovated[s] = false
+            guard role[s] != .supplier else { continue }
+            let k = Int(cluster[s]), r = Int(region[s])
+            let design = channels[s] & Channel.design.bit != 0
+            let gReg = regions[r].policy[Lever.reg.rawValue]
+            let gTal = regions[r].policy[Lever.tal.rawValue]
             let hazardOffline = clusters[k].imitationHazard
             let hazardOnline = min(1, p.imitationHazard * (1 - 0.5 * gReg))
-            let data = 1 - exp(-firms.dataTrail[s] / p.dataCreditScale)
-            let success = min(0.95, p.innovationSuccess * firms.capability[s] * (1 + p.innovationData * data)
+            let data = 1 - exp(-dataTrail[s] / p.dataCreditScale)
+            let success = min(0.95, p.innovationSuccess * capability[s] * (1 + p.innovationData * data)
                               * (1 + (design ? p.designSuccess : 0)) * (1 + p.innovationTalent * gTal))
-            let online = max(firms.revenueOnline[s], 0), offline = max(firms.revenue[s] - firms.revenueOnline[s], 0)
+            let online = max(revenueOnline[s], 0), offline = max(revenue[s] - revenueOnline[s], 0)
             let value = success * p.qualityStep * p.thetaQ * margin * (
                 offline * exclusivity(hazard: hazardOffline, registered: design, persistence: persistence)
                 + (1 + p.onlineQuality) * online * exclusivity(hazard: hazardOnline, registered: design, persistence: persistence))
-            let cost = rdCost(position: firms.quality[s] - frontierNow, design: design)
-            let id = firms.id[s]
-            if value > cost && firms.netWorth[s] > cost {
-                firms.innovated[s] = true
-                firms.rdCharge[s] += cost
+            let cost = rdCost(position: quality[s] - frontierNow, design: design)
+            let id = ids[s]
+            if value > cost && netWorth[s] > cost {
+                innovated[s] = true
+                rdCharge[s] += cost
                 // What DESIGN saved on this project (the DESIGN channel's value in the accounts).
-                if design { firms.designValue[s] += cost * p.designCostDiscount / max(1 - p.designCostDiscount, 1e-12) }
+                if design { designValue[s] += cost * p.designCostDiscount / max(1 - p.designCostDiscount, 1e-12) }
                 // The frontier is the world's best practice: a success can carry a firm at most
                 // `innovation.lead_steps` steps beyond it (R&D costs rise with the distance either way).
                 if random.uniform(.innovation, period: period, id: id) < success {
                     let ceiling = frontierNow + Double(p.leadSteps) * p.qualityStep
-                    firms.quality[s] = max(firms.quality[s], min(firms.quality[s] + p.qualityStep, ceiling))
+                    quality[s] = max(quality[s], min(quality[s] + p.qualityStep, ceiling))
                 }
                 continue
             }
-            let gap = max(0, clusters[k].bestQuality - firms.quality[s])
+            let gap = max(0, clusters[k].bestQuality - quality[s])
             // Non-innovators copy the cluster's best at the imitation hazard; DESIGN users may instead
             // buy a design on the platform, at `innovation.design_buy` per quarter.
             let u = random.uniform(.innovation, period: period, id: id, draw: 1)
             guard gap > 0, u < hazardOffline || (design && u < p.designBuy) else { continue }
             let step = p.imitationGap * gap
-            firms.quality[s] += step
+            quality[s] += step
             // A bought design arrives now rather than at the imitation hazard: its quarter of rent.
-            if design { firms.designValue[s] += (1 - hazardOffline) * step * p.thetaQ * margin * (offline + (1 + p.onlineQuality) * online) }
+            if design { designValue[s] += (1 - hazardOffline) * step * p.thetaQ * margin * (offline + (1 + p.onlineQuality) * online) }
             if owners[k] > 0 {
                 let royalty = p.royalty * step * p.thetaQ * margin * (offline + (1 + p.onlineQuality) * online) / persistence
-                firms.rdCharge[s] += royalty
+                rdCharge[s] += royalty
                 royaltyPool[k] += royalty
             }
         }

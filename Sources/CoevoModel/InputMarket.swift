@@ -52,7 +52,7 @@ extension Model {
         // given back).
         var purchases = partnerPurchases
         partnerPurchases = []
-        if purchases.count < firms.count { purchases = [Double](repeating: 0, count: firms.count * 2) }
+        if purchases.count < firms.count { purchases = [Double](repeating: 0, count: firms.count + firms.count / 8) }
         purchases.withUnsafeMutableBufferPointer { buf in
             for s in 0..<firms.count { buf[s] = 0 }
             buyerSpending(localDemand: localDemand, b2bDemand: b2bDemand, remote: remote,
@@ -75,23 +75,26 @@ extension Model {
                        ecoDemand: Column<Double>, ecoDemandByCluster: Column<Double>) {
         let p = parameters
         let J = world.industries, K = clusters.count
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            let e = firms.inputSpending[s]
+        let role = firms.role.base, inputSpending = firms.inputSpending.base, cluster = firms.cluster.base
+        let poolLocal = firms.poolLocal.base, poolB2B = firms.poolB2B.base, poolNetwork = firms.poolNetwork.base, poolEcosystem = firms.poolEcosystem.base
+        let industry = firms.industry.base, ecosystem = firms.ecosystem.base
+        for s in 0..<firms.count where role[s] != .supplier {
+            let e = inputSpending[s]
             guard e > 0 else { continue }
-            let local = firms.poolLocal[s], b2b = firms.poolB2B[s], net = firms.poolNetwork[s], eco = firms.poolEcosystem[s]
+            let local = poolLocal[s], b2b = poolB2B[s], net = poolNetwork[s], eco = poolEcosystem[s]
             let total = local + b2b + net + eco
-            let k = Int(firms.cluster[s])
+            let k = Int(cluster[s])
             localDemand[k] += e / total
             if b2b > 0 {
                 let g = p.b2bSupplierWeight * e / total
                 b2bDemand[k] += g
-                remote[Int(firms.industry[s])] += g
+                remote[Int(industry[s])] += g
             }
             if eco > 0 {
                 // Spending on the ecosystem's suppliers of this industry outside the buyer's cluster.
-                let f = Int(firms.ecosystem[s]) - 1
+                let f = Int(ecosystem[s]) - 1
                 let g = p.ecoSupplierWeight * e / total
-                ecoDemand[f * J + Int(firms.industry[s])] += g
+                ecoDemand[f * J + Int(industry[s])] += g
                 ecoDemandByCluster[f * K + k] += g
             }
         }
@@ -101,18 +104,20 @@ extension Model {
     func partnerSpending(into purchases: UnsafeMutableBufferPointer<Double>) {
         let weight = parameters.partnerSupplierWeight
         let dMax = FirmStore.maxDegree
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            let e = firms.inputSpending[s]
+        let role = firms.role.base, inputSpending = firms.inputSpending.base, links = firms.links.base, supplierWeight = firms.supplierWeight.base
+        let poolLocal = firms.poolLocal.base, poolB2B = firms.poolB2B.base, poolNetwork = firms.poolNetwork.base, poolEcosystem = firms.poolEcosystem.base
+        for s in 0..<firms.count where role[s] != .supplier {
+            let e = inputSpending[s]
             guard e > 0 else { continue }
-            let local = firms.poolLocal[s], b2b = firms.poolB2B[s], net = firms.poolNetwork[s], eco = firms.poolEcosystem[s]
+            let local = poolLocal[s], b2b = poolB2B[s], net = poolNetwork[s], eco = poolEcosystem[s]
             guard net > 0 else { continue }
             let total = local + b2b + net + eco
             let w = weight * e / total
             for m in 0..<dMax {
-                let other = firms.links[s * dMax + m]
+                let other = links[s * dMax + m]
                 guard other != FirmStore.noLink else { continue }
                 let o = Int(other)
-                if o >= 0 && firms.role[o] == .supplier { purchases[o] += w * firms.supplierWeight[o] }
+                if role[o] == .supplier { purchases[o] += w * supplierWeight[o] }
             }
         }
     }
@@ -121,18 +126,22 @@ extension Model {
     func supplierSales(purchases: UnsafeBufferPointer<Double>, localDemand: Column<Double>, b2bDemand: Column<Double>,
                        remote: Column<Double>, ecoDemand: Column<Double>, ecoDemandByCluster: Column<Double>) {
         let families = max(parameters.retailPlatforms, 1), J = world.industries, K = clusters.count
-        for s in 0..<firms.count where firms.role[s] == .supplier {
-            let k = Int(firms.cluster[s])
-            let w = firms.supplierWeight[s]
+        let role = firms.role.base, cluster = firms.cluster.base, supplierWeight = firms.supplierWeight.base
+        let channels = firms.channels.base, industry = firms.industry.base, ecosystem = firms.ecosystem.base
+        let revenue = firms.revenue.base, revenueB2B = firms.revenueB2B.base, revenueRetail = firms.revenueRetail.base
+        let revenueLive = firms.revenueLive.base, revenueXborder = firms.revenueXborder.base, revenueOnline = firms.revenueOnline.base
+        for s in 0..<firms.count where role[s] == .supplier {
+            let k = Int(cluster[s])
+            let w = supplierWeight[s]
             let local = w * localDemand[k]
-            var far = firms.has(s, .b2b) ? w * (remote[Int(firms.industry[s])] - b2bDemand[k]) : 0
-            let f = Int(firms.ecosystem[s]) - 1
+            var far = channels[s] & Channel.b2b.bit != 0 ? w * (remote[Int(industry[s])] - b2bDemand[k]) : 0
+            let f = Int(ecosystem[s]) - 1
             // Sales to the ecosystem's buyers elsewhere go through its platforms, like B2B sales.
-            if f >= 0 && f < families { far += w * (ecoDemand[f * J + Int(firms.industry[s])] - ecoDemandByCluster[f * K + k]) }
-            firms.revenue[s] = local + far + purchases[s]
-            firms.revenueB2B[s] = far
-            firms.revenueRetail[s] = 0; firms.revenueLive[s] = 0; firms.revenueXborder[s] = 0
-            firms.revenueOnline[s] = far
+            if f >= 0 && f < families { far += w * (ecoDemand[f * J + Int(industry[s])] - ecoDemandByCluster[f * K + k]) }
+            revenue[s] = local + far + purchases[s]
+            revenueB2B[s] = far
+            revenueRetail[s] = 0; revenueLive[s] = 0; revenueXborder[s] = 0
+            revenueOnline[s] = far
         }
     }
 }

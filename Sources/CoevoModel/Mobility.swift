@@ -23,9 +23,11 @@ extension Model {
             villagesOfCluster = [[Int32]](repeating: [], count: K)
             for v in 0..<world.villages { villagesOfCluster[world.villageCluster[v]].append(Int32(v)) }
         }
-        for s in 0..<firms.count where Int(firms.age[s]) >= p.exitAge && firms.revenue[s] > 0 {
-            let j = Int(firms.industry[s]), k = Int(firms.cluster[s])
-            let supplier = firms.role[s] == .supplier
+        let age = firms.age.base, revenue = firms.revenue.base, industry = firms.industry.base
+        let cluster = firms.cluster.base, role = firms.role.base
+        for s in 0..<firms.count where Int(age[s]) >= p.exitAge && revenue[s] > 0 {
+            let j = Int(industry[s]), k = Int(cluster[s])
+            let supplier = role[s] == .supplier
             let target = supplier ? bestSupplier[j] : bestSeller[j]
             guard target >= 0, target != k, world.clusterRegion[target] != world.clusterRegion[k] else { continue }
             let destinationRate = supplier ? clusters[target].supplierProfitRate : clusters[target].sellerProfitRate

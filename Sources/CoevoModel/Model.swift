@@ -92,7 +92,9 @@ public struct Model: Sendable {
     /// Scratch buffer (attraction per slot), reused every period.
     var attraction: [Double] = []
     var funds: [Double] = []
-    var members: [Int32] = []
+    /// Scratch words lent in turn to the per-firm passes that need a per-firm table (network
+    /// search, best partners, network summary; see `withScratch`), reused across quarters.
+    var scratchWords = Column<UInt64>()
     var partnerPurchases: [Double] = []
     /// Economy-wide aggregates of the last period.
     public var onlineVolume = 0.0
@@ -128,6 +130,11 @@ public struct Model: Sendable {
     /// Best practice ln A of each ecosystem family's embedded firms (−∞ while it has none).
     public var ecosystemBestLogA: [Double] = []
     public var events: [(period: Int, kind: String, detail: String)] = []
+    /// Powers of small integers the per-firm passes need, tabulated once (the same values `pow`
+    /// gives): (1 + d)^γ_τ by degree d = 0…d_max (1 at d = 0; TransactionCost.swift) and
+    /// k^γ_l for k = (1 + d_a)(1 + d_b) = 0…(1 + d_max)² (CollaborationNetwork.swift).
+    let degreeCrowding: [Double]
+    let linkCrowding: [Double]
 
     public var markets: Int { world.regions + 1 }
     /// World quality frontier (log-quality), 0 at the start of the burn-in.
@@ -145,6 +152,22 @@ public struct Model: Sendable {
         clusters = Array(repeating: ClusterState(), count: p.clusters)
         period = -p.burnIn
         marketBase = []; outsideRetail = []; outsideWholesale = []
+        let dMax = FirmStore.maxDegree
+        degreeCrowding = (0...dMax).map { $0 > 0 ? pow(1 + Double($0), p.degreeExponent) : 1 }
+        linkCrowding = (0...(1 + dMax) * (1 + dMax)).map { pow(Double($0), p.linkCostExponent) }
         initialize()
+    }
+}
+
+import Foundation
+
+extension Model {
+    /// Lends at least `words` 8-byte words of scratch to `body` (its contents are unspecified).
+    /// One buffer serves every phase in turn and is kept across quarters, so a phase's table costs
+    /// no fresh pages each quarter. `body` must not itself call `withScratch`.
+    mutating func withScratch<R>(words: Int, _ body: (inout Model, UnsafeMutableRawPointer) -> R) -> R {
+        if scratchWords.count < words { scratchWords = Column(repeating: 0, count: words + words / 8) }
+        let raw = UnsafeMutableRawPointer(scratchWords.base)
+        return body(&self, raw)
     }
 }

@@ -17,67 +17,102 @@ public struct NetworkSummary: Sendable {
 
 extension Model {
     public func networkSummary() -> NetworkSummary {
+        var scratch = [UInt32](repeating: 0, count: 2 * firms.count)
+        return scratch.withUnsafeMutableBufferPointer { networkSummary(nodes: $0.baseAddress!) }
+    }
+
+    /// `networkSummary()` with its per-firm table in the model's scratch (no fresh pages each quarter).
+    mutating func networkSummaryInScratch() -> NetworkSummary {
+        let n = firms.count
+        return withScratch(words: n) { model, raw in model.networkSummary(nodes: raw.bindMemory(to: UInt32.self, capacity: 2 * n)) }
+    }
+
+    /// The summary with its per-firm table (2 × count values) in `nodes`.
+    func networkSummary(nodes node: UnsafeMutablePointer<UInt32>) -> NetworkSummary {
         var out = NetworkSummary()
         let n = firms.count, K = clusters.count
         guard n > 1 else { return out }
-        var parent = [Int32](0..<Int32(n))
         var links = 0.0, role = 0.0, cluster = 0.0, region = 0.0, linked = 0.0, costSum = 0.0
-        var between = [Int](repeating: 0, count: K * K)
+        let between = Column<Int>(repeating: 0, count: K * K)   // (no uniqueness check per write)
         var byRegion = [Double](repeating: 0, count: world.regions)
         let dMax = FirmStore.maxDegree
         // What the partner loop reads of a partner, packed per slot into 4 bytes,
         // (cluster·R + region)·3 + role: one cache miss per partner instead of three (role, cluster
         // and region are separate columns), and a table small enough to stay in cache at 10⁶ firms.
-        // (It fits 32 bits: K·R·3 ≥ 2³² would need K > 7·10⁷, and `between` below is K².)
+        // (It fits 29 bits, the top 3 hold flags: K·R·3 ≥ 2²⁹ would need K > 10⁷, and `between` below is K².)
+        // Each slot's place sits next to its union–find parent (node[2s], node[2s + 1]): a partner
+        // costs one cache miss, not two.
         let R = world.regions, roles = 3
-        let place = Column<UInt32>(repeating: 0, count: n)
-        for s in 0..<n {
-            place[s] = (UInt32(firms.cluster[s]) &* UInt32(R) &+ UInt32(firms.region[s])) &* UInt32(roles) &+ UInt32(firms.role[s].rawValue)
-        }
-        parent.withUnsafeMutableBufferPointer { parent in
+        precondition(K * R * roles < 1 << 29, "network summary: place codes need 29 bits")
+        let clusterOf = firms.cluster.base, regionOf = firms.region.base, roleOf = firms.role.base
+        let degree = firms.degree.base, linksOf = firms.links.base
+        // c_link·(1 + d)^γ_l by degree d (the degree is at most d_max): the same values as pow per firm.
+        let crowding = (0...dMax).map { parameters.linkCost * pow(1 + Double($0), parameters.linkCostExponent) }
+        var largest = 0
+        do {
+            for s in 0..<n {
+                node[2 * s] = (UInt32(clusterOf[s]) &* UInt32(R) &+ UInt32(regionOf[s])) &* UInt32(roles) &+ UInt32(roleOf[s].rawValue)
+                node[2 * s + 1] = UInt32(s)
+            }
             // Union–find with path halving.
-            func find(_ x: Int32) -> Int32 {
+            func find(_ x: UInt32) -> UInt32 {
                 var y = x
-                while parent[Int(y)] != y { parent[Int(y)] = parent[Int(parent[Int(y)])]; y = parent[Int(y)] }
+                while node[2 * Int(y) + 1] != y { node[2 * Int(y) + 1] = node[2 * Int(node[2 * Int(y) + 1]) + 1]; y = node[2 * Int(y) + 1] }
                 return y
             }
             // The link cost first, in a pass of its own: the partner loop below is then short per
             // firm, so the partners' cache misses overlap.
-            for s in 0..<n where firms.degree[s] > 0 {
+            for s in 0..<n where degree[s] > 0 {
                 linked += 1
-                costSum += parameters.linkCost * pow(1 + Double(firms.degree[s]), parameters.linkCostExponent) / (1 + coordinationCapacity(slot: s))
+                costSum += crowding[Int(degree[s])] / (1 + coordinationCapacity(slot: s))
             }
-            for s in 0..<n where firms.degree[s] > 0 {
-                var r = false, c = false, g = false
-                let me = place[s]
-                let ks = Int(firms.cluster[s])
+            // Each link is looked at once, from its lower end, and both ends learn what it crosses:
+            // the flags of the higher end go to the top bits of its place word (on the cache line
+            // just read), and a firm's flags are complete when its own turn comes.
+            let flagRole: UInt32 = 1 << 31, flagCluster: UInt32 = 1 << 30, flagRegion: UInt32 = 1 << 29
+            let placeMask: UInt32 = (1 << 29) - 1
+            for s in 0..<n where degree[s] > 0 {
+                let word = node[2 * s]
+                let me = word & placeMask
+                var flags = word & ~placeMask
+                let ks = Int(clusterOf[s])
+                // s's root, found once: a union keeps the smaller root, so it stays s's root or
+                // becomes the partner's.
+                var rootS = UInt32.max
                 for m in 0..<dMax {
-                    let other = firms.links[s * dMax + m]
+                    let other = linksOf[s * dMax + m]
                     guard other != FirmStore.noLink else { continue }
                     let o = Int(other)
-                    guard o >= 0 else { continue }
                     links += 1
-                    let partner = place[o]
+                    // Links are symmetric (NetworkTests): the link is seen from its lower end.
+                    guard s < o else { continue }
+                    let partnerWord = node[2 * o]
+                    let partner = partnerWord & placeMask
                     if partner != me {
-                        if partner % UInt32(roles) != me % UInt32(roles) { r = true }
+                        var f: UInt32 = 0
+                        if partner % UInt32(roles) != me % UInt32(roles) { f |= flagRole }
                         let ko = Int(partner / UInt32(roles * R))
-                        if ko != ks { c = true; if s < o { between[ks * K + ko] += 1; between[ko * K + ks] += 1 } }
-                        if (partner / UInt32(roles)) % UInt32(R) != (me / UInt32(roles)) % UInt32(R) { g = true }
+                        if ko != ks { f |= flagCluster; between[ks * K + ko] += 1; between[ko * K + ks] += 1 }
+                        if (partner / UInt32(roles)) % UInt32(R) != (me / UInt32(roles)) % UInt32(R) { f |= flagRegion }
+                        node[2 * o] = partnerWord | f
+                        flags |= f
                     }
-                    // Links are symmetric (NetworkTests), so joining each link from its lower
-                    // end gives the same components with half the finds.
-                    if s < o {
-                        let a = find(Int32(s)), b = find(Int32(o))
-                        if a != b { parent[Int(max(a, b))] = min(a, b) }
-                    }
+                    if rootS == .max { rootS = find(UInt32(s)) }
+                    let b = find(other)
+                    if rootS != b { node[2 * Int(max(rootS, b)) + 1] = min(rootS, b); rootS = min(rootS, b) }
                 }
-                if r { role += 1 }; if c { cluster += 1; byRegion[Int(firms.region[s])] += 1 }; if g { region += 1 }
+                if flags & flagRole != 0 { role += 1 }
+                if flags & flagCluster != 0 { cluster += 1; byRegion[Int(regionOf[s])] += 1 }
+                if flags & flagRegion != 0 { region += 1 }
             }
-            for s in 0..<n { parent[s] = find(Int32(s)) }
+            // Component sizes, counted in the place halves (no longer needed).
+            for s in 0..<n { node[2 * s] = 0 }
+            for s in 0..<n {
+                let r = Int(find(UInt32(s)))
+                node[2 * r] += 1
+                largest = max(largest, Int(node[2 * r]))
+            }
         }
-        var size = [Int](repeating: 0, count: n)
-        var largest = 0
-        for s in 0..<n { let r = Int(parent[s]); size[r] += 1; largest = max(largest, size[r]) }
         let N = Double(n)
         out.degree = links / N
         out.density = links / (N * (N - 1))

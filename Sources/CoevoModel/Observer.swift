@@ -81,7 +81,7 @@ public struct Observer: Sendable {
         }
 
         // Sizes and medians.
-        if buffer.count < n { buffer = [Double](repeating: 0, count: max(n * 2, 16)) }
+        if buffer.count < n { buffer = [Double](repeating: 0, count: max(n + n / 8, 16)) }
         var medianRevenue = 0.0, hill = 0.0
         buffer.withUnsafeMutableBufferPointer { b in
             for s in 0..<n { b[s] = f.revenue[s] }
@@ -117,36 +117,50 @@ public struct Observer: Sendable {
         let vOnline = Column<Int>(repeating: 0, count: V), vOnlRev = sums(V), vRev = sums(V)
         let kRevenue = sums(K)
         let cl = sums(K * 6)   // cluster sums, flat (written per firm)
+        // Columns through their base pointers, taken once (through `f.x[s]` each access reloads the
+        // column and its base after every store).
+        let region = f.region.base, cluster = f.cluster.base, village = f.village.base
+        let output = f.output.base, revenue = f.revenue.base, revenueOnline = f.revenueOnline.base
+        let channels = f.channels.base, ecosystem = f.ecosystem.base, inputSpending = f.inputSpending.base
+        let cProd = f.costProduction.base, cLog = f.costLogistics.base, cFin = f.costFinance.base, cTra = f.costTransaction.base
+        let cFee = f.costFees.base, cInv = f.costInventory.base, cFix = f.costFixed.base
+        let profitOf = f.profit.base, role = f.role.base, qualityOf = f.quality.base, innovated = f.innovated.base
+        let loanRate = f.loanRate.base, constrainedOf = f.constrained.base
+        let wage = model.regions.map(\.wage)
         for s in 0..<n {
-            let r = Int(f.region[s]), k = Int(f.cluster[s]), v = Int(f.village[s])
-            let qs = f.output[s], ac = f.averageCost(s)
-            let ch = f.channels[s]
+            let r = Int(region[s]), k = Int(cluster[s]), v = Int(village[s])
+            let qs = output[s]
+            let ac = cProd[s] + cLog[s] + cFin[s] + cTra[s] + cFee[s] + cInv[s] + cFix[s]
+            let ch = channels[s]
+            let rv = revenue[s], ro = revenueOnline[s]
             if ch != 0 { for c in 0..<Channel.count where ch & (1 << UInt8(c)) != 0 { adopt[c] += 1 } }
             if ch & Channel.retail.bit != 0 { rRetail[r] += 1; cl[k * 6] += 1 }
             if ch & sharingBits != 0 { sharingUsers += 1; rSharing[r] += 1 }
             if ch & Channel.iinet.bit != 0 { rIINET[r] += 1 }
-            if f.ecosystem[s] != 0 { embedded += 1; rECO[r] += 1 }
-            q += qs; rev += f.revenue[s]; onl += f.revenueOnline[s]
-            let vaS = f.revenue[s] - f.inputSpending[s] - f.costFees[s] * qs - f.costLogistics[s] * qs
-            va += vaS; profit += f.profit[s]
-            wageQ += qs * model.regions[r].wage
-            if f.role[s] != .supplier {
-                sellers += 1; quality += f.quality[s] - frontier
-                if f.innovated[s] { innovators += 1 }
+            if ecosystem[s] != 0 { embedded += 1; rECO[r] += 1 }
+            q += qs; rev += rv; onl += ro
+            let vaS = rv - inputSpending[s] - cFee[s] * qs - cLog[s] * qs
+            va += vaS; profit += profitOf[s]
+            wageQ += qs * wage[r]
+            let supplier = role[s] == .supplier
+            if !supplier {
+                sellers += 1; quality += qualityOf[s] - frontier
+                if innovated[s] { innovators += 1 }
             }
-            for c in 0..<FirmStore.costComponents { comp[c] += qs * model.costComponent(s, c) }
-            rateAll += f.loanRate[s]
-            if f.constrained[s] { constrained += 1 }
-            let small = f.revenue[s] < medianRevenue
-            if small { rateSmall += f.loanRate[s]; nSmall += 1; if f.constrained[s] { constrainedSmall += 1 }; rRateSmall[r] += f.loanRate[s]; rSmall[r] += 1 }
-            rFirms[r] += 1; rRev[r] += f.revenue[s]; rOnl[r] += f.revenueOnline[s]; rVA[r] += vaS
-            rQ[r] += qs; rCost[r] += qs * ac; if f.role[s] != .supplier { rQual[r] += f.quality[s] - frontier; rSellers[r] += 1; if f.innovated[s] { rInnovators[r] += 1 } }; rWageQ[r] += qs * model.regions[r].wage
-            let fees = f.costFees[s] * qs
-            rFeeGMV[r] += fees; rGMV[r] += f.revenueOnline[s]
-            cl[k * 6 + 1] += f.revenueOnline[s]; kRevenue[k] += f.revenue[s]; cl[k * 6 + 2] += qs * ac; cl[k * 6 + 3] += 1; cl[k * 6 + 4] += qs
-            if f.role[s] == .supplier { cl[k * 6 + 5] += 1 }
-            if f.isOnline(s) && f.role[s] != .supplier { vOnline[v] += 1 }
-            vOnlRev[v] += f.revenueOnline[s]; vRev[v] += f.revenue[s]
+            comp[0] += qs * cProd[s]; comp[1] += qs * cLog[s]; comp[2] += qs * cFin[s]; comp[3] += qs * cTra[s]
+            comp[4] += qs * cFee[s]; comp[5] += qs * cInv[s]; comp[6] += qs * cFix[s]
+            rateAll += loanRate[s]
+            if constrainedOf[s] { constrained += 1 }
+            let small = rv < medianRevenue
+            if small { rateSmall += loanRate[s]; nSmall += 1; if constrainedOf[s] { constrainedSmall += 1 }; rRateSmall[r] += loanRate[s]; rSmall[r] += 1 }
+            rFirms[r] += 1; rRev[r] += rv; rOnl[r] += ro; rVA[r] += vaS
+            rQ[r] += qs; rCost[r] += qs * ac; if !supplier { rQual[r] += qualityOf[s] - frontier; rSellers[r] += 1; if innovated[s] { rInnovators[r] += 1 } }; rWageQ[r] += qs * wage[r]
+            let fees = cFee[s] * qs
+            rFeeGMV[r] += fees; rGMV[r] += ro
+            cl[k * 6 + 1] += ro; kRevenue[k] += rv; cl[k * 6 + 2] += qs * ac; cl[k * 6 + 3] += 1; cl[k * 6 + 4] += qs
+            if supplier { cl[k * 6 + 5] += 1 }
+            if ch & Channel.sellingBits != 0 && !supplier { vOnline[v] += 1 }
+            vOnlRev[v] += ro; vRev[v] += rv
         }
         let live = Double(max(n, 1))
         for c in Channel.allCases { set("adoption." + c.name, adopt[c.rawValue] / live) }
@@ -222,7 +236,7 @@ public struct Observer: Sendable {
         set("externality.economy", c.economy); set("internal.learning", c.learning); set("selection", c.selection); set("other", c.other)
 
         // Collaboration network.
-        let net = model.networkSummary()
+        let net = model.networkSummaryInScratch()
         set("network.density", net.density); set("network.degree", net.degree); set("network.giant", net.giant)
         set("network.crossrole", net.crossRole); set("network.crosscluster", net.crossCluster)
         set("network.crossregion", net.crossRegion); set("superclusters", Double(net.superclusters))

@@ -9,45 +9,58 @@
 
 extension Model {
     mutating func updateProductivity() {
-        let p = parameters
+        let n = firms.count
+        // Best partners' productivity in scratch lent by the model (no fresh pages each quarter).
+        withScratch(words: n) { model, raw in model.updateProductivity(bestPartnerLogA: raw.bindMemory(to: Double.self, capacity: n)) }
+    }
+
+    /// The per-firm passes: non-mutating (they write firm columns, reference storage), so they
+    /// read the model in place.
+    private func updateProductivity(bestPartnerLogA: UnsafeMutablePointer<Double>) {
+        let p = parameters, n = firms.count
         // Best partner's productivity, in a pass of its own (short per firm, so the partners' cache
         // misses overlap; the update loop below draws a normal). Partners' productivity at the
         // start of the step (the observation snapshot), so the update does not depend on the
         // order firms are stored in.
-        let n = firms.count
-        let bestPartnerLogA = Column<Double>(repeating: -Double.infinity, count: n)
-        for s in 0..<n where firms.degree[s] > 0 {
+        bestPartnerLogA.update(repeating: -Double.infinity, count: n)
+        // Columns through their base pointers, taken once.
+        let degree = firms.degree.base, links = firms.links.base, prevLogA = firms.prevLogA.base
+        for s in 0..<n where degree[s] > 0 {
             var bestPartner = -Double.infinity
             for m in 0..<FirmStore.maxDegree {
-                let other = firms.links[s * FirmStore.maxDegree + m]
+                let other = links[s * FirmStore.maxDegree + m]
                 guard other != FirmStore.noLink else { continue }
-                let o = Int(other)
-                if o >= 0 { bestPartner = max(bestPartner, firms.prevLogA[o]) }
+                bestPartner = max(bestPartner, prevLogA[Int(other)])
             }
             bestPartnerLogA[s] = bestPartner
         }
+        let capability = firms.capability.base, cluster = firms.cluster.base, logA = firms.logA.base
+        let ecosystemOf = firms.ecosystem.base, id = firms.id.base
+        let lEcosystem = firms.ledgerEcosystem.base, lNetwork = firms.ledgerNetwork.base, lLearning = firms.ledgerLearning.base
+        let lCluster = firms.ledgerCluster.base, lShock = firms.ledgerShock.base
         for s in 0..<n {
-            let learning = p.learningRate * firms.capability[s]
-            let k = Int(firms.cluster[s])
+            let learning = p.learningRate * capability[s]
+            let k = Int(cluster[s])
             var best = clusters[k].bestLogA
             if k < superclusterBestLogA.count && superclusterBestLogA[k] > best {
                 best += p.superclusterSpillover * (superclusterBestLogA[k] - best)
             }
-            let cluster = p.clusterSpillover * max(0, best - firms.logA[s])
+            let a = logA[s]
+            let clusterGain = p.clusterSpillover * max(0, best - a)
             let bestPartner = bestPartnerLogA[s]
-            let network = bestPartner > firms.logA[s] ? p.partnerSpillover * (bestPartner - firms.logA[s]) : 0
+            let network = bestPartner > a ? p.partnerSpillover * (bestPartner - a) : 0
             var ecosystem = 0.0
-            let member = Int(firms.ecosystem[s])
+            let member = Int(ecosystemOf[s])
             if member > 0 && member <= ecosystemBestLogA.count {
-                ecosystem = p.ecoSpillover * max(0, ecosystemBestLogA[member - 1] - firms.logA[s])
+                ecosystem = p.ecoSpillover * max(0, ecosystemBestLogA[member - 1] - a)
             }
-            let shock = p.productivityShock * random.normal(.productivity, period: period, id: firms.id[s])
-            firms.logA[s] += learning + cluster + network + ecosystem + shock
-            firms.ledgerEcosystem[s] += ecosystem
-            firms.ledgerNetwork[s] += network
-            firms.ledgerLearning[s] += learning
-            firms.ledgerCluster[s] += cluster
-            firms.ledgerShock[s] += shock
+            let shock = p.productivityShock * random.normal(.productivity, period: period, id: id[s])
+            logA[s] = a + (learning + clusterGain + network + ecosystem + shock)
+            lEcosystem[s] += ecosystem
+            lNetwork[s] += network
+            lLearning[s] += learning
+            lCluster[s] += clusterGain
+            lShock[s] += shock
         }
     }
 }

@@ -41,12 +41,15 @@ extension Model {
 
     /// Village firm counts after exit (entry reads the pool that is left).
     mutating func refreshAggregatesForEntry() {
-        for v in villages.indices { villages[v].firms = 0; villages[v].online = 0 }
+        // Counted in local columns (no uniqueness check per write), then stored.
+        let count = Column<Int>(repeating: 0, count: villages.count), online = Column<Int>(repeating: 0, count: villages.count)
+        let village = firms.village.base, channels = firms.channels.base
         for s in 0..<firms.count {
-            let v = Int(firms.village[s])
-            villages[v].firms += 1
-            if firms.isOnline(s) { villages[v].online += 1 }
+            let v = Int(village[s])
+            count[v] += 1
+            if channels[s] & Channel.sellingBits != 0 { online[v] += 1 }
         }
+        for v in villages.indices { villages[v].firms = count[v]; villages[v].online = online[v] }
     }
 
     /// Runs the burn-in (no platform use, not observed).

@@ -10,16 +10,31 @@ extension Model {
     /// clusters' best-practice ln A), from this quarter's links. Runs after the network phase.
     mutating func updateSuperclusters() {
         let K = clusters.count
-        var between = [Int](repeating: 0, count: K * K)
+        let between = Column<Int>(repeating: 0, count: K * K)   // (no uniqueness check per write)
         let dMax = FirmStore.maxDegree
-        for s in 0..<firms.count where firms.degree[s] > 0 {
-            let ks = Int(firms.cluster[s])
-            for m in 0..<dMax {
-                let other = firms.links[s * dMax + m]
-                guard other != FirmStore.noLink, Int(other) > s else { continue }
-                let ko = Int(firms.cluster[Int(other)])
-                if ko != ks { between[ks * K + ko] += 1; between[ko * K + ks] += 1 }
+        let n = firms.count
+        let degree = firms.degree.base, cluster = firms.cluster.base, links = firms.links.base
+        func count<Code: FixedWidthInteger>(_ code: UnsafePointer<Code>) {
+            for s in 0..<n where degree[s] > 0 {
+                let ks = Int(code[s])
+                for m in 0..<dMax {
+                    let other = links[s * dMax + m]
+                    guard other != FirmStore.noLink, Int(other) > s else { continue }
+                    let ko = Int(code[Int(other)])
+                    if ko != ks { between[ks * K + ko] += 1; between[ko * K + ks] += 1 }
+                }
             }
+        }
+        if K <= 256 {
+            // The partners' clusters read from a byte per firm (a table a quarter the size of the
+            // cluster column, so the random reads hit the cache more often).
+            withScratch(words: n / 8 + 1) { model, raw in
+                let code = raw.bindMemory(to: UInt8.self, capacity: n)
+                for s in 0..<n { code[s] = UInt8(truncatingIfNeeded: cluster[s]) }
+                count(code)
+            }
+        } else {
+            count(cluster)
         }
         var parent = Array(0..<K)
         func find(_ x: Int) -> Int { var r = x; while parent[r] != r { r = parent[r] }; return r }

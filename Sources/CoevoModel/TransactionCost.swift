@@ -14,9 +14,8 @@ extension Model {
         let online = firms.isOnline(s) ? 1.0 : 0.0
         let fraud = p.fraudHazard * onlineShare * online * (1 - gReg)
         let trust = min(0.95, max(0, p.trustEscrow * escrow + p.trustRegulation * gReg + p.trustRepeat * repeated - fraud))
-        let degree = Double(firms.degree[s])
         let coord = coordinationCapacity(slot: s, iinet: iinet)
-        let crowding = degree > 0 ? pow(1 + degree, p.degreeExponent) : 1
+        let crowding = degreeCrowding[Int(firms.degree[s])]   // (1 + d)^γ, 1 at d = 0
         return p.transactionBase * (1 - trust) * crowding / (1 + coord)
     }
 

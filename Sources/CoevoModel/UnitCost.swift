@@ -29,32 +29,36 @@ extension Model {
         // Partner suppliers join the pool with weight ω_net (a network-level input externality).
         // Summed in a pass of their own: it is short per firm, so the partners' cache misses
         // overlap (in the pricing loop below, with its exp and log, they did not).
-        for s in 0..<firms.count where firms.role[s] != .supplier {
+        let role = firms.role.base, degree = firms.degree.base, links = firms.links.base
+        let supplierWeight = firms.supplierWeight.base, poolNetwork = firms.poolNetwork.base
+        for s in 0..<firms.count where role[s] != .supplier {
             var partners = 0.0
-            if firms.degree[s] > 0 {
+            if degree[s] > 0 {
                 for m in 0..<dMax {
-                    let other = firms.links[s * dMax + m]
+                    let other = links[s * dMax + m]
                     guard other != FirmStore.noLink else { continue }
                     let o = Int(other)
-                    if o >= 0 && firms.role[o] == .supplier { partners += firms.supplierWeight[o] }
+                    if role[o] == .supplier { partners += supplierWeight[o] }
                 }
                 partners *= partnerWeight
             }
-            firms.poolNetwork[s] = partners
+            poolNetwork[s] = partners
         }
         // Ecosystem suppliers (weight ω_eco): those of the buyer's industry embedded in its ecosystem,
         // outside its own cluster (whose suppliers it reaches anyway).
         let families = max(parameters.retailPlatforms, 1), J = world.industries, K = clusters.count
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            let f = Int(firms.ecosystem[s]) - 1
-            guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty else { firms.poolEcosystem[s] = 0; continue }
-            firms.poolEcosystem[s] = parameters.ecoSupplierWeight
-                * max(0, ecosystemSupplierIndex[f * J + Int(firms.industry[s])] - ecosystemSupplierIndexByCluster[f * K + Int(firms.cluster[s])])
+        let ecosystem = firms.ecosystem.base, poolEcosystem = firms.poolEcosystem.base
+        let industry = firms.industry.base, cluster = firms.cluster.base, channels = firms.channels.base
+        for s in 0..<firms.count where role[s] != .supplier {
+            let f = Int(ecosystem[s]) - 1
+            guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty else { poolEcosystem[s] = 0; continue }
+            poolEcosystem[s] = parameters.ecoSupplierWeight
+                * max(0, ecosystemSupplierIndex[f * J + Int(industry[s])] - ecosystemSupplierIndexByCluster[f * K + Int(cluster[s])])
         }
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            let k = Int(firms.cluster[s])
-            let b2b = firms.has(s, .b2b)
-            let partners = firms.poolNetwork[s] + firms.poolEcosystem[s]
+        for s in 0..<firms.count where role[s] != .supplier {
+            let k = Int(cluster[s])
+            let b2b = channels[s] & Channel.b2b.bit != 0
+            let partners = poolNetwork[s] + poolEcosystem[s]
             let far = b2b ? poolFar[k] : 0
             let logPsi = partners > 0 ? exponent * log((poolLocal[k] + far + partners) / supplierIndexRef) : (b2b ? psiB2B[k] : psiLocal[k])
             setCostAndPrice(slot: s, logWage: logWage[Int(firms.region[s])], logPsi: logPsi, local: poolLocal[k], b2b: far)
