@@ -96,14 +96,17 @@ struct Fact5 {
             let fit = try externalityFit(panel)
             guard let b1 = fit[1], let b4 = fit[4] else { continue }   // stage 4 not reached: counted in Fact 4
             for s in 2...4 { if let b = fit[s] { total += 1; if b < 0 { negative += 1 } } }
+            // Stages 3 and 4 (β ≈ −0.014 to −0.055 at ζ = 0.3) are negative in every seed.
+            for s in 3...4 { if let b = fit[s] { #expect(b < 0, "seed \(seed): β_\(s) = \(b)") } }
             if b4 < b1 { deeper += 1 }
             sum1 += b1; sum4 += b4
         }
-        // Point estimates on 4,000-firm economies are noisy: most, not all, stage-seed cells must show it.
+        // Stage 2's point estimates on 4,000-firm economies are small (≈ −0.013 to +0.002) and
+        // noisy: most, not all, stage-seed cells must show it.
         #expect(Double(negative) >= 0.8 * Double(total), "β_s < 0 in \(negative) of \(total) stage-seed cells (stages 2–4)")
-        // β_4 < β_1 on average over the seeds, and in most of them.
+        // β_4 < β_1 on average over the seeds, and in all but at most one (10 of 10 at the defaults).
         #expect(sum4 < sum1, "summed β_4 \(sum4) vs β_1 \(sum1) over the seeds reaching stage 4")
-        #expect(deeper >= 6, "β_4 < β_1 in \(deeper) of \(stageSeeds.count) seeds")
+        #expect(deeper >= 9, "β_4 < β_1 in \(deeper) of \(stageSeeds.count) seeds")
     }
 }
 
