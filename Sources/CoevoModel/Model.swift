@@ -120,7 +120,7 @@ public struct Model: Sendable {
     public var clusterUsers: [Int32] = []
     public var clusterUserMargin: [Double] = []
     public var clusterNonUserMargin: [Double] = []
-    /// Online sellers' mean data trail this quarter (the ranking's reference, Demand.swift).
+    /// Buyer-facing online sellers' mean online revenue last quarter, S̄ (the ranking's reference, Demand.swift).
     public var rankingMean = 0.0
     /// Clusters with a platform's dedicated "industrial belt" storefront (ClusterPlatforms.swift).
     public var clusterStorefront: [Bool] = []
