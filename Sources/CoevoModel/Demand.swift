@@ -3,8 +3,10 @@
 // at home and, fading with distance and marked up by distance cost, elsewhere; exporters also in the
 // world market. Online it is seen in every region with the matching efficiency μ of its platform
 // times its channel fit (RETAIL and LIVE to consumers, LIVE with a trust bonus ∝ tacitness; B2B to the
-// wholesale segment; XBORDER to consumers in the world market; MAKE adds a C2M customization bonus). Attraction a_i = e^(θ_Q x_i) p_i^(−θ_P) separates from the (region, channel,
-// market) part, so each firm costs O(1) and each market O(regions): never firms × firms.
+// wholesale segment; XBORDER to consumers in the world market; MAKE adds a C2M customization bonus;
+// LIVE and XBORDER rank sellers by last quarter's sales, docs/ODD.md §7.12). Attraction
+// a_i = e^(θ_Q x_i) p_i^(−θ_P) separates from the (region, channel, market) part, so each firm
+// costs O(1) and each market O(regions): never firms × firms.
 
 extension Model {
     /// Offline visibility weights for this period; G_bar lowers the distance markup of its region's sellers.

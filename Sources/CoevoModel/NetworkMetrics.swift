@@ -46,8 +46,8 @@ extension Model {
         precondition(K * R * roles < 1 << 29, "network summary: place codes need 29 bits")
         let clusterOf = firms.cluster.base, regionOf = firms.region.base, roleOf = firms.role.base
         let degree = firms.degree.base, linksOf = firms.links.base
-        // c_link·(1 + d)^γ_l by degree d (the degree is at most d_max): the same values as pow per firm.
-        let crowding = (0...dMax).map { parameters.linkCost * pow(1 + Double($0), parameters.linkCostExponent) }
+        // c_link·(1 + d)^γ_l by degree d from the model's table of k^γ_l (Model.linkCrowding).
+        let linkCost = parameters.linkCost
         var largest = 0
         do {
             for s in 0..<n {
@@ -64,7 +64,7 @@ extension Model {
             // firm, so the partners' cache misses overlap.
             for s in 0..<n where degree[s] > 0 {
                 linked += 1
-                costSum += crowding[Int(degree[s])] / (1 + coordinationCapacity(slot: s))
+                costSum += linkCost * linkCrowding[1 + Int(degree[s])] / (1 + coordinationCapacity(slot: s))   // c_link·(1 + d)^γ_l
             }
             // Each link is looked at once, from its lower end, and both ends learn what it crosses:
             // the flags of the higher end go to the top bits of its place word (on the cache line
