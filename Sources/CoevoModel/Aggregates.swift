@@ -1,6 +1,8 @@
 // Group aggregates refreshed at the start of each quarter from last quarter's outcomes: what a
 // firm can see of its village, cluster and platforms (adopter shares, adopters' and others'
-// margins, best capability and best practice), seller counts per platform, supplier margins.
+// margins, best capability and best practice), seller counts per platform, supplier margins. These
+// are the inputs of the demonstration effect (MODEL.md §3(4), paper §2.1.2), of learning from the best
+// visible entrepreneur (§3(8)) and of catch-up to best practice (§3(6)).
 
 extension Model {
     mutating func refreshAggregates() {
