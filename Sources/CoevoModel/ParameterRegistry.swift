@@ -301,7 +301,8 @@ extension Parameters {
         }
     }
 
-    static func rangeText(_ info: ParameterInfo) -> String {
+    /// The valid range as text, e.g. "[0, 3]".
+    public static func rangeText(_ info: ParameterInfo) -> String {
         func f(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
         return "[\(f(info.range.lowerBound)), \(f(info.range.upperBound))]"
     }

@@ -11,22 +11,24 @@ public struct RunResult: Sendable {
 
 public enum Simulation {
     /// Runs `parameters.periods` quarters after the burn-in. `onPeriod` sees each observation as it
-    /// is made (progress, streaming to a store); `panel` records the fixed firm sample.
+    /// is made (progress, streaming to a store); `panel` records the fixed firm sample;
+    /// `keepObservations` false leaves `RunResult.observations` empty (callers that stream, such as
+    /// sweeps, then hold no per-quarter history).
     public static func run(parameters: Parameters, seed: UInt64, reference: CouplingReference = .baseline,
-                           recordPanel: Bool = true,
+                           recordPanel: Bool = true, keepObservations: Bool = true,
                            onPeriod: (Observation, Model) -> Void = { _, _ in }) -> RunResult {
         var model = Model(parameters: parameters, seed: seed)
         model.burnIn()
         var observer = Observer(reference: reference)
         var panel = FirmPanel(sampleSize: parameters.panelSize, initialFirms: parameters.firms, seed: seed)
         var observations: [Observation] = []
-        observations.reserveCapacity(parameters.periods)
+        if keepObservations { observations.reserveCapacity(parameters.periods) }
         for _ in 0..<parameters.periods {
             model.stepToObservation()
             let o = observer.observe(&model)
             if recordPanel { panel.record(model, stage: Int(o.all[Observer.index["stage"]!])) }
             onPeriod(o, model)
-            observations.append(o)
+            if keepObservations { observations.append(o) }
             model.finishPeriod()
         }
         return RunResult(observations: observations, stageEntry: observer.stageEntry, stageCCDEntry: observer.stageCCDEntry, panel: panel)

@@ -1,0 +1,202 @@
+import ArgumentParser
+import CoevoExperiments
+import CoevoModel
+import CoevoStore
+import Foundation
+
+/// `coevo sweep PLAN.yaml --out DIR`: every point × replication of a plan into DIR/sweep.sqlite.
+struct SweepCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a sweep plan (factors × replications) into DIR/sweep.sqlite; rerunning resumes; writes summary.csv.",
+        discussion: "The plan format is in docs/REFERENCE.md (Sweeps). A killed sweep loses at most the runs in flight: run the same command again."
+    )
+
+    @Argument(help: "The sweep plan (YAML).") var plan: String
+    @Option(help: "Output directory (created if missing; its store is reused).") var out: String
+    @Option(help: "Runs in parallel (default: the number of cores).") var jobs: Int?
+    @Option(help: ArgumentHelp("Run only shard i of n (1 ≤ i ≤ n), balanced by firms × quarters.", valueName: "i/n")) var shard: String?
+    @Flag(help: "Run again the runs recorded as failed.") var retryFailed = false
+    @Flag(help: "Accepted for compatibility: a sweep always resumes from its store.") var resume = false
+    @Flag(help: "No progress on stderr.") var quiet = false
+    @Flag(help: "Write DIR/sweep.sbatch (a job array, one task per shard) and DIR/merge.sbatch instead of running.") var slurm = false
+    @Option(help: "With --slurm: number of shards (array tasks).") var shards: Int = 4
+    @Option(help: "With --slurm: partition.") var partition: String?
+    @Option(help: "With --slurm: time limit per task (e.g. 02:00:00).") var time: String?
+    @Option(help: "With --slurm: memory per task (e.g. 4G).") var mem: String?
+    @Option(help: "With --slurm: CPUs per task (runs in parallel within a shard).") var cpus: Int = 1
+    @Flag(help: "With --slurm: submit the array and the dependent merge with sbatch and print the job ids.") var submit = false
+
+    func run() async throws {
+        // Everything is checked before anything is written.
+        let parsedShard = try shard.map(Self.parseShard)
+        if let jobs, !(1...1024).contains(jobs) { CLI.fail("--jobs: expected an integer in [1, 1024], found \(jobs)") }
+        if slurm {
+            if !(1...10_000).contains(shards) { CLI.fail("--shards: expected an integer in [1, 10000], found \(shards)") }
+            if !(1...1024).contains(cpus) { CLI.fail("--cpus: expected an integer in [1, 1024], found \(cpus)") }
+            if parsedShard != nil { CLI.fail("--shard: expected no shard with --slurm (it writes one task per shard), found --shard \(shard!)") }
+        } else if submit { CLI.fail("--submit: expected it with --slurm, found it alone") }
+        let design: SweepDesign
+        do { design = try SweepDesign(plan: SweepPlan.load(path: plan)) } catch { CLI.fail(error.description) }
+        if out.isEmpty { CLI.fail("--out: expected a directory path, found an empty string") }
+        let directory = URL(fileURLWithPath: out).standardizedFileURL
+        if let problem = CLI.outputDirectoryProblem(directory) { CLI.fail("--out: \(problem)") }
+        let planText = (try? String(contentsOfFile: plan, encoding: .utf8)) ?? ""
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+
+        if slurm {
+            let planCopy = directory.appendingPathComponent("plan.yaml")
+            do {
+                try atomicWrite(data: Data(planText.utf8), to: planCopy)
+                let job = SlurmJob(name: design.plan.name, directory: directory, plan: planCopy, executable: Self.executablePath(),
+                                   workingDirectory: FileManager.default.currentDirectoryPath, shards: shards, cpus: cpus,
+                                   partition: partition, time: time, memory: mem)
+                try job.write()
+                print("wrote \(job.arrayScript.path) (\(shards) array tasks) and \(job.mergeScript.path)")
+                if submit {
+                    let ids = try job.submit()
+                    print("submitted array job \(ids.array) (\(shards) shards) and merge job \(ids.merge) (after the array succeeds)")
+                }
+            } catch {
+                FileHandle.standardError.write(Data("coevo sweep: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+            return
+        }
+
+        let stop = StopFlag()
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        signal(SIGINT, SIG_IGN)
+        source.setEventHandler {
+            stop.set()
+            FileHandle.standardError.write(Data("\ncoevo sweep: stopping after the runs in flight are committed (Ctrl-C again to abort)\n".utf8))
+            signal(SIGINT, SIG_DFL)
+        }
+        source.resume()
+        let reporter = SweepProgressLine(enabled: !quiet, terminal: isatty(2) == 1)
+        let options = SweepOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: parsedShard, retryFailed: retryFailed,
+                                   shouldStop: { stop.isSet }, progress: { reporter.update($0) })
+        let result: SweepProgress
+        do {
+            let store = try SweepStore(directory: directory)
+            try store.setMeta(["plan": planText, "plan_source": plan, "name": design.plan.name, "model_version": ModelVersion.current])
+            if !quiet {
+                FileHandle.standardError.write(Data("sweep \(design.plan.name): \(design.points.count) points, up to \(design.points.count * design.plan.replications.maximum) runs\(parsedShard.map { ", shard \($0.index)/\($0.count)" } ?? "") → \(directory.path)\n".utf8))
+            }
+            result = try await SweepRunner.run(design: design, store: store, directory: directory, options: options)
+        } catch {
+            reporter.finish()
+            FileHandle.standardError.write(Data("coevo sweep: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        reporter.finish()
+        if !quiet {
+            print("\(result.planned) runs: \(result.reused) reused, \(result.done) run, \(result.failed) failed, \(result.remaining) remaining (\(String(format: "%.1f", result.elapsed)) s) → \(directory.appendingPathComponent("summary.csv").path)")
+        }
+        if result.interrupted { throw ExitCode(130) }
+        if result.failed > 0 && !quiet {
+            FileHandle.standardError.write(Data("coevo sweep: \(result.failed) runs failed (messages in table runs); `--retry-failed` runs them again\n".utf8))
+        }
+    }
+
+    static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 10_000, i >= 1, i <= n else {
+            CLI.fail("--shard: expected i/n with 1 ≤ i ≤ n ≤ 10000, found '\(text)'")
+        }
+        return (i, n)
+    }
+
+    /// This executable's absolute path (for the batch scripts).
+    static func executablePath() -> String {
+        let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: link).standardizedFileURL.path
+    }
+}
+
+/// `coevo merge DIR... --out DIR`: joins shard stores.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join sweep stores (shards) into --out; idempotent; a run with different outcomes in two stores is an error."
+    )
+    @Argument(help: "Sweep output directories (each holds sweep.sqlite).") var inputs: [String]
+    @Option(help: "Output directory.") var out: String
+    @Flag(help: "No summary line.") var quiet = false
+
+    func run() throws {
+        guard !inputs.isEmpty else { CLI.fail("merge: expected at least one sweep directory, found none") }
+        if out.isEmpty { CLI.fail("--out: expected a directory path, found an empty string") }
+        let directory = URL(fileURLWithPath: out).standardizedFileURL
+        if let problem = CLI.outputDirectoryProblem(directory) { CLI.fail("--out: \(problem)") }
+        var planText: String?
+        var sources: [(String, SweepStore)] = []
+        for input in inputs {
+            let dir = URL(fileURLWithPath: input).standardizedFileURL
+            let file = dir.appendingPathComponent(SweepStore.fileName)
+            guard FileManager.default.fileExists(atPath: file.path) else { CLI.fail("\(input): expected a sweep directory holding \(SweepStore.fileName), found none") }
+            guard dir != directory else { CLI.fail("\(input): expected a store other than --out, found the same directory") }
+            let store: SweepStore
+            let text: String?
+            do { store = try SweepStore(directory: dir); text = try store.meta("plan") } catch { CLI.fail("\(error)") }
+            guard let text else { CLI.fail("\(file.path): expected a sweep store with its plan, found none") }
+            if let planText, planText != text { CLI.fail("\(file.path): expected the same plan as \(inputs[0]), found a different one") }
+            planText = text
+            sources.append((file.path, store))
+        }
+        let design: SweepDesign
+        do { design = try SweepDesign(plan: SweepPlan.parse(yaml: planText!, source: "\(inputs[0])/\(SweepStore.fileName) (plan)")) }
+        catch { CLI.fail(error.description) }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let target = try SweepStore(directory: directory)
+            try target.setMeta(["plan": planText!, "name": design.plan.name, "model_version": ModelVersion.current])
+            try target.setPoints(design.points.map { ($0.id, $0.factorsJSON) })
+            var added = 0, seen = 0
+            for (path, store) in sources {
+                let records = Array(try store.records().values)
+                seen += records.count
+                added += try target.merge(records, from: path)
+            }
+            try SweepSummary.write(design: design, store: target, directory: directory)
+            if !quiet { print("merged \(sources.count) stores: \(seen) runs read, \(added) added → \(directory.appendingPathComponent(SweepStore.fileName).path)") }
+        } catch let e as StoreError {
+            FileHandle.standardError.write(Data("coevo merge: \(e.description)\n".utf8))
+            throw ExitCode(2)
+        } catch {
+            FileHandle.standardError.write(Data("coevo merge: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Set once from a signal handler, read by the runner.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}
+
+/// Sweep progress on stderr: one rewritten line on a terminal, otherwise a line every 10 s.
+final class SweepProgressLine: @unchecked Sendable {
+    let enabled: Bool
+    let terminal: Bool
+    private let lock = NSLock()
+    private var lastPrint = Date.distantPast
+    init(enabled: Bool, terminal: Bool) { self.enabled = enabled; self.terminal = terminal }
+
+    func update(_ p: SweepProgress) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard terminal || now.timeIntervalSince(lastPrint) >= 10 || p.remaining == 0 else { return }
+        lastPrint = now
+        let rate = p.elapsed > 0 ? Double(p.done + p.failed) / p.elapsed * 60 : 0
+        let eta = rate > 0 ? Double(p.remaining) / rate * 60 : 0
+        let line = String(format: "done %d  reused %d  failed %d  remaining %d  %.1f runs/min  ETA %.0fs", p.done, p.reused, p.failed, p.remaining, rate, eta)
+        FileHandle.standardError.write(Data((terminal ? "\r" + line + "  " : line + "\n").utf8))
+    }
+
+    func finish() { if enabled && terminal { FileHandle.standardError.write(Data("\n".utf8)) } }
+}
