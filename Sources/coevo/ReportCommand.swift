@@ -8,10 +8,10 @@ extension ReportLanguage: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write DIR/report.html (self-contained: inline SVG charts and CSS) from a run's output."
+        abstract: "Write DIR/report.html (self-contained: inline SVG charts and CSS) from a run or sweep output."
     )
 
-    @Argument(help: "Output directory of `coevo run` (holds series.csv and summary.json).")
+    @Argument(help: "Output directory of `coevo run` (series.csv, summary.json) or of `coevo sweep`/`coevo merge` (summary.csv, sweep.sqlite).")
     var directory: String
 
     @Option(help: "Language of the labels: en or zh.")

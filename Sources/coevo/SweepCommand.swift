@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoevoExperiments
 import CoevoModel
+import CoevoReport
 import CoevoStore
 import Foundation
 
@@ -90,6 +91,7 @@ struct SweepCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         reporter.finish()
+        if !result.interrupted { writeReport(directory) }
         if !quiet {
             print("\(result.planned) runs: \(result.reused) reused, \(result.done) run, \(result.failed) failed, \(result.remaining) remaining (\(String(format: "%.1f", result.elapsed)) s) → \(directory.appendingPathComponent("summary.csv").path)")
         }
@@ -159,6 +161,7 @@ struct MergeCommand: ParsableCommand {
                 added += try target.merge(records, from: path)
             }
             try SweepSummary.write(design: design, store: target, directory: directory)
+            writeReport(directory)
             if !quiet { print("merged \(sources.count) stores: \(seen) runs read, \(added) added → \(directory.appendingPathComponent(SweepStore.fileName).path)") }
         } catch let e as StoreError {
             FileHandle.standardError.write(Data("coevo merge: \(e.description)\n".utf8))
@@ -168,6 +171,12 @@ struct MergeCommand: ParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// report.html for a sweep directory; a failure is reported but does not fail the sweep.
+func writeReport(_ directory: URL) {
+    do { _ = try ReportBuilder.runReport(directory: directory) }
+    catch { FileHandle.standardError.write(Data("coevo: report.html not written: \(error)\n".utf8)) }
 }
 
 /// Set once from a signal handler, read by the runner.

@@ -152,6 +152,9 @@ func startCoevo(_ args: [String]) throws -> Process {
         let again = try coevo(["merge"] + shards + ["--out", merged.path])
         #expect(again.status == 0 && again.stdout.contains("0 added"))
         #expect(try String(contentsOf: whole.appendingPathComponent("summary.csv"), encoding: .utf8) == String(contentsOf: merged.appendingPathComponent("summary.csv"), encoding: .utf8))
+        // Both write the sweep report: outcome by factor with intervals.
+        let html = try String(contentsOf: merged.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Coevo sweep report") && html.contains("cost.average × logistics.lambda") && html.contains("<svg"))
         // A store of another plan is refused.
         let otherPlan = dir.appendingPathComponent("other.yaml")
         try "set: {firms: 500, periods: 4, burn_in: 2}\nfactors: {logistics.lambda: [0.3]}\noutcomes: [cost.average]\n".write(to: otherPlan, atomically: true, encoding: .utf8)

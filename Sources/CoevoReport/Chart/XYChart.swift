@@ -138,7 +138,8 @@ public struct XYChart: SVGChart {
             }
             if let net = area.netName { entries.append(LegendEntry(label: net, swatch: .line("#222", dashed: false))) }
         }
-        for (i, s) in series.enumerated() {
+        // A series with an empty name (e.g. the second edge of an interval) has no legend entry.
+        for (i, s) in series.enumerated() where !s.name.isEmpty {
             let color = Palette.seriesColor(s.color ?? i)
             let swatch: LegendEntry.Swatch
             switch s.style {
