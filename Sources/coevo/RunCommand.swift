@@ -8,7 +8,7 @@ import Foundation
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run the model: a built-in scenario or a YAML file, written to --out (run.sqlite, series.csv, summary.json, report.html)."
+        abstract: "Run the model: a built-in scenario or a YAML file, written to --out (run.sqlite, series.csv, summary.json, sizes.csv, report.html)."
     )
 
     @Option(help: "Built-in scenario name (see `coevo scenarios`) or a YAML scenario file.")
