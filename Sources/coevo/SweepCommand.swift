@@ -193,11 +193,19 @@ final class SweepProgressLine: @unchecked Sendable {
     let terminal: Bool
     private let lock = NSLock()
     private var lastPrint = Date.distantPast
+    private var announced = false
     init(enabled: Bool, terminal: Bool) { self.enabled = enabled; self.terminal = terminal }
 
     func update(_ p: SweepProgress) {
         guard enabled else { return }
         lock.lock(); defer { lock.unlock() }
+        if !announced {
+            // The first call comes before any run starts: what the store already holds.
+            announced = true
+            let skipped = p.failed > 0 ? ", \(p.failed) failed earlier (not retried)" : ""
+            FileHandle.standardError.write(Data("store holds \(p.reused) of \(p.planned) planned runs\(skipped): running \(p.remaining)\n".utf8))
+            return
+        }
         let now = Date()
         guard terminal || now.timeIntervalSince(lastPrint) >= 10 || p.remaining == 0 else { return }
         lastPrint = now
