@@ -146,15 +146,20 @@ public final class SweepStore: Sendable {
 
     // MARK: Runs
 
-    /// Every run's status, by key.
-    public func runIndex() throws -> [String: SweepRunStatus] {
+    /// The status of each of `keys` found in the store (looked up by primary key, in chunks).
+    public func statuses(keys: [String]) throws -> [String: SweepRunStatus] {
         try read("reading runs") { db in
             var out: [String: SweepRunStatus] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT run_key, status, elasticity, series_kept FROM runs")
-            while let row = try rows.next() {
-                let kept: String = row[3]
-                out[row[0]] = SweepRunStatus(finished: (row[1] as String) == "finished", elasticity: (row[2] as Int) != 0,
-                                             series: Set(kept.split(separator: ",").map(String.init)))
+            let unique = Array(Set(keys)).sorted()
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let chunk = Array(unique[start..<min(unique.count, start + 500)])
+                let rows = try Row.fetchCursor(db, sql: "SELECT run_key, status, elasticity, series_kept FROM runs WHERE run_key IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                                               arguments: StatementArguments(chunk))
+                while let row = try rows.next() {
+                    let kept: String = row[3]
+                    out[row[0]] = SweepRunStatus(finished: (row[1] as String) == "finished", elasticity: (row[2] as Int) != 0,
+                                                 series: Set(kept.split(separator: ",").map(String.init)))
+                }
             }
             return out
         }
@@ -193,29 +198,31 @@ public final class SweepStore: Sendable {
     }
 
     /// The records of `keys` (all runs when nil) with outcomes and, if `withSeries`, series; keys not
-    /// in the store are absent from the result.
-    public func records(keys: [String]? = nil, withSeries: Bool = true) throws -> [String: SweepRunRecord] {
+    /// in the store are absent from the result. Given keys are looked up by primary key in chunks,
+    /// so reading one point's replications costs what they hold, not what the store holds.
+    /// `outcomes` limits the outcomes read (nil: all of them).
+    public func records(keys: [String]? = nil, withSeries: Bool = true, outcomes names: [String]? = nil) throws -> [String: SweepRunRecord] {
         try read("reading runs") { db in
             var out: [String: SweepRunRecord] = [:]
-            let runs = try Row.fetchCursor(db, sql: """
-                SELECT run_key, point_id, replication, seed, status, error, started, finished, seconds, elasticity FROM runs
-                """)
-            let wanted = keys.map(Set.init)
-            while let row = try runs.next() {
-                let key: String = row[0]
-                if let wanted, !wanted.contains(key) { continue }
-                out[key] = SweepRunRecord(key: key, pointID: row[1], replication: row[2], seed: UInt64(bitPattern: row[3] as Int64),
-                                          status: row[4], error: row[5], started: row[6], finished: row[7], seconds: row[8],
-                                          elasticity: (row[9] as Int) != 0, outcomes: [:], series: [:])
-            }
-            let outcomes = try Row.fetchCursor(db, sql: "SELECT run_key, outcome, value FROM outcomes")
-            while let row = try outcomes.next() {
-                let key: String = row[0]
-                guard out[key] != nil else { continue }
-                out[key]!.outcomes[row[1] as String] = .some(row[2] as Double?)
-            }
-            if withSeries {
-                let series = try Row.fetchCursor(db, sql: "SELECT run_key, metric, period, value FROM series ORDER BY run_key, metric, period")
+            func load(_ filter: String, _ arguments: StatementArguments) throws {
+                let runs = try Row.fetchCursor(db, sql: """
+                    SELECT run_key, point_id, replication, seed, status, error, started, finished, seconds, elasticity FROM runs\(filter)
+                    """, arguments: arguments)
+                while let row = try runs.next() {
+                    out[row[0]] = SweepRunRecord(key: row[0], pointID: row[1], replication: row[2], seed: UInt64(bitPattern: row[3] as Int64),
+                                                 status: row[4], error: row[5], started: row[6], finished: row[7], seconds: row[8],
+                                                 elasticity: (row[9] as Int) != 0, outcomes: [:], series: [:])
+                }
+                let outcomes = try Row.fetchCursor(db, sql: "SELECT run_key, outcome, value FROM outcomes\(filter)", arguments: arguments)
+                let wanted = names.map(Set.init)
+                while let row = try outcomes.next() {
+                    let key: String = row[0]
+                    guard out[key] != nil else { continue }
+                    if let wanted, !wanted.contains(row[1] as String) { continue }
+                    out[key]!.outcomes[row[1] as String] = .some(row[2] as Double?)
+                }
+                guard withSeries else { return }
+                let series = try Row.fetchCursor(db, sql: "SELECT run_key, metric, period, value FROM series\(filter) ORDER BY run_key, metric, period", arguments: arguments)
                 while let row = try series.next() {
                     let key: String = row[0]
                     guard out[key] != nil else { continue }
@@ -226,6 +233,12 @@ public final class SweepStore: Sendable {
                     values.append((row[3] as Double?) ?? .nan)
                     out[key]!.series[metric] = values
                 }
+            }
+            guard let keys else { try load("", []); return out }
+            let unique = Array(Set(keys)).sorted()
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let chunk = Array(unique[start..<min(unique.count, start + 500)])
+                try load(" WHERE run_key IN (\(chunk.map { _ in "?" }.joined(separator: ",")))", StatementArguments(chunk))
             }
             return out
         }

@@ -48,118 +48,139 @@ public struct SweepProgress: Sendable, Equatable {
 
 public enum SweepRunner {
     /// Runs `design` into `store` (in `directory`), then writes the summaries (tables and CSV files).
+    ///
+    /// Memory: the runs in flight, one point's replications at a time while planning a round, and a
+    /// few bytes per planned run (the replication numbers still to run); nothing per finished run.
     public static func run(design: SweepDesign, store: SweepStore, directory: URL, options: SweepOptions,
                            function: @escaping SweepRunFunction = SweepExecution.model) async throws -> SweepProgress {
         let plan = design.plan
         let needs = SweepNeeds(elasticity: plan.needsElasticity, series: plan.series)
         try store.setPoints(design.points.map { ($0.id, $0.factorsJSON) })
-        var index = try store.runIndex()
         var progress = SweepProgress()
         let start = ContinuousClock.now
-
-        // This shard's work: runs (fixed replications) or whole points (adaptive: a point's
-        // stopping rule needs all its replications).
-        let mine = myWork(design: design, shard: options.shard)
+        let work = ShardWork(design: design, shard: options.shard)
+        // Under common seeds two points with the same resolved parameters (e.g. a scenario factor
+        // that repeats another's settings) share their runs: the later one reuses the earlier's.
+        var twin = [Int?](repeating: nil, count: design.points.count)
+        if plan.seeds == .common {
+            var first: [String: Int] = [:]
+            for p in design.points { if let f = first[p.parametersJSON] { twin[p.id] = f } else { first[p.parametersJSON] = p.id } }
+        }
         var replications = [Int](repeating: 0, count: design.points.count)
-        for p in mine.points { replications[p] = plan.replications.initial }
-        var considered = Set<SweepRun>()
-        var scheduled = Set<String>()
-        // Values of the adaptive targets, by run key, for the stopping rule.
-        var targetValues: [String: [String: Double?]] = [:]
-        var relabels: [(key: String, pointID: Int, replication: Int)] = []
+        var considered = [Int](repeating: 0, count: design.points.count)
+        for p in work.points { replications[p] = plan.replications.initial }
 
-        round: while true {
-            var todo: [SweepRun] = []
-            var reusedKeys: [String] = []
-            for p in mine.points {
-                for r in 0..<replications[p] {
-                    let run = design.run(point: p, replication: r)
-                    if let only = mine.runs, !only.contains(run) { continue }
-                    guard considered.insert(run).inserted else { continue }
-                    progress.planned += 1
-                    // Two points can resolve to the same parameters (e.g. a scenario factor): one run serves both.
-                    guard scheduled.insert(run.key).inserted else { progress.reused += 1; continue }
-                    if let status = index[run.key] {
-                        if needs.satisfied(by: status) { progress.reused += 1; reusedKeys.append(run.key); relabels.append((run.key, p, r)); continue }
-                        if !status.finished && !options.retryFailed { progress.failed += 1; continue }
+        while true {
+            // Plan the round: per point, the replications the store does not hold yet.
+            var todo: [(point: Int, replications: [Int])] = []
+            for p in work.points where considered[p] < replications[p] {
+                let candidates = (considered[p]..<replications[p]).filter { work.owns(point: p, replication: $0) }
+                considered[p] = replications[p]
+                progress.planned += candidates.count
+                if let t = twin[p], candidates.allSatisfy({ work.owns(point: t, replication: $0) }) { progress.reused += candidates.count; continue }
+                let runs = candidates.map { design.run(point: p, replication: $0) }
+                let status = try store.statuses(keys: runs.map(\.key))
+                var toRun: [Int] = []
+                var relabel: [(key: String, pointID: Int, replication: Int)] = []
+                for run in runs {
+                    if let s = status[run.key] {
+                        if needs.satisfied(by: s) { progress.reused += 1; relabel.append((run.key, p, run.replication)); continue }
+                        if !s.finished && !options.retryFailed { progress.failed += 1; continue }
                     }
-                    todo.append(run)
+                    toRun.append(run.replication)
                 }
-            }
-            if case .adaptive(let a) = plan.replications, !reusedKeys.isEmpty {
-                let names = a.targets.map(\.outcome)
-                for (key, record) in try store.records(keys: reusedKeys, withSeries: false) {
-                    targetValues[key] = record.outcomes.filter { names.contains($0.key) }
-                }
+                if !relabel.isEmpty { try store.relabel(relabel) }
+                if !toRun.isEmpty { todo.append((p, toRun)) }
             }
             options.progress(progress)
 
-            // Run `todo`, at most `jobs` at a time, committing each as it finishes.
+            // Run the round, at most `jobs` at a time, committing each run as it finishes.
+            var cursor = (item: 0, index: 0)
+            func nextRun() -> SweepRun? {
+                guard cursor.item < todo.count else { return nil }
+                let item = todo[cursor.item]
+                let run = design.run(point: item.point, replication: item.replications[cursor.index])
+                cursor.index += 1
+                if cursor.index == item.replications.count { cursor = (cursor.item + 1, 0) }
+                return run
+            }
             var stopped = false
             try await withThrowingTaskGroup(of: SweepRunRecord.self) { group in
-                var next = 0
-                func launch() {
-                    let run = todo[next]
+                func launch() -> Bool {
+                    if options.shouldStop() { stopped = true; return false }
+                    guard let run = nextRun() else { return false }
                     let point = design.points[run.pointID]
-                    next += 1
                     group.addTask { SweepExecution.record(function, point: point, run: run, needs: needs) }
+                    return true
                 }
-                while next < todo.count, next < options.jobs {
-                    if options.shouldStop() { stopped = true; break }
-                    launch()
-                }
+                for _ in 0..<options.jobs { guard launch() else { break } }
                 while let record = try await group.next() {
                     try store.commit(record)
-                    index[record.key] = SweepRunStatus(finished: record.status == "finished", elasticity: record.elasticity, series: Set(record.series.keys))
                     if record.status == "finished" { progress.done += 1 } else { progress.failed += 1 }
-                    if case .adaptive = plan.replications { targetValues[record.key] = record.outcomes }
                     progress.elapsed = (ContinuousClock.now - start).seconds
                     options.progress(progress)
-                    if next < todo.count {
-                        if options.shouldStop() { stopped = true } else { launch() }
-                    }
+                    _ = launch()
                 }
             }
             if stopped {
                 progress.interrupted = true
                 options.progress(progress)
-                break round
+                break
             }
 
             // Adaptive: points whose intervals are still too wide get `step` more replications.
             guard case .adaptive(let a) = plan.replications else { break }
             var more = false
-            for p in mine.points where replications[p] < a.max {
-                let values = (0..<replications[p]).compactMap { targetValues[design.run(point: p, replication: $0).key] }
+            for p in work.points where replications[p] < a.max {
+                let keys = (0..<replications[p]).map { design.run(point: twin[p] ?? p, replication: $0).key }
+                let records = try store.records(keys: keys, withSeries: false, outcomes: a.targets.map(\.outcome))
                 let wide = a.targets.contains { t in
-                    let xs = values.compactMap { $0[t.outcome] ?? nil }
-                    guard let m = MeanInterval(xs), let h = m.halfWidth else { return true }
+                    let xs = keys.compactMap { k -> Double? in
+                        guard let r = records[k], r.status == "finished" else { return nil }
+                        return r.outcomes[t.outcome] ?? nil
+                    }
+                    guard let m = MeanInterval(xs.sorted()), let h = m.halfWidth else { return true }
                     return h > t.halfWidth
                 }
                 if wide { replications[p] = min(a.max, replications[p] + a.step); more = true }
             }
             if !more { break }
         }
-        if !relabels.isEmpty { try store.relabel(relabels) }
         try SweepSummary.write(design: design, store: store, directory: directory)
         progress.elapsed = (ContinuousClock.now - start).seconds
         return progress
     }
 
-    /// This shard's points, and with fixed replications the runs among them (nil: all of them).
-    static func myWork(design: SweepDesign, shard: (index: Int, count: Int)?) -> (points: [Int], runs: Set<SweepRun>?) {
-        let all = Array(design.points.indices)
-        guard let shard, shard.count > 1 else { return (all, nil) }
-        switch design.plan.replications {
-        case .adaptive:
-            let owner = balance(costs: design.points.map(\.cost), shards: shard.count)
-            return (all.filter { owner[$0] == shard.index - 1 }, nil)
-        case .fixed(let n):
-            var units: [SweepRun] = []
-            for p in all { for r in 0..<n { units.append(design.run(point: p, replication: r)) } }
-            let owner = balance(costs: units.map { design.points[$0.pointID].cost }, shards: shard.count)
-            let runs = Set(units.indices.filter { owner[$0] == shard.index - 1 }.map { units[$0] })
-            return (Array(Set(runs.map(\.pointID))).sorted(), runs)
+    /// Which runs a shard owns. Fixed replications: single runs, balanced by cost; adaptive: whole
+    /// points (a point's stopping rule needs all its replications).
+    struct ShardWork {
+        let points: [Int]
+        private let runOwner: [UInt16]?
+        private let replications: Int
+        private let shard: Int
+
+        init(design: SweepDesign, shard: (index: Int, count: Int)?) {
+            let all = Array(design.points.indices)
+            self.shard = (shard?.index ?? 1) - 1
+            guard let shard, shard.count > 1 else { points = all; runOwner = nil; replications = 0; return }
+            switch design.plan.replications {
+            case .adaptive:
+                let owner = SweepRunner.balance(costs: design.points.map(\.cost), shards: shard.count)
+                points = all.filter { owner[$0] == shard.index - 1 }
+                runOwner = nil; replications = 0
+            case .fixed(let n):
+                var costs: [Double] = []
+                costs.reserveCapacity(all.count * n)
+                for p in design.points { for _ in 0..<n { costs.append(p.cost) } }
+                let owner = SweepRunner.balance(costs: costs, shards: shard.count).map { UInt16($0) }
+                points = all.filter { p in (0..<n).contains { owner[p * n + $0] == UInt16(shard.index - 1) } }
+                runOwner = owner; replications = n
+            }
+        }
+
+        func owns(point p: Int, replication r: Int) -> Bool {
+            guard let runOwner else { return true }
+            return r < replications && runOwner[p * replications + r] == UInt16(shard)
         }
     }
 

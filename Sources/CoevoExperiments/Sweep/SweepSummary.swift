@@ -23,33 +23,29 @@ public enum SweepSummary {
         try writeCSV(design: design, tables: tables, directory: directory)
     }
 
-    /// The plan's finished runs per point, by replication (replications < the plan's maximum).
-    static func runsByPoint(design: SweepDesign, records: [String: SweepRunRecord]) -> [[Int: SweepRunRecord]] {
-        design.points.indices.map { p in
-            var out: [Int: SweepRunRecord] = [:]
-            for r in 0..<design.plan.replications.maximum {
-                if let rec = records[design.run(point: p, replication: r).key], rec.status == "finished" { out[r] = rec }
-            }
-            return out
-        }
+    /// A point's finished runs of the plan, by replication (replications < the plan's maximum).
+    static func runs(of point: Int, design: SweepDesign, store: SweepStore) throws -> [Int: SweepRunRecord] {
+        let keys = (0..<design.plan.replications.maximum).map { design.run(point: point, replication: $0).key }
+        let records = try store.records(keys: keys, withSeries: !design.plan.series.isEmpty, outcomes: design.plan.outcomes)
+        var out: [Int: SweepRunRecord] = [:]
+        for (r, key) in keys.enumerated() { if let rec = records[key], rec.status == "finished" { out[r] = rec } }
+        return out
     }
 
+    /// The tables, read point by point (memory: one point's replications at a time, plus the rows).
     public static func compute(design: SweepDesign, store: SweepStore) throws -> Tables {
         let plan = design.plan
-        let records = try store.records(withSeries: !plan.series.isEmpty)
-        let byPoint = runsByPoint(design: design, records: records)
-        var summary: [SweepSummaryRow] = []
-        for (p, runs) in byPoint.enumerated() where !runs.isEmpty {
+        var summary: [SweepSummaryRow] = [], differences: [SweepSummaryRow] = [], bands: [SweepSummaryRow] = []
+        let base = try design.referencePoint.map { try runs(of: $0, design: design, store: store) }
+        for p in design.points.indices {
+            let runs = try runs(of: p, design: design, store: store)
+            guard !runs.isEmpty else { continue }
             for o in plan.outcomes {
                 let values = runs.values.map { $0.outcomes[o] ?? nil }
                 let defined = values.compactMap { $0 }
                 summary.append(row(point: p, name: o, defined, never: values.count - defined.count))
             }
-        }
-        var differences: [SweepSummaryRow] = []
-        if let ref = design.referencePoint {
-            let base = byPoint[ref]
-            for (p, runs) in byPoint.enumerated() where p != ref && !runs.isEmpty && !base.isEmpty {
+            if let base, p != design.referencePoint, !base.isEmpty {
                 for o in plan.outcomes {
                     switch plan.seeds {
                     case .common:
@@ -65,9 +61,6 @@ public enum SweepSummary {
                     }
                 }
             }
-        }
-        var bands: [SweepSummaryRow] = []
-        for (p, runs) in byPoint.enumerated() where !runs.isEmpty {
             let ordered = runs.keys.sorted().map { runs[$0]! }
             for metric in plan.series {
                 let length = ordered.map { $0.series[metric]?.count ?? 0 }.max() ?? 0
