@@ -244,24 +244,42 @@ public final class SweepStore: Sendable {
         }
     }
 
-    /// Copies `records` in, one transaction: keys already present with the same results are left
-    /// as they are (idempotent); a key present with different results throws, naming the run.
-    /// Returns how many runs were added.
+    /// Every run key in the store, sorted.
+    public func keys() throws -> [String] {
+        try read("reading run keys") { try String.fetchAll($0, sql: "SELECT run_key FROM runs ORDER BY run_key") }
+    }
+
+    /// Copies `records` in, one transaction. A key already present is compared on what both hold:
+    /// the same values leave it as it is (idempotent), except that outcomes or series only the new
+    /// record has are added (a run computed with more needs in one store); a different value throws,
+    /// naming the run and the outcome. A finished run replaces a failed one. Returns how many runs
+    /// were added or completed.
     @discardableResult
     public func merge(_ records: [SweepRunRecord], from source: String) throws -> Int {
         let existing = try self.records(keys: records.map(\.key))
         var added = 0
         try write("merging \(source)") { db in
             for r in records.sorted(by: { $0.key < $1.key }) {
-                if let e = existing[r.key] {
-                    if e.status == "failed", r.status == "finished" { try SweepStore.insert(r, db); added += 1; continue }
-                    if r.status == "failed" { continue }
-                    guard e.sameResults(as: r) else {
-                        throw StoreError("\(source): run \(r.key) (point \(r.pointID), replication \(r.replication), seed \(r.seed)): expected the same outcomes as in \(path.path), found different ones")
+                guard let e = existing[r.key] else { try SweepStore.insert(r, db); added += 1; continue }
+                if r.status == "failed" { continue }
+                if e.status == "failed" { try SweepStore.insert(r, db); added += 1; continue }
+                for (name, value) in r.outcomes {
+                    if let old = e.outcomes[name], !SweepStore.same(old, value) {
+                        throw StoreError("\(source): run \(r.key) (point \(r.pointID), replication \(r.replication), seed \(r.seed)), outcome \(name): expected \(old.map { "\($0)" } ?? "NULL") as in \(path.path), found \(value.map { "\($0)" } ?? "NULL")")
                     }
-                    continue
                 }
-                try SweepStore.insert(r, db)
+                for (metric, values) in r.series {
+                    if let old = e.series[metric], !(old.count == values.count && zip(old, values).allSatisfy { SweepStore.same($0, $1) }) {
+                        throw StoreError("\(source): run \(r.key) (point \(r.pointID), replication \(r.replication), seed \(r.seed)), series \(metric): expected the values in \(path.path), found different ones")
+                    }
+                }
+                let more = r.outcomes.keys.contains { e.outcomes[$0] == nil } || r.series.keys.contains { e.series[$0] == nil }
+                guard more else { continue }
+                var union = e
+                union.outcomes.merge(r.outcomes) { old, _ in old }
+                union.series.merge(r.series) { old, _ in old }
+                union.elasticity = e.elasticity || r.elasticity
+                try SweepStore.insert(union, db)
                 added += 1
             }
         }

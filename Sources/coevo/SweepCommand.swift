@@ -36,6 +36,9 @@ struct SweepCommand: AsyncParsableCommand {
             if !(1...10_000).contains(shards) { CLI.fail("--shards: expected an integer in [1, 10000], found \(shards)") }
             if !(1...1024).contains(cpus) { CLI.fail("--cpus: expected an integer in [1, 1024], found \(cpus)") }
             if parsedShard != nil { CLI.fail("--shard: expected no shard with --slurm (it writes one task per shard), found --shard \(shard!)") }
+            for (flag, value) in [("--partition", partition), ("--time", time), ("--mem", mem), ("--out", Optional(URL(fileURLWithPath: out).standardizedFileURL.path))] {
+                if let value, let problem = SlurmJob.problem(value) { CLI.fail("\(flag): \(problem)") }
+            }
         } else if submit { CLI.fail("--submit: expected it with --slurm, found it alone") }
         let design: SweepDesign
         do { design = try SweepDesign(plan: SweepPlan.load(path: plan)) } catch { CLI.fail(error.description) }
@@ -152,13 +155,20 @@ struct MergeCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let target = try SweepStore(directory: directory)
+            if let existing = try target.meta("plan"), existing != planText! {
+                CLI.fail("--out: expected a store of the same plan or none, found \(target.path.path) holding another plan")
+            }
             try target.setMeta(["plan": planText!, "name": design.plan.name, "model_version": ModelVersion.current])
             try target.setPoints(design.points.map { ($0.id, $0.factorsJSON) })
             var added = 0, seen = 0
+            // Shard by shard, 500 runs at a time (memory does not grow with the stores).
             for (path, store) in sources {
-                let records = Array(try store.records().values)
-                seen += records.count
-                added += try target.merge(records, from: path)
+                let keys = try store.keys()
+                for start in stride(from: 0, to: keys.count, by: 500) {
+                    let records = Array(try store.records(keys: Array(keys[start..<min(keys.count, start + 500)])).values)
+                    seen += records.count
+                    added += try target.merge(records, from: path)
+                }
             }
             try SweepSummary.write(design: design, store: target, directory: directory)
             writeReport(directory)

@@ -82,11 +82,17 @@ func startCoevo(_ args: [String]) throws -> Process {
         let killed = dir.appendingPathComponent("killed")
         var rng = SystemRandomNumberGenerator()
         var kills = 0
+        // When each run was first committed: a run found again later with another start time would
+        // have been run twice.
+        var firstStart: [String: Double] = [:]
         for _ in 0..<5 {
             let p = try startCoevo(["sweep", planFile.path, "--out", killed.path, "--jobs", "2", "--quiet"])
             usleep(UInt32.random(in: 30_000...400_000, using: &rng))
             if p.isRunning { kill(p.processIdentifier, SIGKILL); kills += 1 }
             p.waitUntilExit()
+            if FileManager.default.fileExists(atPath: killed.appendingPathComponent("sweep.sqlite").path) {
+                for (k, r) in try SweepStore(directory: killed).records(withSeries: false) where firstStart[k] == nil { firstStart[k] = r.started }
+            }
         }
         let finish = try coevo(["sweep", planFile.path, "--out", killed.path, "--jobs", "2"])
         #expect(finish.status == 0, "\(finish.stderr)")
@@ -94,6 +100,8 @@ func startCoevo(_ args: [String]) throws -> Process {
         #expect(try sameStores(whole, killed))
         let runs = try SweepStore(directory: killed).records(withSeries: false)
         #expect(runs.count == 16 && runs.values.allSatisfy { $0.status == "finished" })
+        #expect(firstStart.allSatisfy { k, t in runs[k]?.started == t }, "a run committed before a kill was run again")
+        #expect(finish.stdout.contains("16 runs: \(firstStart.count) reused, \(16 - firstStart.count) run"), "\(finish.stdout)")
         // Nothing left to do: a further invocation reuses all 16.
         let again = try coevo(["sweep", planFile.path, "--out", killed.path])
         #expect(again.stdout.contains("16 runs: 16 reused, 0 run, 0 failed, 0 remaining"), "\(again.stdout)")
@@ -106,7 +114,12 @@ func startCoevo(_ args: [String]) throws -> Process {
             .write(to: planFile, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
         let p = try startCoevo(["sweep", planFile.path, "--out", out.path, "--jobs", "1", "--quiet"])
-        usleep(300_000)
+        // Interrupt once the first run is committed (the handler is installed before any run starts).
+        let store = out.appendingPathComponent("sweep.sqlite")
+        for _ in 0..<400 {
+            if FileManager.default.fileExists(atPath: store.path), let n = try? SweepStore(directory: out).keys().count, n > 0 { break }
+            usleep(10_000)
+        }
         kill(p.processIdentifier, SIGINT)
         p.waitUntilExit()
         #expect(p.terminationStatus == 130)

@@ -165,7 +165,8 @@ func sameContents(_ a: URL, _ b: URL) throws -> Bool {
         // The same key with other outcomes is an error naming the run.
         var bad = try #require(try SweepStore(directory: whole).records().values.first)
         bad.outcomes["cost.average"] = .some(-1)
-        #expect(throws: StoreError.self) { try target.merge([bad], from: "bad") }
+        let conflict = #expect(throws: StoreError.self) { try target.merge([bad], from: "bad") }
+        #expect(conflict?.description.contains("run \(bad.key)") == true && conflict?.description.contains("outcome cost.average") == true)
     }
 
     @Test func aSmallModelSweepKeepsOutcomesElasticitiesAndSeries() async throws {

@@ -3,6 +3,7 @@
 // shard has succeeded (`--dependency=afterok`). The scripts are plain sbatch files a user can read,
 // edit and submit by hand; `submit` does what a user would type.
 
+import CoevoStore
 import Foundation
 
 public struct SlurmJob: Sendable {
@@ -35,6 +36,17 @@ public struct SlurmJob: Sendable {
     /// A value safe inside a bash word (single-quoted).
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
+    /// A job name sbatch takes as one word.
+    static func jobName(_ s: String) -> String {
+        String(s.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "-" }.prefix(64))
+    }
+
+    /// Why a `#SBATCH` value (partition, time, memory, a path) cannot be written, or nil.
+    public static func problem(_ value: String) -> String? {
+        value.allSatisfy({ $0.isLetter || $0.isNumber || "._-:/+,=@".contains($0) }) && !value.isEmpty
+            ? nil : "expected letters, digits and ._-:/+,=@ only (sbatch reads #SBATCH values as single words), found '\(value)'"
+    }
+
     /// `#SBATCH` lines shared by both scripts.
     func header(job: String, output: String, cpus: Int) -> String {
         var lines = ["#!/bin/bash", "#SBATCH --job-name=\(job)", "#SBATCH --output=\(output)", "#SBATCH --cpus-per-task=\(cpus)"]
@@ -46,7 +58,7 @@ public struct SlurmJob: Sendable {
 
     public var arrayText: String {
         let logs = directory.appendingPathComponent("logs").path
-        return header(job: "coevo-\(name)", output: "\(logs)/shard-%a.out", cpus: cpus)
+        return header(job: "coevo-" + SlurmJob.jobName(name), output: "\(logs)/shard-%a.out", cpus: cpus)
             + "#SBATCH --array=1-\(shards)\n"
             + "# One shard of the sweep per array task; each writes its own store under shards/<task>.\n"
             + "set -euo pipefail\n"
@@ -57,7 +69,7 @@ public struct SlurmJob: Sendable {
     public var mergeText: String {
         let logs = directory.appendingPathComponent("logs").path
         let inputs = (1...shards).map { SlurmJob.quote(shardDirectory($0).path) }.joined(separator: " ")
-        return header(job: "coevo-\(name)-merge", output: "\(logs)/merge.out", cpus: 1)
+        return header(job: "coevo-" + SlurmJob.jobName(name) + "-merge", output: "\(logs)/merge.out", cpus: 1)
             + "# Joins the shard stores into the sweep's own store and summaries (after every shard succeeded).\n"
             + "set -euo pipefail\n"
             + "cd \(SlurmJob.quote(workingDirectory))\n"
@@ -69,8 +81,8 @@ public struct SlurmJob: Sendable {
         let fm = FileManager.default
         try fm.createDirectory(at: directory.appendingPathComponent("logs"), withIntermediateDirectories: true)
         try fm.createDirectory(at: directory.appendingPathComponent("shards"), withIntermediateDirectories: true)
-        try Data(arrayText.utf8).write(to: arrayScript, options: .atomic)
-        try Data(mergeText.utf8).write(to: mergeScript, options: .atomic)
+        try atomicWrite(data: Data(arrayText.utf8), to: arrayScript)
+        try atomicWrite(data: Data(mergeText.utf8), to: mergeScript)
     }
 
     /// Submits the array, then the merge depending on it; returns both job ids.

@@ -77,6 +77,19 @@ public struct SweepDesign: Sendable {
         }
     }
 
+    /// For each point, the earlier point whose runs have the same keys (same resolved parameters,
+    /// and the same seeds: always under common seeds, with the same factor values under independent
+    /// ones), or nil.
+    public var twins: [Int?] {
+        var first: [String: Int] = [:]
+        return points.map { p in
+            let identity = plan.seeds == .common ? p.parametersJSON : p.parametersJSON + "\u{0}" + p.factorsJSON
+            if let f = first[identity] { return f }
+            first[identity] = p.id
+            return nil
+        }
+    }
+
     /// Replication `r`'s run at `point`.
     public func run(point: Int, replication r: Int) -> SweepRun {
         let pt = points[point]

@@ -41,6 +41,7 @@ public struct SweepPlan: Sendable {
         public var maximum: Int { switch self { case .fixed(let n): n; case .adaptive(let a): a.max } }
         /// The replications every point gets in the first round.
         public var initial: Int { switch self { case .fixed(let n): n; case .adaptive(let a): a.min } }
+        public var isAdaptive: Bool { if case .adaptive = self { true } else { false } }
     }
 
     public var name: String
@@ -145,8 +146,8 @@ extension SweepPlan {
                 let text = try reader.scalar(v, key)
                 guard let s = SeedPolicy(rawValue: text) else { throw reader.error(v, "key 'seeds': expected common or independent, found '\(text)'") }
                 seeds = s
-            case "base_seed": baseSeed = UInt64(try reader.integer(v, key, in: 0...Int.max))
-            case "design_seed": designSeed = UInt64(try reader.integer(v, key, in: 0...Int.max))
+            case "base_seed": baseSeed = try reader.seed(v, key)
+            case "design_seed": designSeed = try reader.seed(v, key)
             case "reference": referenceNode = v
             case "outcomes": outcomes = try reader.names(v, key, allowed: outcomeSet, what: "an outcome (a final metric, stage_entry.1-4, stage_ccd_entry.1-4, elasticity.0-4, elasticity_cluster.0-4)")
             case "series": series = try reader.names(v, key, allowed: Set(Observer.metrics), what: "a metric name")
@@ -279,6 +280,12 @@ struct PlanReader {
         return v
     }
 
+    mutating func seed(_ n: Node, _ key: String) throws(ScenarioError) -> UInt64 {
+        let text = try scalar(n, key)
+        guard let v = UInt64(text) else { throw error(n, "key '\(key)': expected an integer in [0, \(UInt64.max)], found '\(text)'") }
+        return v
+    }
+
     mutating func number(_ n: Node, _ key: String) throws(ScenarioError) -> Double {
         let text = try scalar(n, key)
         guard let v = Double(text), v.isFinite else { throw error(n, "key '\(key)': expected a finite number, found '\(text)'") }
@@ -316,7 +323,8 @@ struct PlanReader {
             let name = try scalar(item, key)
             guard allowed.contains(name) else {
                 let near = allowed.min { Parameters.editDistance(name, $0) < Parameters.editDistance(name, $1) } ?? ""
-                throw error(item, "key '\(key)': expected \(what), found '\(name)' (did you mean '\(near)'?)")
+                let hint = Parameters.editDistance(name, near) <= 3 ? " (did you mean '\(near)'?)" : ""
+                throw error(item, "key '\(key)': expected \(what), found '\(name)'\(hint)")
             }
             guard !out.contains(name) else { throw error(item, "key '\(key)': expected each name once, found '\(name)' again") }
             out.append(name)
@@ -400,6 +408,9 @@ struct PlanReader {
         }
         guard let low, let high else { throw error(n, "factor '\(factor)': expected both low and high, found one missing") }
         guard low < high else { throw error(n, "factor '\(factor)': expected low < high, found an empty range [\(low), \(high)]") }
+        if case .integer = info.kind, low.rounded(.up) > high.rounded(.down) {
+            throw error(n, "factor '\(factor)': expected an integer range holding at least one integer, found [\(low), \(high)]")
+        }
         guard info.range.contains(low), info.range.contains(high) else {
             throw error(n, "factor '\(factor)': expected a range inside \(Parameters.rangeText(info)) (\(info.unit)), found [\(low), \(high)]")
         }

@@ -58,14 +58,16 @@ public enum SweepRunner {
         try store.setPoints(design.points.map { ($0.id, $0.factorsJSON) })
         var progress = SweepProgress()
         let start = ContinuousClock.now
-        let work = ShardWork(design: design, shard: options.shard)
-        // Under common seeds two points with the same resolved parameters (e.g. a scenario factor
-        // that repeats another's settings) share their runs: the later one reuses the earlier's.
-        var twin = [Int?](repeating: nil, count: design.points.count)
-        if plan.seeds == .common {
-            var first: [String: Int] = [:]
-            for p in design.points { if let f = first[p.parametersJSON] { twin[p.id] = f } else { first[p.parametersJSON] = p.id } }
-        }
+        // Two points whose runs have the same keys (the same resolved parameters and seeds, e.g. a
+        // scenario factor repeating another's settings, or integer LHS values drawn twice) share
+        // their runs: the later point reuses the earlier's, and both always fall in the same shard.
+        let twin = design.twins
+        let work = ShardWork(design: design, shard: options.shard, twins: twin)
+        // Adaptive: the target outcomes of each point's finished replications (for the stopping rule).
+        var targets: [Int: [Int: [String: Double?]]] = [:]
+        let targetNames: [String]
+        if case .adaptive(let a) = plan.replications { targetNames = a.targets.map(\.outcome) } else { targetNames = [] }
+        var extraNeeds: [String: SweepNeeds] = [:]
         var replications = [Int](repeating: 0, count: design.points.count)
         var considered = [Int](repeating: 0, count: design.points.count)
         for p in work.points { replications[p] = plan.replications.initial }
@@ -77,20 +79,27 @@ public enum SweepRunner {
                 let candidates = (considered[p]..<replications[p]).filter { work.owns(point: p, replication: $0) }
                 considered[p] = replications[p]
                 progress.planned += candidates.count
-                if let t = twin[p], candidates.allSatisfy({ work.owns(point: t, replication: $0) }) { progress.reused += candidates.count; continue }
+                if twin[p] != nil { progress.reused += candidates.count; continue }
                 let runs = candidates.map { design.run(point: p, replication: $0) }
                 let status = try store.statuses(keys: runs.map(\.key))
                 var toRun: [Int] = []
                 var relabel: [(key: String, pointID: Int, replication: Int)] = []
+                var reused: [SweepRun] = []
                 for run in runs {
                     if let s = status[run.key] {
-                        if needs.satisfied(by: s) { progress.reused += 1; relabel.append((run.key, p, run.replication)); continue }
+                        if needs.satisfied(by: s) { progress.reused += 1; reused.append(run); relabel.append((run.key, p, run.replication)); continue }
                         if !s.finished && !options.retryFailed { progress.failed += 1; continue }
+                        // Run again for what is missing, keeping what it already had.
+                        if s.finished { extraNeeds[run.key] = SweepNeeds(elasticity: needs.elasticity || s.elasticity, series: Array(Set(needs.series).union(s.series)).sorted()) }
                     }
                     toRun.append(run.replication)
                 }
                 if !relabel.isEmpty { try store.relabel(relabel) }
                 if !toRun.isEmpty { todo.append((p, toRun)) }
+                if !targetNames.isEmpty, !reused.isEmpty {
+                    let records = try store.records(keys: reused.map(\.key), withSeries: false, outcomes: targetNames)
+                    for run in reused where records[run.key]?.status == "finished" { targets[p, default: [:]][run.replication] = records[run.key]!.outcomes }
+                }
             }
             options.progress(progress)
 
@@ -107,16 +116,21 @@ public enum SweepRunner {
             var stopped = false
             try await withThrowingTaskGroup(of: SweepRunRecord.self) { group in
                 func launch() -> Bool {
+                    guard cursor.item < todo.count else { return false }
                     if options.shouldStop() { stopped = true; return false }
                     guard let run = nextRun() else { return false }
                     let point = design.points[run.pointID]
-                    group.addTask { SweepExecution.record(function, point: point, run: run, needs: needs) }
+                    let runNeeds = extraNeeds.removeValue(forKey: run.key) ?? needs
+                    group.addTask { SweepExecution.record(function, point: point, run: run, needs: runNeeds) }
                     return true
                 }
                 for _ in 0..<options.jobs { guard launch() else { break } }
                 while let record = try await group.next() {
                     try store.commit(record)
                     if record.status == "finished" { progress.done += 1 } else { progress.failed += 1 }
+                    if !targetNames.isEmpty, record.status == "finished" {
+                        targets[record.pointID, default: [:]][record.replication] = record.outcomes.filter { targetNames.contains($0.key) }
+                    }
                     progress.elapsed = (ContinuousClock.now - start).seconds
                     options.progress(progress)
                     _ = launch()
@@ -131,22 +145,22 @@ public enum SweepRunner {
             // Adaptive: points whose intervals are still too wide get `step` more replications.
             guard case .adaptive(let a) = plan.replications else { break }
             var more = false
+            // A target with fewer than two defined values (e.g. a stage never reached) counts as wide.
             for p in work.points where replications[p] < a.max {
-                let keys = (0..<replications[p]).map { design.run(point: twin[p] ?? p, replication: $0).key }
-                let records = try store.records(keys: keys, withSeries: false, outcomes: a.targets.map(\.outcome))
+                let values = targets[twin[p] ?? p] ?? [:]
                 let wide = a.targets.contains { t in
-                    let xs = keys.compactMap { k -> Double? in
-                        guard let r = records[k], r.status == "finished" else { return nil }
-                        return r.outcomes[t.outcome] ?? nil
-                    }
+                    let xs = (0..<replications[p]).compactMap { r in values[r].flatMap { $0[t.outcome] ?? nil } }
                     guard let m = MeanInterval(xs.sorted()), let h = m.halfWidth else { return true }
                     return h > t.halfWidth
                 }
                 if wide { replications[p] = min(a.max, replications[p] + a.step); more = true }
             }
+            // Twins follow their point.
+            for p in work.points { if let t = twin[p] { replications[p] = replications[t] } }
             if !more { break }
         }
-        try SweepSummary.write(design: design, store: store, directory: directory)
+        try SweepSummary.write(design: design, store: store, directory: directory,
+                               replications: plan.replications.isAdaptive ? replications : nil)
         progress.elapsed = (ContinuousClock.now - start).seconds
         return progress
     }
@@ -159,20 +173,24 @@ public enum SweepRunner {
         private let replications: Int
         private let shard: Int
 
-        init(design: SweepDesign, shard: (index: Int, count: Int)?) {
+        /// Units are distinct runs: a twin point's work goes with the point it repeats (zero cost).
+        init(design: SweepDesign, shard: (index: Int, count: Int)?, twins: [Int?]) {
             let all = Array(design.points.indices)
             self.shard = (shard?.index ?? 1) - 1
             guard let shard, shard.count > 1 else { points = all; runOwner = nil; replications = 0; return }
+            let cost = design.points.map { twins[$0.id] == nil ? $0.cost : 0 }
             switch design.plan.replications {
             case .adaptive:
-                let owner = SweepRunner.balance(costs: design.points.map(\.cost), shards: shard.count)
+                var owner = SweepRunner.balance(costs: cost, shards: shard.count)
+                for p in all { if let t = twins[p] { owner[p] = owner[t] } }
                 points = all.filter { owner[$0] == shard.index - 1 }
                 runOwner = nil; replications = 0
             case .fixed(let n):
                 var costs: [Double] = []
                 costs.reserveCapacity(all.count * n)
-                for p in design.points { for _ in 0..<n { costs.append(p.cost) } }
-                let owner = SweepRunner.balance(costs: costs, shards: shard.count).map { UInt16($0) }
+                for p in all { for _ in 0..<n { costs.append(cost[p]) } }
+                var owner = SweepRunner.balance(costs: costs, shards: shard.count).map { UInt16($0) }
+                for p in all { if let t = twins[p] { for r in 0..<n { owner[p * n + r] = owner[t * n + r] } } }
                 points = all.filter { p in (0..<n).contains { owner[p * n + $0] == UInt16(shard.index - 1) } }
                 runOwner = owner; replications = n
             }

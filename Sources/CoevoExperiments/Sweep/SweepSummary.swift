@@ -17,15 +17,18 @@ public enum SweepSummary {
     }
 
     /// Computes every table from the store's finished runs of the plan, then writes them.
-    public static func write(design: SweepDesign, store: SweepStore, directory: URL) throws {
-        let tables = try compute(design: design, store: store)
+    /// `replications`: each point's replications (adaptive sweeps, from the runner); nil uses the
+    /// plan's maximum (fixed replications, and merges of adaptive shards).
+    public static func write(design: SweepDesign, store: SweepStore, directory: URL, replications: [Int]? = nil) throws {
+        let tables = try compute(design: design, store: store, replications: replications)
         try store.setSummaries(summary: tables.summary, differences: tables.differences, bands: tables.bands)
         try writeCSV(design: design, tables: tables, directory: directory)
     }
 
     /// A point's finished runs of the plan, by replication (replications < the plan's maximum).
-    static func runs(of point: Int, design: SweepDesign, store: SweepStore) throws -> [Int: SweepRunRecord] {
-        let keys = (0..<design.plan.replications.maximum).map { design.run(point: point, replication: $0).key }
+    static func runs(of point: Int, design: SweepDesign, store: SweepStore, replications: [Int]? = nil) throws -> [Int: SweepRunRecord] {
+        let count = replications.map { $0[point] } ?? design.plan.replications.maximum
+        let keys = (0..<count).map { design.run(point: point, replication: $0).key }
         let records = try store.records(keys: keys, withSeries: !design.plan.series.isEmpty, outcomes: design.plan.outcomes)
         var out: [Int: SweepRunRecord] = [:]
         for (r, key) in keys.enumerated() { if let rec = records[key], rec.status == "finished" { out[r] = rec } }
@@ -33,12 +36,12 @@ public enum SweepSummary {
     }
 
     /// The tables, read point by point (memory: one point's replications at a time, plus the rows).
-    public static func compute(design: SweepDesign, store: SweepStore) throws -> Tables {
+    public static func compute(design: SweepDesign, store: SweepStore, replications: [Int]? = nil) throws -> Tables {
         let plan = design.plan
         var summary: [SweepSummaryRow] = [], differences: [SweepSummaryRow] = [], bands: [SweepSummaryRow] = []
-        let base = try design.referencePoint.map { try runs(of: $0, design: design, store: store) }
+        let base = try design.referencePoint.map { try runs(of: $0, design: design, store: store, replications: replications) }
         for p in design.points.indices {
-            let runs = try runs(of: p, design: design, store: store)
+            let runs = try runs(of: p, design: design, store: store, replications: replications)
             guard !runs.isEmpty else { continue }
             for o in plan.outcomes {
                 let values = runs.values.map { $0.outcomes[o] ?? nil }
