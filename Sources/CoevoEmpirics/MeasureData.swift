@@ -36,14 +36,14 @@ public struct MeasureData: Sendable {
         var firstLine: [Key: Int] = [:]
 
         func parseTime(_ s: String, line: Int) throws -> Int {
-            if let t = Int(s) { return t }
-            if let d = Double(s), d == d.rounded(), abs(d) < 1e9 { return Int(d) }
-            throw MeasureInputError("\(f):\(line): column '\(spec.timeColumn)': expected an integer period (e.g. a year), found '\(s)'")
+            // Bounded, so differences of times never overflow (MeasureAnalysis.stepOf).
+            if let t = NumberText.integer(s, in: -1_000_000_000...1_000_000_000) { return t }
+            throw MeasureInputError("\(f):\(line): column '\(spec.timeColumn)': expected an integer period (e.g. a year), found '\(s.prefix(40))'")
         }
         func parseValue(_ s: String, column: String, line: Int) throws -> Double? {
             if CSVTable.isMissing(s) { return nil }
-            guard let x = Double(s), x.isFinite else {
-                throw MeasureInputError("\(f):\(line): column '\(column)': expected a number, found '\(s)'")
+            guard let x = NumberText.decimal(s) else {
+                throw MeasureInputError("\(f):\(line): column '\(column)': expected a number, found '\(s.prefix(40))'")
             }
             return x
         }
