@@ -48,6 +48,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Mutation fuzzer for the parsers of untrusted input (scripts/fuzz).
+        .executableTarget(name: "coevo-fuzz", dependencies: ["CoevoExperiments", "CoevoEmpirics", "CoevoServer", "CoevoModel"]),
         // Synchronous benchmark binary for profilers.
         .executableTarget(name: "coevo-bench", dependencies: ["CoevoExperiments"]),
         .testTarget(name: "CoevoModelTests", dependencies: ["CoevoModel", "CoevoExperiments", "CoevoMeasure", "CoevoStore"]),
