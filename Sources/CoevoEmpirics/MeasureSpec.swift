@@ -74,8 +74,14 @@ public struct MeasureSpec: Sendable {
     public static let maxSpecBytes = 1 << 20
 
     public static func load(path: String) throws -> MeasureSpec {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw MeasureInputError("\(path): expected a readable UTF-8 YAML spec, found none")
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > maxSpecBytes {
+            throw MeasureInputError("\(path): expected a spec of at most \(maxSpecBytes) bytes, found \(size.intValue)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MeasureInputError("\(path): expected a readable UTF-8 YAML spec, found \(CSVTable.whatIsAt(path))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw MeasureInputError("\(path): expected a readable UTF-8 YAML spec, found undecodable bytes")
         }
         return try parse(yaml: text, file: path)
     }

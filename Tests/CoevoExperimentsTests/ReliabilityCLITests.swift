@@ -217,6 +217,52 @@ func oneLineExit2(_ r: CommandResult) -> Bool {
         }
     }
 
+    @Test func measureIndicatorsAtPlusMinus1e308AreAnErrorNotASilentZeroWeight() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (data, spec) = try measureFixture(dir)
+        var csv = try String(contentsOf: data, encoding: .utf8)
+        csv = csv.replacingOccurrences(of: "east,2010,1.0,", with: "east,2010,-1e308,").replacingOccurrences(of: "east,2011,2.0,", with: "east,2011,1e308,")
+        try csv.write(to: data, atomically: true, encoding: .utf8)
+        let r = try coevo(["measure", data.path, "--spec", spec.path, "--out", dir.appendingPathComponent("out").path, "--quiet"])
+        #expect(oneLineExit2(r) && r.stderr.contains("column 'a': expected values whose spread (max − min) is a finite number"), "\(r.stderr)")
+    }
+
+    @Test func measureAcceptsASingleUnitYearWhenEveryScoreIsGiven() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("one.csv"), spec = dir.appendingPathComponent("one.yaml")
+        try "unit,time,u1,u2\nx,2020,0.4,0.6\n".write(to: data, atomically: true, encoding: .utf8)
+        try "layout: wide\nsystems:\n  a:\n    score: u1\n  b:\n    score: u2\nbootstrap: false\n".write(to: spec, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try coevo(["measure", data.path, "--spec", spec.path, "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let coupling = try String(contentsOf: out.appendingPathComponent("coupling.csv"), encoding: .utf8)
+        #expect(coupling.split(separator: "\n").count == 2, "\(coupling)")
+        // With an indicator system (weights to estimate) one unit-year is still too few.
+        try "unit,time,u1,u2\nx,2020,0.4,0.6\n".write(to: data, atomically: true, encoding: .utf8)
+        try "layout: wide\nsystems:\n  a:\n    indicators: {u1: positive}\n  b:\n    score: u2\nbootstrap: false\n".write(to: spec, atomically: true, encoding: .utf8)
+        let two = try coevo(["measure", data.path, "--spec", spec.path, "--out", dir.appendingPathComponent("out2").path, "--quiet"])
+        #expect(oneLineExit2(two) && two.stderr.contains("expected at least 2 complete unit-years, found 1"), "\(two.stderr)")
+    }
+
+    @Test func underflowing1eMinus400IsRefusedNotReadAsZero() throws {
+        let r = try coevo(["run", "--set", "logistics.lambda=1e-400", "--quiet"])
+        #expect(oneLineExit2(r) && r.stderr.contains("parameter 'logistics.lambda': expected a number in"), "\(r.stderr)")
+        var s = Scenario.builtIn(named: "baseline")!
+        #expect(throws: Never.self) { try ScenarioLoader.apply(overrides: ["logistics.lambda=0e5", "logistics.lambda=0.000"], to: &s) }
+    }
+
+    @Test func unreadableInputsAreNamedForWhatTheyAre() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (data, spec) = try measureFixture(dir)
+        let r = try coevo(["measure", dir.path, "--spec", spec.path, "--out", dir.appendingPathComponent("o").path, "--quiet"])
+        #expect(oneLineExit2(r) && r.stderr.contains("expected a readable CSV file, found a directory"), "\(r.stderr)")
+        let s = try coevo(["measure", data.path, "--spec", dir.appendingPathComponent("nope.yaml").path, "--out", dir.appendingPathComponent("o").path, "--quiet"])
+        #expect(oneLineExit2(s) && s.stderr.contains("found no such file"), "\(s.stderr)")
+    }
+
     @Test func negativeFirmsSaysWhatIsExpected() throws {
         let r = try coevo(["run", "--firms", "-5", "--quiet"])
         #expect(oneLineExit2(r) && r.stderr.contains("parameter 'firms': expected an integer in [500, 50000000]"), "\(r.stderr)")
