@@ -22,16 +22,19 @@ let package = Package(
         // Pure numerics shared by simulated and real data: entropy weights, coupling coordination,
         // synergy, Lotka–Volterra, Haken, stage classification.
         .target(name: "CoevoMeasure"),
+        // Crash-safe file replacement (temporary, fsync, rename), shared by Store, Report and
+        // Empirics; no dependencies.
+        .target(name: "CoevoFiles"),
         // The agent-based model: parameters, state (structure-of-arrays), one file per mechanism, schedule.
         .target(name: "CoevoModel", dependencies: ["CoevoMeasure"]),
         // `coevo measure` on real data: CSV and YAML spec in, result files out.
-        .target(name: "CoevoEmpirics", dependencies: ["CoevoMeasure", "Yams"]),
+        .target(name: "CoevoEmpirics", dependencies: ["CoevoMeasure", "CoevoFiles", "Yams"]),
         // Scenarios (built-in and YAML), replications, sweeps.
-        .target(name: "CoevoExperiments", dependencies: ["CoevoModel", "CoevoMeasure", "CoevoStore", "Yams"]),
+        .target(name: "CoevoExperiments", dependencies: ["CoevoModel", "CoevoMeasure", "CoevoStore", "CoevoFiles", "Yams"]),
         // Results: SQLite (GRDB), CSV, summary JSON, atomic writes.
-        .target(name: "CoevoStore", dependencies: ["CoevoModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CoevoStore", dependencies: ["CoevoModel", "CoevoFiles", .product(name: "GRDB", package: "GRDB.swift")]),
         // Charts (inline SVG) and self-contained HTML reports.
-        .target(name: "CoevoReport"),
+        .target(name: "CoevoReport", dependencies: ["CoevoFiles"]),
         // `coevo serve`: the web page (Hummingbird 2): scenarios, parameter form, queued runs with live
         // progress, charts, two runs side by side.
         .target(name: "CoevoServer", dependencies: [
@@ -45,6 +48,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Mutation fuzzer for the parsers of untrusted input (scripts/fuzz).
+        .executableTarget(name: "coevo-fuzz", dependencies: ["CoevoExperiments", "CoevoEmpirics", "CoevoServer", "CoevoModel"]),
         // Synchronous benchmark binary for profilers.
         .executableTarget(name: "coevo-bench", dependencies: ["CoevoExperiments"]),
         .testTarget(name: "CoevoModelTests", dependencies: ["CoevoModel", "CoevoExperiments", "CoevoMeasure", "CoevoStore"]),

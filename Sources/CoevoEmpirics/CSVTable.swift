@@ -83,7 +83,7 @@ public struct CSVTable: Sendable {
 
     public init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw MeasureInputError("\(path): expected a readable CSV file, found none")
+            throw MeasureInputError("\(path): expected a readable CSV file, found \(CSVTable.whatIsAt(path))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw MeasureInputError("\(path): expected UTF-8 text, found undecodable bytes")
@@ -97,6 +97,13 @@ public struct CSVTable: Sendable {
             throw MeasureInputError("\(file):1: expected a column '\(name)' (spec key \(key)), found columns \(header.joined(separator: ", "))")
         }
         return k
+    }
+
+    /// What is at a path that could not be read: no such file, a directory, or an unreadable file.
+    public static func whatIsAt(_ path: String) -> String {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return "no such file" }
+        return isDir.boolValue ? "a directory" : "a file it cannot read (permissions or not a regular file)"
     }
 
     /// Cells read as missing: empty, NA, N/A, NaN, null, "." and "-" (case-insensitive).

@@ -36,14 +36,14 @@ public struct MeasureData: Sendable {
         var firstLine: [Key: Int] = [:]
 
         func parseTime(_ s: String, line: Int) throws -> Int {
-            if let t = Int(s) { return t }
-            if let d = Double(s), d == d.rounded(), abs(d) < 1e9 { return Int(d) }
-            throw MeasureInputError("\(f):\(line): column '\(spec.timeColumn)': expected an integer period (e.g. a year), found '\(s)'")
+            // Bounded, so differences of times never overflow (MeasureAnalysis.stepOf).
+            if let t = NumberText.integer(s, in: -1_000_000_000...1_000_000_000) { return t }
+            throw MeasureInputError("\(f):\(line): column '\(spec.timeColumn)': expected an integer period (e.g. a year), found '\(s.prefix(40))'")
         }
         func parseValue(_ s: String, column: String, line: Int) throws -> Double? {
             if CSVTable.isMissing(s) { return nil }
-            guard let x = Double(s), x.isFinite else {
-                throw MeasureInputError("\(f):\(line): column '\(column)': expected a number, found '\(s)'")
+            guard let x = NumberText.decimal(s) else {
+                throw MeasureInputError("\(f):\(line): column '\(column)': expected a number, found '\(s.prefix(40))'")
             }
             return x
         }
@@ -130,11 +130,21 @@ public struct MeasureData: Sendable {
         }
         keys = keep.map { keys[$0] }
         grid = keep.map { grid[$0] }
-        guard keys.count >= 2 else {
-            throw MeasureInputError("\(f): expected at least 2 complete unit-years, found \(keys.count) (\(dropped) dropped for missing values)")
+        // With every subsystem's score given nothing is estimated, so one unit-year is enough.
+        let minimum = spec.systems.allSatisfy { $0.score != nil } ? 1 : 2
+        guard keys.count >= minimum else {
+            throw MeasureInputError("\(f): expected at least \(minimum) complete unit-year\(minimum == 1 ? "" : "s"), found \(keys.count) (\(dropped) dropped for missing values)")
         }
         var values: [String: [Double]] = [:]
         for (j, name) in needed.enumerated() { values[name] = grid.map { $0[j]! } }
+        // Normalisation divides by max − min: it must be a finite number (±1e308 would give
+        // inf, then NaN, then a silent weight of 0).
+        for name in needed {
+            let v = values[name]!
+            if let lo = v.min(), let hi = v.max(), !(hi - lo).isFinite {
+                throw MeasureInputError("\(f): column '\(name)': expected values whose spread (max − min) is a finite number, found min \(lo) and max \(hi) (rescale the column)")
+            }
+        }
         for s in spec.systems {
             guard let sc = s.score else { continue }
             if let i = values[sc]!.firstIndex(where: { $0 < 0 || $0 > 1 }) {

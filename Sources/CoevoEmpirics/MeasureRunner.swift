@@ -4,6 +4,8 @@
 public enum MeasureRunner {
     @discardableResult
     public static func run(dataPath: String, specPath: String, outDir: String) throws -> MeasureResult {
+        // The output directory is checked first, so a bad --out costs no analysis.
+        if let problem = AtomicFiles.problem(directory: outDir, names: []) { throw MeasureInputError(problem) }
         let spec = try MeasureSpec.load(path: specPath)
         let table = try CSVTable(contentsOf: dataPath)
         let data = try MeasureData.read(table, spec: spec)

@@ -1,4 +1,5 @@
 import CoevoMeasure
+import CoevoFiles
 import Yams
 
 /// The YAML spec of `coevo measure` (INTERFACE.md, extended; docs/MEASURE.md lists every key).
@@ -66,14 +67,32 @@ public struct MeasureSpec: Sendable {
                                        "range", "coupling", "coordination", "grades", "missing", "stage", "synergy",
                                        "symbiosis", "haken", "bootstrap"]
 
+    /// Bounds that keep the work proportional to the data: forecast horizon (periods) and
+    /// bootstrap draws; and the largest spec file read.
+    public static let forecastRange = 1...1_000
+    public static let drawsRange = 0...100_000
+    public static let maxSpecBytes = 1 << 20
+
     public static func load(path: String) throws -> MeasureSpec {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw MeasureInputError("\(path): expected a readable UTF-8 YAML spec, found none")
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > maxSpecBytes {
+            throw MeasureInputError("\(path): expected a spec of at most \(maxSpecBytes) bytes, found \(size.intValue)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MeasureInputError("\(path): expected a readable UTF-8 YAML spec, found \(CSVTable.whatIsAt(path))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw MeasureInputError("\(path): expected a readable UTF-8 YAML spec, found undecodable bytes")
         }
         return try parse(yaml: text, file: path)
     }
 
     public static func parse(yaml: String, file: String) throws -> MeasureSpec {
+        guard yaml.utf8.count <= maxSpecBytes else {
+            throw MeasureInputError("\(file): expected a spec of at most \(maxSpecBytes) bytes, found \(yaml.utf8.count)")
+        }
+        if let (line, token) = YAMLGuard.firstAnchorOrAlias(yaml) {
+            throw MeasureInputError("\(file):\(line): expected plain YAML without anchors or aliases, found '\(token)' (quote the text if it is not one)")
+        }
         let root: Node?
         do { root = try Yams.compose(yaml: yaml) } catch {
             throw MeasureInputError("\(file): expected valid YAML, found a syntax error: \(String(describing: error).split(separator: "\n").joined(separator: " "))")
@@ -126,12 +145,12 @@ public struct MeasureSpec: Sendable {
             case "synergy":
                 if let b = v.bool, v.mapping == nil { s.synergy = b ? SynergyOptions() : nil } else {
                     let m = try p.numberMap(v, key: key, allowed: ["base"])
-                    s.synergy = SynergyOptions(base: m["base"].map { Int($0) })
+                    s.synergy = SynergyOptions(base: try p.integer(m, "base", key: key, in: -1_000_000_000...1_000_000_000, node: v))
                 }
             case "symbiosis":
                 if let b = v.bool, v.mapping == nil { s.symbiosisForecast = b ? 5 : nil } else {
                     let m = try p.numberMap(v, key: key, allowed: ["forecast"])
-                    s.symbiosisForecast = Int(m["forecast"] ?? 5)
+                    s.symbiosisForecast = try p.integer(m, "forecast", key: key, in: MeasureSpec.forecastRange, node: v) ?? 5
                 }
             case "haken":
                 guard let b = v.bool else { throw MeasureInputError("\(p.at(v)): key haken: expected true or false, found '\(v.string ?? "?")'") }
@@ -140,9 +159,9 @@ public struct MeasureSpec: Sendable {
                 if let b = v.bool, v.mapping == nil { s.bootstrap = b ? BootstrapOptions() : nil } else {
                     let m = try p.numberMap(v, key: key, allowed: ["draws", "seed", "block", "level"])
                     var o = BootstrapOptions()
-                    if let d = m["draws"] { o.draws = Int(d) }
-                    if let d = m["seed"] { o.seed = UInt64(max(0, d)) }
-                    if let d = m["block"] { o.block = Int(d) }
+                    if let d = try p.integer(m, "draws", key: key, in: MeasureSpec.drawsRange, node: v) { o.draws = d }
+                    if let d = try p.integer(m, "seed", key: key, in: 0...(1 << 53), node: v) { o.seed = UInt64(d) }
+                    if let d = try p.integer(m, "block", key: key, in: 1...1_000_000, node: v) { o.block = d }
                     if let d = m["level"] { o.level = d }
                     guard o.draws >= 0, (o.block ?? 1) >= 1, o.level > 0, o.level < 1 else {
                         throw MeasureInputError("\(p.at(v)): key bootstrap: expected draws ≥ 0, block ≥ 1 and 0 < level < 1, found draws \(o.draws), block \(o.block.map(String.init) ?? "auto"), level \(o.level)")
@@ -230,8 +249,16 @@ struct Reader {
     }
     func number(_ n: Node, key: String) throws -> Double {
         let s = try string(n, key: key)
-        guard let x = Double(s), x.isFinite else { throw MeasureInputError("\(at(n)): key \(key): expected a number, found '\(s)'") }
+        guard let x = NumberText.decimal(s) else { throw MeasureInputError("\(at(n)): key \(key): expected a finite decimal number, found '\(s)'") }
         return x
+    }
+    /// `m[name]` as an integer in `range`, or nil when absent.
+    func integer(_ m: [String: Double], _ name: String, key: String, in range: ClosedRange<Int>, node: Node) throws -> Int? {
+        guard let d = m[name] else { return nil }
+        guard d == d.rounded(), d >= Double(range.lowerBound), d <= Double(range.upperBound) else {
+            throw MeasureInputError("\(at(node)): key \(key).\(name): expected an integer in [\(range.lowerBound), \(range.upperBound)], found \(d)")
+        }
+        return Int(d)
     }
     func numberMap(_ n: Node, key: String, allowed: Set<String>? = nil) throws -> [String: Double] {
         guard let m = n.mapping else { throw MeasureInputError("\(at(n)): key \(key): expected a mapping, found '\(n.string ?? "a list")'") }

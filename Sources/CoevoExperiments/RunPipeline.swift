@@ -12,9 +12,13 @@ public enum RunPipeline {
     public static let version = "0.1.0"
 
     /// Runs `scenario` with `seed` into `directory`. On any error the directory holds nothing that
-    /// looks complete. `progress` sees every observation.
+    /// looks complete. `progress` sees every observation. Every output (`run.sqlite`,
+    /// `series.csv`, `summary.json`, `sizes.csv`, and whatever `stage` writes into the staging
+    /// directory it receives, e.g. `report.html`) is published together by ``RunWriter``, after any
+    /// earlier run's files are removed.
     @discardableResult
     public static func execute(scenario: Scenario, seed: UInt64, directory: URL, panel: Bool,
+                               stage: (URL) throws -> Void = { _ in },
                                progress: (Observation, Model) -> Void = { _, _ in }) throws -> RunSummary {
         let p = scenario.parameters
         let info = RunInfo(scenario: scenario.name, seed: seed, firms: p.firms, periods: p.periods,
@@ -34,10 +38,12 @@ public enum RunPipeline {
             }
             if let failure { throw failure }
             if panel { try writer.recordPanel(panelRows(result.panel)) }
-            // The final quarter's online revenue by firm (the report's firm-size CCDF).
-            try atomicWrite(data: Data(sizes.utf8), to: directory.appendingPathComponent("sizes.csv"))
             let summary = summarize(scenario: scenario, seed: seed, result: result)
-            try writer.finish(summary: summary)
+            try writer.finish(summary: summary) { staging in
+                // The final quarter's online revenue by firm (the report's firm-size CCDF).
+                try atomicWrite(data: Data(sizes.utf8), to: staging.appendingPathComponent("sizes.csv"))
+                try stage(staging)
+            }
             return summary
         } catch {
             writer.abandon()

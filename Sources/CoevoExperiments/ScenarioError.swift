@@ -8,8 +8,12 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable, Equatable
     public var line: Int?
     public var message: String
 
+    /// Line breaks in the message (a block-scalar value echoed back) are shown as `⏎`, so the
+    /// message stays one line.
     public init(source: String, line: Int? = nil, message: String) {
-        self.source = source; self.line = line; self.message = message
+        self.source = source; self.line = line
+        self.message = message.contains(where: { $0.isNewline })
+            ? String(message.map { $0.isNewline ? "⏎" : $0 }) : message
     }
 
     public var description: String {

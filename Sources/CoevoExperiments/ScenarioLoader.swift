@@ -6,6 +6,7 @@
 
 import CoevoModel
 import Foundation
+import CoevoFiles
 import Yams
 
 public enum ScenarioLoader {
@@ -18,8 +19,18 @@ public enum ScenarioLoader {
             let near = names.min { Parameters.editDistance(nameOrPath, $0) < Parameters.editDistance(nameOrPath, $1) } ?? "baseline"
             throw ScenarioError(source: "--scenario", message: "expected a built-in scenario (\(names.joined(separator: ", "))) or a YAML file, found '\(nameOrPath)' (did you mean '\(near)'?)")
         }
-        guard let data = FileManager.default.contents(atPath: nameOrPath) else {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: nameOrPath, isDirectory: &isDir) else {
             throw ScenarioError(source: nameOrPath, message: "expected a readable scenario file, found no such file")
+        }
+        guard !isDir.boolValue else {
+            throw ScenarioError(source: nameOrPath, message: "expected a readable scenario file, found a directory")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: nameOrPath))?[.size] as? NSNumber, size.intValue > maxBytes {
+            throw ScenarioError(source: nameOrPath, message: "expected a scenario file of at most \(maxBytes) bytes, found \(size.intValue)")
+        }
+        guard let data = FileManager.default.contents(atPath: nameOrPath) else {
+            throw ScenarioError(source: nameOrPath, message: "expected a readable scenario file, found it unreadable (permission denied or not a regular file)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(source: nameOrPath, message: "expected UTF-8 text, found undecodable bytes")
@@ -28,7 +39,17 @@ public enum ScenarioLoader {
     }
 
     /// Parses scenario YAML text.
+    /// Largest scenario file or text accepted (scenarios are a few kilobytes).
+    public static let maxBytes = 1 << 20
+
     public static func parse(yaml text: String, source: String) throws(ScenarioError) -> Scenario {
+        guard text.utf8.count <= maxBytes else {
+            throw ScenarioError(source: source, message: "expected a scenario of at most \(maxBytes) bytes, found \(text.utf8.count)")
+        }
+        // Anchors and aliases can make a tiny file expand exponentially (YAMLGuard).
+        if let (line, token) = YAMLGuard.firstAnchorOrAlias(text) {
+            throw ScenarioError(source: source, line: line, message: "expected plain YAML without anchors or aliases, found '\(token)' (quote the text if it is not one)")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -129,11 +150,16 @@ public enum ScenarioLoader {
     static func seenLine(_ n: Node) -> Int? { line(n) }
     static func kind(_ n: Node) -> String {
         switch n {
-        case .scalar(let s): "'\(s.string)'"
+        case .scalar(let s): "'\(oneLine(s.string))'"
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .alias: "an alias"
         }
+    }
+    /// Text shown inside a one-line message: line breaks as `⏎`, at most 80 characters.
+    static func oneLine(_ s: String) -> String {
+        let flat = s.replacingOccurrences(of: "\r\n", with: "⏎").replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\r", with: "⏎")
+        return flat.count > 80 ? String(flat.prefix(79)) + "…" : flat
     }
     static func yamlLine(_ e: YamlError) -> Int? {
         switch e {

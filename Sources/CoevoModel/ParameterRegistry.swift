@@ -285,7 +285,10 @@ extension Parameters {
         let text = raw.trimmingCharacters(in: .whitespaces)
         switch info.kind {
         case .real(let kp):
-            guard let v = Double(text), v.isFinite else { throw ParameterError(key: key, expected: "a number in \(Parameters.rangeText(info))", found: "'\(raw)'") }
+            // A non-zero mantissa that reads as 0 (1e-400) underflowed: refuse it rather than use 0.
+            guard let v = Double(text), v.isFinite,
+                  v != 0 || !text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { "123456789".contains($0) })
+            else { throw ParameterError(key: key, expected: "a number in \(Parameters.rangeText(info))", found: "'\(raw)'") }
             guard info.range.contains(v) else { throw ParameterError(key: key, expected: "a number in \(Parameters.rangeText(info)) (\(info.unit))", found: "\(text)") }
             self[keyPath: kp] = v
         case .integer(let kp):

@@ -16,7 +16,7 @@ public enum ReportBuilder {
     public static func runReport(directory: URL, lang: ReportLanguage = .en) throws -> URL {
         let html = try html(directory: directory, lang: lang)
         let target = directory.appendingPathComponent(fileName)
-        try AtomicFile.write(html, to: target)
+        try ReportFile.write(html, to: target)
         return target
     }
 

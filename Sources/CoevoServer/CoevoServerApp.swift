@@ -22,10 +22,13 @@ import Hummingbird
 public enum CoevoServerApp {
     /// Largest request body accepted (the form is a few kilobytes).
     public static let maxBody = 256 * 1024
+    /// Most fields a form may have (the parameter form has about 300).
+    public static let maxFields = 400
 
     public static func router(queue: RunQueue, configuration: ServerConfiguration) -> Router<BasicRequestContext> {
-        let router = Router()
-        router.add(middleware: LocalRequestMiddleware(boundHost: configuration.host))
+        // HEAD is answered as GET without the body.
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: LocalRequestMiddleware(boundHost: configuration.host, token: configuration.token))
         let store = queue.store
         let cap = configuration.maxFirmQuarters
 
@@ -35,7 +38,7 @@ public enum CoevoServerApp {
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.post("/runs") { request, context in
             var request = request
-            let fields = try await formFields(&request)
+            let fields = try await formFields(&request, timeout: configuration.bodyTimeout)
             switch RunSubmission.validate(fields: fields, maxFirmQuarters: cap) {
             case .failure(let errors):
                 return html(IndexPage.render(queue: queue, maxFirmQuarters: cap, values: formValues(fields), errors: errors), status: .badRequest)
@@ -93,7 +96,8 @@ public enum CoevoServerApp {
             })
         }
         router.get("/api/runs") { _, _ in
-            json(store.ids().map { id in RunJSON(request: store.request(of: id), progress: queue.progress(of: id)!) })
+            // A run directory removed while listing is skipped, not fatal.
+            json(store.ids().compactMap { id in queue.progress(of: id).map { RunJSON(request: store.request(of: id), progress: $0) } })
         }
         router.get("/api/runs/:id") { _, context in
             guard let id = runID(context, store), let p = queue.progress(of: id) else { return notFound(context) }
@@ -101,7 +105,7 @@ public enum CoevoServerApp {
         }
         router.post("/api/runs") { request, context in
             var request = request
-            let fields = try await formFields(&request)
+            let fields = try await formFields(&request, timeout: configuration.bodyTimeout)
             switch RunSubmission.validate(fields: fields, maxFirmQuarters: cap) {
             case .failure(let errors):
                 return json(ErrorsJSON(errors: errors.errors), status: .badRequest)
@@ -123,6 +127,8 @@ public enum CoevoServerApp {
                                    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
             router: router(queue: queue, configuration: configuration),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000
+                                                                          + configuration.idleTimeout.components.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "coevo"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) }
         )
@@ -154,15 +160,36 @@ public enum CoevoServerApp {
         return id
     }
 
-    static func formFields(_ request: inout Request) async throws -> [(String, String)] {
-        let buffer: ByteBuffer
-        do { buffer = try await request.collectBody(upTo: maxBody) }
-        catch { throw HTTPError(.contentTooLarge, message: "request body: expected at most \(maxBody) bytes") }
-        return FormData.parse(String(buffer: buffer))
+    /// The form fields of a POST body: at most ``maxBody`` bytes (413), received within `timeout`
+    /// (408), at most ``maxFields`` fields (400).
+    static func formFields(_ request: inout Request, timeout: Duration) async throws -> [(String, String)] {
+        let body = request.body
+        let buffer: ByteBuffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask {
+                do { return try await body.collect(upTo: maxBody) }
+                catch is CancellationError { return nil }
+                catch { throw HTTPError(.contentTooLarge, message: "request body: expected at most \(maxBody) bytes") }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let buffer = first else {
+                throw HTTPError(.requestTimeout, message: "request body: expected it complete within \(timeout), found it still arriving")
+            }
+            return buffer
+        }
+        let text = String(buffer: buffer)
+        let count = text.isEmpty ? 0 : text.utf8.reduce(1) { $1 == UInt8(ascii: "&") ? $0 + 1 : $0 }
+        guard count <= maxFields else {
+            throw HTTPError(.badRequest, message: "form: expected at most \(maxFields) fields, found \(count)")
+        }
+        return FormData.parse(text)
     }
 
     static func formValues(_ fields: [(String, String)]) -> [String: String] {
-        Dictionary(fields, uniquingKeysWith: { _, last in last })
+        Dictionary(fields.map { ($0.0, String($0.1.prefix(1000))) }, uniquingKeysWith: { _, last in last })
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -2,8 +2,8 @@ import Foundation
 
 /// `application/x-www-form-urlencoded` text (a POST body or a query string) as ordered pairs:
 /// `+` is a space, `%XX` a byte; names and values are UTF-8 (invalid sequences are replaced).
-enum FormData {
-    static func parse(_ text: String) -> [(String, String)] {
+public enum FormData {
+    public static func parse(_ text: String) -> [(String, String)] {
         text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = decode(parts[0])

@@ -149,7 +149,11 @@ public final class RunQueue: @unchecked Sendable {
         let directory = store.directory(of: job.id)
         let stageIndex = Observer.index["stage"]
         do {
-            try RunPipeline.execute(scenario: job.scenario, seed: job.request.seed, directory: directory, panel: false) { o, model in
+            try RunPipeline.execute(scenario: job.scenario, seed: job.request.seed, directory: directory, panel: false, stage: { staging in
+                // The page renders charts from the run files; report.html is the standalone copy,
+                // published with them.
+                _ = try? ReportBuilder.runReport(directory: staging)
+            }) { o, model in
                 let firms = model.firms.count
                 let stage = stageIndex.map { Int(o.all[$0].isFinite ? o.all[$0] : 0) }
                 self.update(job.id) {
@@ -159,8 +163,6 @@ public final class RunQueue: @unchecked Sendable {
                     $0.elapsed = Date().timeIntervalSince(start)
                 }
             }
-            // The page renders charts from the run files; report.html is the standalone copy.
-            _ = try? ReportBuilder.runReport(directory: directory)
             update(job.id) {
                 $0.state = .finished
                 $0.period = $0.periods

@@ -25,12 +25,25 @@ public final class RunStore: Sendable {
         "report.html": "text/html; charset=utf-8",
     ]
 
-    /// Opens (creating if needed) the data root.
+    /// Opens (creating if needed) the data root. The temporaries of runs a stopped server left
+    /// unfinished (``RunFiles/staging`` directories and `.partial` files) are removed: no run of
+    /// this store is executing yet.
     public init(root: URL) throws {
         self.root = root.standardizedFileURL
         try FileManager.default.createDirectory(at: self.root, withIntermediateDirectories: true)
         let ids = try Self.ids(in: self.root)
         nextID = Locked((ids.max() ?? 0) + 1)
+        for id in ids { Self.removeTemporaries(in: directory(of: id)) }
+    }
+
+    /// Removes what an interrupted run left in `directory`: the staging directory and any
+    /// `.partial` or `.tmp-` file.
+    static func removeTemporaries(in directory: URL) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name == RunFiles.staging || name.hasSuffix(".partial") || name.contains(".tmp-") {
+            try? fm.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 
     /// Parses a run id from a URL path component: a canonical positive decimal integer of at most
@@ -61,8 +74,8 @@ public final class RunStore: Sendable {
                 do {
                     try FileManager.default.createDirectory(at: directory(of: id), withIntermediateDirectories: false)
                     return id
-                } catch where exists(id) {
-                    continue    // taken by another process sharing the root: try the next id
+                } catch where FileManager.default.fileExists(atPath: directory(of: id).path) {
+                    continue    // taken by another process sharing the root, or a stray file: try the next id
                 }
             }
         }
@@ -111,8 +124,15 @@ public final class RunStore: Sendable {
         return entry
     }
 
+    /// Names of the root's entries that are run ids and directories (a stray file named `21`
+    /// is not a run).
     static func ids(in root: URL) throws -> [Int] {
-        try FileManager.default.contentsOfDirectory(atPath: root.path).compactMap(parseID).sorted()
+        try FileManager.default.contentsOfDirectory(atPath: root.path).compactMap { name -> Int? in
+            guard let id = parseID(name) else { return nil }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isDir), isDir.boolValue else { return nil }
+            return id
+        }.sorted()
     }
 }
 

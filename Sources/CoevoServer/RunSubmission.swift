@@ -18,7 +18,10 @@ public struct FieldError: Sendable, Equatable, Codable {
 /// - Every other non-empty field is a parameter override `key=value`, applied in registry order
 ///   (unknown keys after them, in the order sent) with `ScenarioLoader.apply(overrides:to:)`, so
 ///   the messages are the CLI's `--set` messages. Empty fields keep the scenario's value.
-/// - firms × periods must not exceed the server's cap.
+/// - The simulated firm-quarters (``simulatedFirmQuarters(_:)``: the most firms the run can hold
+///   × (burn-in + reported quarters)) must not exceed the server's cap.
+/// - At most ``CoevoServerApp/maxFields`` fields; at most ``SubmissionErrors/maxErrors`` errors,
+///   each at most ``SubmissionErrors/maxMessage`` characters, are returned.
 /// - On failure, `errors` lists the whole-request error first (the CLI's message for the full
 ///   override list), then one error per field whose value alone is unacceptable.
 public struct RunSubmission: Sendable {
@@ -28,7 +31,24 @@ public struct RunSubmission: Sendable {
     /// Field names with a meaning other than a parameter key.
     public static let reservedFields: Set<String> = ["scenario", "seed"]
 
+    /// The most live firms a run with `p` can hold: the initial firms, or every household of every
+    /// village (entrants come from the households; World.swift, Demography.swift), whichever is more.
+    public static func simulatedFirmBound(_ p: Parameters) -> Int {
+        let villages = max(p.clusters, Int((Double(p.firms) / Double(max(p.firmsPerVillage, 1))).rounded()))
+        let (pool, overflow) = villages.multipliedReportingOverflow(by: p.householdsPerVillage)
+        return overflow ? Int.max : max(p.firms, pool)
+    }
+
+    /// Firm-quarters the run simulates at most: ``simulatedFirmBound(_:)`` × (burn-in + periods).
+    public static func simulatedFirmQuarters(_ p: Parameters) -> Int {
+        let (q, overflow) = simulatedFirmBound(p).multipliedReportingOverflow(by: p.burnIn + p.periods)
+        return overflow ? Int.max : q
+    }
+
     public static func validate(fields: [(String, String)], maxFirmQuarters: Int) -> Result<RunSubmission, SubmissionErrors> {
+        guard fields.count <= CoevoServerApp.maxFields else {
+            return .failure(SubmissionErrors(errors: [FieldError(field: nil, message: "form: expected at most \(CoevoServerApp.maxFields) fields, found \(fields.count)")]))
+        }
         var errors: [FieldError] = []
         var values: [String: String] = [:]
         var order: [String] = []
@@ -69,6 +89,8 @@ public struct RunSubmission: Sendable {
             // Point at each field whose value alone is unacceptable (type, range, unknown key),
             // with the message the CLI gives for that one `--set`.
             for (key, item) in overrides {
+                // Enough to show; the rest would only cost time ("did you mean" per key).
+                if errors.count >= SubmissionErrors.maxErrors { break }
                 var p = scenario.parameters
                 guard (try? p.set(key, text: String(item.dropFirst(key.count + 1)))) == nil else { continue }
                 var single = scenario
@@ -80,9 +102,9 @@ public struct RunSubmission: Sendable {
         if errors.isEmpty {
             scenario = applied
             let p = scenario.parameters
-            let (product, overflow) = p.firms.multipliedReportingOverflow(by: p.periods)
-            if overflow || product > maxFirmQuarters {
-                errors.append(FieldError(field: "firms", message: "firms × periods: expected at most \(maxFirmQuarters) firm-quarters per run on this server (coevo serve --max-firm-quarters), found \(p.firms) × \(p.periods) = \(overflow ? "more" : String(product))"))
+            let quarters = simulatedFirmQuarters(p)
+            if quarters > maxFirmQuarters {
+                errors.append(FieldError(field: "firms", message: "simulated firm-quarters: expected at most \(maxFirmQuarters) per run on this server (coevo serve --max-firm-quarters), found up to \(simulatedFirmBound(p)) firms (firms \(p.firms); villages × village.households) × (burn_in \(p.burnIn) + periods \(p.periods)) = \(quarters == Int.max ? "more" : String(quarters))"))
             }
         }
         guard errors.isEmpty else { return .failure(SubmissionErrors(errors: errors)) }
@@ -101,7 +123,21 @@ public struct RunSubmission: Sendable {
 
 /// The errors of a rejected submission (at least one).
 public struct SubmissionErrors: Error, Sendable, Equatable {
+    /// Most errors kept (the last says how many more there were) and longest message kept.
+    public static let maxErrors = 20
+    public static let maxMessage = 400
     public var errors: [FieldError]
+
+    /// Keeps at most ``maxErrors`` errors, each message cut to ``maxMessage`` characters.
+    public init(errors: [FieldError]) {
+        var kept = errors.prefix(Self.maxErrors).map { e in
+            e.message.count <= Self.maxMessage ? e : FieldError(field: e.field, message: String(e.message.prefix(Self.maxMessage - 1)) + "…")
+        }
+        if errors.count > Self.maxErrors {
+            kept[kept.count - 1] = FieldError(field: nil, message: "… and \(errors.count - Self.maxErrors + 1) more errors")
+        }
+        self.errors = kept
+    }
     /// The first message: what the CLI would print for the same input.
     public var summary: String { errors.first?.message ?? "invalid request" }
     public func message(for field: String) -> String? { errors.first { $0.field == field }?.message }

@@ -13,6 +13,14 @@ public enum RunFiles {
     /// Hidden temporary name a file is built under before it is renamed into place.
     public static func partial(_ name: String) -> String { ".\(name).partial" }
 
+    /// Hidden directory inside the output directory where every output of a run is staged under
+    /// its final name until the run is published (``RunWriter``).
+    public static let staging = ".coevo-staging"
+
+    /// Every file a published run may hold, in the order an earlier run's files are removed
+    /// (summary first, so an incomplete mix never looks complete).
+    public static let outputs = [summary, "report.html", "sizes.csv", series, database]
+
     /// SQLite side files that may accompany a database file (WAL, shared memory, rollback journal).
     static func sideFiles(of database: URL) -> [URL] {
         ["-wal", "-shm", "-journal"].map { URL(fileURLWithPath: database.path + $0) }

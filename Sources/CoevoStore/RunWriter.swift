@@ -1,3 +1,4 @@
+import CoevoFiles
 import Foundation
 import GRDB
 
@@ -5,10 +6,16 @@ import GRDB
 /// `summary.json` (INTERFACE.md).
 ///
 /// Contract:
-/// - Nothing in the directory looks complete before ``finish(summary:)``: each file is built under a
-///   hidden temporary name (``RunFiles/partial(_:)``) and renamed into place at the end, with
-///   `summary.json` renamed last. Files of an earlier run in the same directory stay untouched until
-///   then (its `summary.json` is removed first, so the directory never shows a mix as complete).
+/// - Every output is staged under its final name in the hidden directory ``RunFiles/staging``
+///   inside the target directory: `run.sqlite` and `series.csv` while recording, then at
+///   ``finish(summary:stage:)`` `summary.json` and whatever the `stage` closure adds there
+///   (`sizes.csv`, `report.html`). Only after the database says `finished` is the run published:
+///   1. every output of an earlier run is removed (``RunFiles/outputs``: `summary.json` first,
+///      then `report.html`, `sizes.csv`, `series.csv`, `run.sqlite` and its side files);
+///   2. the staged files are renamed into the directory, `summary.json` last;
+///   3. the staging directory is removed and the directory synced.
+///   So no moment shows two runs' files together, and `summary.json` present means complete.
+///   Until step 1 an earlier run's files stay untouched.
 /// - While the run is being written its `runs.status` is `running`; ``finish(summary:)`` sets
 ///   `finished` and the `finished` timestamp.
 /// - ``abandon()`` (also run when an unfinished writer is deallocated) removes the temporaries.
@@ -54,6 +61,8 @@ public final class RunWriter {
     private var currentPeriod: Int?
     private var keysInCurrentPeriod: Set<SeriesKey> = []
 
+    /// Where the outputs are staged (``RunFiles/staging``).
+    public let stagingDirectory: URL
     private let partialDatabase: URL
     private let partialSeries: URL
     private let partialSummary: URL
@@ -69,9 +78,10 @@ public final class RunWriter {
         self.directory = directory.standardizedFileURL
         self.info = info
         self.panel = panel
-        partialDatabase = self.directory.appendingPathComponent(RunFiles.partial(RunFiles.database))
-        partialSeries = self.directory.appendingPathComponent(RunFiles.partial(RunFiles.series))
-        partialSummary = self.directory.appendingPathComponent(RunFiles.partial(RunFiles.summary))
+        stagingDirectory = self.directory.appendingPathComponent(RunFiles.staging, isDirectory: true)
+        partialDatabase = stagingDirectory.appendingPathComponent(RunFiles.database)
+        partialSeries = stagingDirectory.appendingPathComponent(RunFiles.series)
+        partialSummary = stagingDirectory.appendingPathComponent(RunFiles.summary)
         finalDatabase = self.directory.appendingPathComponent(RunFiles.database)
         finalSeries = self.directory.appendingPathComponent(RunFiles.series)
         finalSummary = self.directory.appendingPathComponent(RunFiles.summary)
@@ -84,6 +94,11 @@ public final class RunWriter {
         }
         removeTemporaries()
         do {
+            do {
+                try FileManager.default.createDirectory(at: stagingDirectory, withIntermediateDirectories: false)
+            } catch {
+                throw StoreError("\(stagingDirectory.path): cannot create the staging directory: \(error.localizedDescription)")
+            }
             try openDatabase()
             let csv = try BufferedFileWriter(creatingAt: partialSeries)
             csv.write("period,metric,value\n")
@@ -170,11 +185,12 @@ public final class RunWriter {
 
     // MARK: Completion
 
-    /// Flushes everything, builds the series index, marks the run `finished`, writes `summary.json`,
-    /// syncs the files to disk and renames them into place (`series.csv`, `run.sqlite`, then
-    /// `summary.json`). On failure the temporaries are removed (as by ``abandon()``) and the error is
-    /// rethrown; the writer cannot be used afterwards either way.
-    public func finish(summary: RunSummary) throws {
+    /// Flushes everything, builds the series index, marks the run `finished`, writes `summary.json`
+    /// into the staging directory, lets `stage` add files there (it receives the staging
+    /// directory, which then holds a complete run under the final names), syncs, and publishes
+    /// (see the type's contract). On failure the temporaries are removed (as by ``abandon()``) and
+    /// the error is rethrown; the writer cannot be used afterwards either way.
+    public func finish(summary: RunSummary, stage: (URL) throws -> Void = { _ in }) throws {
         try requireOpen()
         do {
             let summaryData = try summary.jsonData()
@@ -214,18 +230,33 @@ public final class RunWriter {
             summaryWriter.write(summaryData)
             try summaryWriter.close(sync: true)
 
-            // Publish. The old summary goes first so a mix of old and new files never looks complete.
-            try FileDurability.remove(finalSummary)
-            try FileDurability.rename(partialSeries, to: finalSeries)
-            for sideFile in RunFiles.sideFiles(of: finalDatabase) {
-                try FileDurability.remove(sideFile)  // an earlier run's WAL must never meet the new file
-            }
             for sideFile in RunFiles.sideFiles(of: partialDatabase) {
                 try FileDurability.remove(sideFile)
             }
-            try FileDurability.rename(partialDatabase, to: finalDatabase)
+            try stage(stagingDirectory)
+            // A reader of the staged database (the stage closure) may leave empty side files.
+            for sideFile in RunFiles.sideFiles(of: partialDatabase) { FileDurability.removeIfPresent(sideFile) }
+            let staged = try FileManager.default.contentsOfDirectory(atPath: stagingDirectory.path)
+                .filter { !$0.hasPrefix(".") && $0 != RunFiles.summary }.sorted()
+            for name in staged { try FileDurability.syncFile(stagingDirectory.appendingPathComponent(name)) }
+            FileDurability.syncDirectory(stagingDirectory)
+
+            // Publish: remove every output of an earlier run (summary first), then rename the new
+            // ones in, summary last.
+            for name in RunFiles.outputs {
+                try FileDurability.remove(directory.appendingPathComponent(name))
+                if name == RunFiles.database {
+                    for sideFile in RunFiles.sideFiles(of: finalDatabase) {
+                        try FileDurability.remove(sideFile)  // an earlier run's WAL must never meet the new file
+                    }
+                }
+            }
+            for name in staged {
+                try FileDurability.rename(stagingDirectory.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+            }
             try FileDurability.rename(partialSummary, to: finalSummary)
-            try FileDurability.syncDirectory(directory)
+            try? FileManager.default.removeItem(at: stagingDirectory)
+            FileDurability.syncDirectory(directory)
             state = .finished
         } catch {
             abandon()
@@ -394,8 +425,11 @@ public final class RunWriter {
     }
 
     private func removeTemporaries() {
-        for url in [partialDatabase] + RunFiles.sideFiles(of: partialDatabase) + [partialSeries, partialSummary] {
-            FileDurability.removeIfPresent(url)
+        try? FileManager.default.removeItem(at: stagingDirectory)
+        // Temporaries of versions that staged beside the final names.
+        for name in [RunFiles.database, RunFiles.series, RunFiles.summary] {
+            let url = directory.appendingPathComponent(RunFiles.partial(name))
+            for u in [url] + RunFiles.sideFiles(of: url) { FileDurability.removeIfPresent(u) }
         }
     }
 

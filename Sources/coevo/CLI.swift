@@ -5,11 +5,20 @@ import Foundation
 enum CLI {
     /// Why `directory` cannot hold a run's output, or nil: it must be a directory, or not exist yet
     /// inside a writable directory. Checked before any work, so a bad `--out` writes nothing.
-    static func outputDirectoryProblem(_ directory: URL) -> String? {
+    /// Each of `outputs` (file names the command will publish there) must be absent or a regular
+    /// file (an earlier run's, to be replaced).
+    static func outputDirectoryProblem(_ directory: URL, outputs: [String] = []) -> String? {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
             if !isDirectory.boolValue { return "expected a directory, found a file at \(directory.path)" }
+            for name in outputs {
+                let path = directory.appendingPathComponent(name).path
+                guard let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { continue }
+                if type != .typeRegular {
+                    return "expected \(name) in \(directory.path) to be a file it can replace, found \(type == .typeDirectory ? "a directory" : "another kind of entry")"
+                }
+            }
             return fm.isWritableFile(atPath: directory.path) ? nil : "expected a writable directory, found \(directory.path) read-only"
         }
         let parent = directory.deletingLastPathComponent()

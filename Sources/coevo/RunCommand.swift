@@ -2,6 +2,7 @@ import ArgumentParser
 import CoevoExperiments
 import CoevoModel
 import CoevoReport
+import CoevoStore
 import Foundation
 
 /// `coevo run`: one simulation run into an output directory.
@@ -15,9 +16,10 @@ struct RunCommand: ParsableCommand {
     var scenario: String = "baseline"
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
-    @Option(help: "Initial number of firms (overrides the scenario).")
+    // `.unconditional`: `--firms -5` is the value -5 (then a range error), not a missing value.
+    @Option(parsing: .unconditional, help: "Initial number of firms (overrides the scenario).")
     var firms: Int?
-    @Option(help: "Reported quarters (overrides the scenario).")
+    @Option(parsing: .unconditional, help: "Reported quarters (overrides the scenario).")
     var periods: Int?
     @Option(name: .customLong("set"), help: ArgumentHelp("Set a parameter: key=value (repeatable).", valueName: "key=value"))
     var settings: [String] = []
@@ -41,12 +43,19 @@ struct RunCommand: ParsableCommand {
         } catch {
             CLI.fail(error.description)
         }
+        guard !out.isEmpty else { CLI.fail("--out: expected a directory path, found ''") }
         let directory = URL(fileURLWithPath: out)
-        if let problem = CLI.outputDirectoryProblem(directory) { CLI.fail("--out: \(problem)") }
+        if let problem = CLI.outputDirectoryProblem(directory, outputs: RunFiles.outputs) { CLI.fail("--out: \(problem)") }
         let progress = Progress(total: chosen.parameters.periods, enabled: !quiet && isatty(2) == 1)
         let summary: RunSummaryView
         do {
-            let s = try RunPipeline.execute(scenario: chosen, seed: seed, directory: directory, panel: panel) { o, model in
+            let report = !noReport
+            let s = try RunPipeline.execute(scenario: chosen, seed: seed, directory: directory, panel: panel, stage: { staging in
+                // report.html is built from the staged files and published with them.
+                guard report else { return }
+                do { _ = try ReportBuilder.runReport(directory: staging, lang: .en) }
+                catch { FileHandle.standardError.write(Data("coevo run: report not written: \(error)\n".utf8)) }
+            }) { o, model in
                 progress.update(period: o.period + 1, firms: model.firms.count, stage: Int(o.all[Observer.index["stage"]!]))
             }
             summary = RunSummaryView(s)
@@ -56,10 +65,6 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         progress.finish()
-        if !noReport {
-            do { _ = try ReportBuilder.runReport(directory: directory, lang: .en) }
-            catch { FileHandle.standardError.write(Data("coevo run: report not written: \(error)\n".utf8)) }
-        }
         if !quiet { print(summary.text(directory: directory)) }
     }
 }

@@ -16,10 +16,12 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int = ServerConfiguration.defaultPort
     @Option(help: ArgumentHelp("Run store: runs are kept as numbered run directories (run.sqlite, series.csv, summary.json, report.html) in the directory <FILE without extension>.runs next to FILE.", valueName: "FILE"))
     var db: String = "coevo-web.sqlite"
-    @Option(help: "Largest firms × periods (firm-quarters) of one run.")
+    @Option(help: "Largest simulated firm-quarters of one run: the most firms it can hold (max of firms and villages × village.households) × (burn_in + periods).")
     var maxFirmQuarters: Int = ServerConfiguration.defaultMaxFirmQuarters
     @Option(help: "Largest number of runs waiting behind the running one.")
     var maxQueued: Int = ServerConfiguration.defaultMaxQueued
+    @Option(help: "Token every request must carry (header X-Coevo-Token or cookie coevo_token); a random one is made when --host is not loopback.")
+    var token: String?
 
     func run() async throws {
         guard (0...65535).contains(port) else { CLI.fail("--port: expected an integer in [0, 65535], found \(port)") }
@@ -30,14 +32,26 @@ struct ServeCommand: AsyncParsableCommand {
         do { store = try RunStore(root: root) } catch {
             CLI.fail("--db: expected a writable run store at \(root.path), found \(error.localizedDescription)")
         }
-        let config = ServerConfiguration(host: host, port: port, dataRoot: root, maxFirmQuarters: maxFirmQuarters, maxQueued: maxQueued)
+        if let token {
+            guard (16...200).contains(token.count), token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+                CLI.fail("--token: expected 16 to 200 letters, digits, '-', '_' or '.', found \(token.count) characters\(token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? "" : " with others")")
+            }
+        }
+        let loopback = ServerConfiguration.isLoopback(host)
+        let chosenToken = token ?? (loopback ? nil : ServerConfiguration.randomToken())
+        let config = ServerConfiguration(host: host, port: port, dataRoot: root, maxFirmQuarters: maxFirmQuarters, maxQueued: maxQueued,
+                                         token: chosenToken)
         let queue = RunQueue(store: store, maxQueued: maxQueued)
-        if !["127.0.0.1", "localhost", "::1"].contains(host) {
-            FileHandle.standardError.write(Data("coevo serve: warning: listening on \(host), not loopback: anyone who can reach it can start runs\n".utf8))
+        if !loopback {
+            FileHandle.standardError.write(Data("coevo serve: warning: listening on \(host), not loopback: every request needs the token (plain HTTP: anyone on the path can read it)\n".utf8))
         }
         try await CoevoServerApp.run(configuration: config, queue: queue) { bound in
             let shown = host.contains(":") ? "[\(host)]" : host
-            FileHandle.standardOutput.write(Data("coevo serve: http://\(shown):\(bound)/  (runs in \(root.path))\n".utf8))
+            var line = "coevo serve: http://\(shown):\(bound)/  (runs in \(root.path))\n"
+            if let chosenToken {
+                line += "coevo serve: token \(chosenToken): open http://\(shown):\(bound)/?token=\(chosenToken) or send header X-Coevo-Token\n"
+            }
+            FileHandle.standardOutput.write(Data(line.utf8))
         }
     }
 }

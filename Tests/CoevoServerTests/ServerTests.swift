@@ -64,13 +64,13 @@ import Testing
     }
 
     @Test func capOnFirmQuartersIsEnforced() async throws {
-        let server = try TestServer(maxFirmQuarters: 1_500)
+        let server = try TestServer(maxFirmQuarters: 15_000)
         try await server.live { client in
             let over = try await client.execute(uri: "/api/runs", method: .post, headers: formHeaders,
                                                 body: form([("firms", "500"), ("periods", "4")]))
             #expect(over.status == .badRequest)
             #expect(try decode(ErrorsBody.self, over.body).errors.first?.message
-                    == "firms × periods: expected at most 1500 firm-quarters per run on this server (coevo serve --max-firm-quarters), found 500 × 4 = 2000")
+                    == "simulated firm-quarters: expected at most 15000 per run on this server (coevo serve --max-firm-quarters), found up to 1300 firms (firms 500; villages × village.households) × (burn_in 8 + periods 4) = 15600")
             // The baseline's default size is far above this cap.
             let base = try await client.execute(uri: "/api/runs", method: .post, headers: formHeaders, body: form([("scenario", "baseline")]))
             #expect(base.status == .badRequest)
@@ -208,9 +208,9 @@ import Testing
                                                 body: form(Self.small))
             #expect(post.status == .forbidden)
             let local = try await client.execute(uri: "/api/runs", method: .post,
-                                                 headers: [.contentType: "application/x-www-form-urlencoded", .origin: "http://127.0.0.1:8080"],
+                                                 headers: [.contentType: "application/x-www-form-urlencoded", .origin: "http://localhost"],
                                                  body: form([("demand.theta_p", "0")]))
-            #expect(local.status == .badRequest)   // passed the origin check, failed validation
+            #expect(local.status == .badRequest)   // passed the origin check (the test client's Host is localhost), failed validation
             #expect(server.rootEntries().isEmpty)
         }
     }

@@ -63,11 +63,11 @@ struct SubmissionTests {
     }
 
     @Test func capOnFirmQuarters() {
-        let ok = RunSubmission.validate(fields: [("firms", "1000"), ("periods", "20")], maxFirmQuarters: 20_000)
+        let ok = RunSubmission.validate(fields: [("firms", "1000"), ("periods", "20")], maxFirmQuarters: 70_000)
         if case .failure(let e) = ok { Issue.record("rejected at the cap: \(e.summary)") }
-        let over = RunSubmission.validate(fields: [("firms", "1000"), ("periods", "21")], maxFirmQuarters: 20_000)
+        let over = RunSubmission.validate(fields: [("firms", "1000"), ("periods", "21")], maxFirmQuarters: 70_000)
         guard case .failure(let e) = over else { Issue.record("accepted above the cap"); return }
-        #expect(e.summary == "firms × periods: expected at most 20000 firm-quarters per run on this server (coevo serve --max-firm-quarters), found 1000 × 21 = 21000")
+        #expect(e.summary == "simulated firm-quarters: expected at most 70000 per run on this server (coevo serve --max-firm-quarters), found up to 2500 firms (firms 1000; villages × village.households) × (burn_in 8 + periods 21) = 72500")
     }
 
     @Test(arguments: ["../../etc/passwd", "/etc/passwd.yaml", "scenario.yaml", "baseline/..", "", "BASELINE"])

@@ -138,7 +138,7 @@ import Testing
         defer { scratch.remove() }
         let writer = try RunWriter(directory: scratch.url, info: sampleInfo(), panel: false)
         try writer.recordPeriod(0, series: [SeriesValue(unit: "all", metric: "x", value: 1)])
-        let partial = try RunDatabase(path: scratch.url.appendingPathComponent(RunFiles.partial(RunFiles.database)))
+        let partial = try RunDatabase(path: writer.stagingDirectory.appendingPathComponent(RunFiles.database))
         let running = try #require(try partial.runs().first)
         #expect(running.status == RunStatus.running)
         #expect(running.finished == nil)
