@@ -10,7 +10,7 @@
 //
 // Targets: scenario (YAML + validation + --set overrides), measure (spec YAML + CSV + analysis),
 // form (the server's form decoder + submission validation + host/origin guard).
-// A sweep-plan target is to be added in `targets` below by the sweep code's owner.
+// sweep (the sweep plan parser + validation + design).
 
 import CoevoEmpirics
 import CoevoExperiments
@@ -73,7 +73,22 @@ let targets: [String: Target] = [
         if case .success = RunSubmission.validate(fields: fields, maxFirmQuarters: 1) { return true }
         return false
     },
-    // "sweep": { input in ... }   ← sweep plan parser + validation (to be added with the sweep code)
+    "sweep": { input in
+        // The plan parser and validation, then the design (every point resolved and validated) for
+        // plans of at most 1,000 points: larger ones are bounded (≤ 100,000 points) but take
+        // seconds to resolve, which is work, not a hang.
+        let text = String(decoding: input, as: UTF8.self)
+        guard let plan = try? SweepPlan.parse(yaml: text, source: "fuzz.yaml") else { return false }
+        let points: Int
+        switch plan.design {
+        case .grid: points = plan.factors.reduce(1) { n, f in
+            switch f.levels { case .values(let v): return min(n * v.count, 1_000_000); case .range(_, _, let steps): return min(n * (steps ?? 1), 1_000_000) }
+        }
+        case .lhs, .sobol: points = plan.samples ?? 0
+        }
+        guard points <= 1000 else { return true }
+        return (try? SweepDesign(plan: plan)) != nil
+    },
 ]
 
 // MARK: mutation
@@ -82,6 +97,8 @@ let dictionary: [String] = [
     "\n", ": ", "- ", "  ", "&a ", "*a", "[", "]", "{", "}", ",", "'", "\"", "#", "|\n", ">\n", "!!str ", "---\n", "? ",
     "%", "%2", "&", "=", "+", "\u{0}", "\u{FEFF}", "é", "1e308", "-1e308", "1e-400", "0x10", "+3", "-9223372036854775808",
     "9223372036854775807", "NaN", "inf", "-0", "0.0001", "99999999999999999999", "true", "null", "~",
+    "factors:\n", "replications: ", "design: lhs\n", "design: sobol\n", "samples: ", "outcomes: [cost.average]\n", "{low: 0, high: 1}",
+    "steps: ", "min: ", "max: ", "target: ", "halfwidth: ", "reference: ", "seeds: independent\n", "series: [ccd.D]\n",
     "firms", "periods", "burn_in", "village.firms", "logistics.lambda", "base: ", "parameters:\n", "systems:\n",
     "indicators: ", "score: ", "weights: ", "bootstrap: ", "symbiosis: ", "forecast: ", "draws: ", "haken: true\n",
     "layout: tidy\n", "unit,time,a,b,c,d\n", "x,2010,1,2,3,4\n", "\n%%\n", "127.0.0.1", "[::1]", "localhost:8080", "http://",

@@ -43,6 +43,8 @@ func startCoevo(_ args: [String]) throws -> Process {
             ("factors: [1, 2\n", [], "expected valid YAML"),
             ("factors: {logistics.lambda: [0.2]}\noutcomes: [cost.average]\nset: {logistics.lambda: 0.3}\n", [], "factor 'logistics.lambda': expected a key not also fixed in 'set'"),
             (good, ["--jobs", "0"], "--jobs: expected an integer in [1, 1024], found 0"),
+            ("a: &x [1, 2]\nfactors: {logistics.lambda: *x}\noutcomes: [cost.average]\n", [], "plan.yaml:1: expected plain YAML without anchors or aliases, found '&x'"),
+            ("factors: {gov.start: {low: 0.2, high: 0.8, steps: 2}}\noutcomes: [cost.average]\n", [], "expected an integer range holding at least one integer"),
         ]
         for (i, (text, extra, expected)) in cases.enumerated() {
             let planFile = dir.appendingPathComponent("plan.yaml")

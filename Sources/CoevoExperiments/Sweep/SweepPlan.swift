@@ -3,6 +3,7 @@
 // seed policy, the outcomes and series to keep and an optional reference point. Parsing checks
 // everything a run would need, so a bad plan fails with one line before anything is written.
 
+import CoevoFiles
 import CoevoModel
 import Foundation
 import Yams
@@ -109,6 +110,10 @@ extension SweepPlan {
     /// Parses and validates plan text. Scenario files named in the plan are resolved relative
     /// to the current directory, as on the command line.
     public static func parse(yaml text: String, source: String) throws(ScenarioError) -> SweepPlan {
+        // Anchors and aliases can make a tiny file expand exponentially (as in scenario files).
+        if let (line, token) = YAMLGuard.firstAnchorOrAlias(text) {
+            throw ScenarioError(source: source, line: line, message: "expected plain YAML without anchors or aliases, found '\(token)' (quote the text if it is not one)")
+        }
         var reader = PlanReader(source: source)
         let top = try reader.topMapping(text)
         var name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
