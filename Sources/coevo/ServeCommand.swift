@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     var host: String = ServerConfiguration.defaultHost
     @Option(help: "TCP port (0: any free port, printed at start).")
     var port: Int = ServerConfiguration.defaultPort
-    @Option(help: ArgumentHelp("Run store: runs are kept as numbered run directories (run.sqlite, series.csv, summary.json, report.html) in the directory <FILE without extension>.runs next to FILE.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Run store: runs are kept as numbered run directories (run.sqlite, series.csv, summary.json, sizes.csv, report.html) in the directory <FILE without extension>.runs next to FILE.", valueName: "FILE"))
     var db: String = "coevo-web.sqlite"
     @Option(help: "Largest simulated firm-quarters of one run: the most firms it can hold (max of firms and villages × village.households) × (burn_in + periods).")
     var maxFirmQuarters: Int = ServerConfiguration.defaultMaxFirmQuarters
