@@ -206,7 +206,7 @@ func oneLineExit2(_ r: CommandResult) -> Bool {
         for delay in [0.3, 1.0, 2.0] {
             let p = Process()
             p.executableURL = coevoBinary()
-            p.arguments = ["run", "--firms", "3000", "--periods", "40", "--seed", "9", "--out", out.path, "--quiet"]
+            p.arguments = ["run", "--firms", "40000", "--periods", "60", "--seed", "9", "--out", out.path, "--quiet"]
             p.standardError = FileHandle.nullDevice
             try p.run()
             Thread.sleep(forTimeInterval: delay)

@@ -226,7 +226,7 @@ import Glibc
 enum RawHTTP {
     struct Failure: Error { var what: String }
 
-    static func exchange(port: Int, _ text: String, trickle: String? = nil, every: Double = 0.2, waitSeconds: Double = 5) throws -> String {
+    static func exchange(port: Int, _ text: String, trickle: String? = nil, every: Double = 0.2, waitSeconds: Double = 120) throws -> String {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?

@@ -15,7 +15,11 @@ struct TestServer {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("coevo-server-test-\(UUID().uuidString)", isDirectory: true)
         store = try RunStore(root: root)
         queue = RunQueue(store: store, maxQueued: maxQueued, paused: paused)
-        configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataRoot: root, maxFirmQuarters: maxFirmQuarters, maxQueued: maxQueued)
+        // Generous timeouts: in the test process the server's handlers share Swift's cooperative
+        // threads (2 on this machine) with CPU-bound model tests, which can delay them for tens of
+        // seconds. The tests of the timeouts set their own.
+        configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataRoot: root, maxFirmQuarters: maxFirmQuarters, maxQueued: maxQueued,
+                                            idleTimeout: .seconds(600), bodyTimeout: .seconds(300))
     }
 
     /// Runs `body` against the live application, then stops the worker and removes the data root.
