@@ -199,7 +199,9 @@ public struct Observer: Sendable {
         set("credit.constrained", constrained / live); set("credit.constrained.small", nSmall > 0 ? constrainedSmall / nSmall : 0)
         set("firms.count", Double(n)); set("firms.entry", Double(model.entrantsLastPeriod)); set("firms.exit", Double(model.exitsLastPeriod))
         set("firms.moved", Double(model.moversLastPeriod))
-        set("firms.index", Double(n) / initialFirms); set("size.hill", hill)
+        // An economy that is already empty when reporting starts (every firm gone in the burn-in,
+        // e.g. firm.net_worth_decay near 1) has index 0, not 0/0.
+        set("firms.index", initialFirms > 0 ? Double(n) / initialFirms : 0); set("size.hill", hill)
         set("output.total", q); set("valueadded.total", va); set("valueadded.perfirm", va / live)
         set("wage.mean", q > 0 ? wageQ / q : 0)
         // Innovation of last quarter's decisions (Innovation.swift runs after observation) and mean

@@ -176,7 +176,8 @@ extension Parameters {
 
         r("cost.fixed", \.fixedCost, "rev/quarter", 0, 10, "mean firm fixed cost"),
         r("cost.fixed_spread", \.fixedCostSpread, "log-sd", 0, 3, "spread of fixed cost"),
-        r("cost.wage_elasticity", \.wageElasticity, "–", 0, 3, "wage elasticity to local employment ε_w"),
+        // Above about 2.5 the wage–output loop explodes (inf, then NaN, in output and welfare; issue 10).
+        r("cost.wage_elasticity", \.wageElasticity, "–", 0, 2, "wage elasticity to local employment ε_w"),
         r("cost.wage_adjustment", \.wageAdjustment, "share/quarter", 0.01, 1, "share of the gap to the employment-implied wage closed each quarter"),
         r("productivity.learning", \.learningRate, "log/quarter", 0, 0.1, "own learning ∝ E"),
         r("productivity.cluster_spillover", \.clusterSpillover, "/quarter", 0, 1, "catch-up to the cluster's best practice"),
@@ -313,14 +314,35 @@ extension Parameters {
     /// " (did you mean 'x'?)" for the nearest known key by edit distance, or "" when nothing is close.
     public static func suggestion(for key: String) -> String {
         var best: (String, Int)? = nil
-        for info in registry {
-            let d = editDistance(key, info.key)
-            if best == nil || d < best!.1 { best = (info.key, d) }
+        let x = Array(key.utf8)
+        for (info, y, last) in suggestionKeys {
+            // The distance is at least the length difference: skip keys that cannot be closer.
+            if best == nil || abs(x.count - y.count) < best!.1 {
+                let d = editDistance(x, y)
+                if best == nil || d < best!.1 { best = (info.key, d) }
+            }
             // also compare the last path component, so "lambda" suggests "logistics.lambda"
-            if let last = info.key.split(separator: ".").last, editDistance(key, String(last)) == 0 { best = (info.key, 0) }
+            if let last, last == key { best = (info.key, 0) }
         }
         guard let b = best, b.1 <= max(3, key.count / 2) else { return "" }
         return " (did you mean '\(b.0)'?)"
+    }
+
+    /// Registry keys as bytes, with their last path component (for ``suggestion(for:)``).
+    private static let suggestionKeys: [(ParameterInfo, [UInt8], Substring?)] = registry.map { ($0, Array($0.key.utf8), $0.key.split(separator: ".").last) }
+
+    static func editDistance(_ x: [UInt8], _ y: [UInt8]) -> Int {
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1..<(y.count + 1) {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
     }
 
     public static func editDistance(_ a: String, _ b: String) -> Int {
