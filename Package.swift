@@ -38,7 +38,7 @@ let package = Package(
         // `coevo serve`: the web page (Hummingbird 2): scenarios, parameter form, queued runs with live
         // progress, charts, two runs side by side.
         .target(name: "CoevoServer", dependencies: [
-            "CoevoExperiments", "CoevoStore", "CoevoReport", "CoevoModel",
+            "CoevoExperiments", "CoevoStore", "CoevoReport", "CoevoModel", "CoevoFiles",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(

@@ -1,3 +1,4 @@
+import CoevoFiles
 import Foundation
 
 /// A small JSON value with ordered objects, so output files have a stable key order.
@@ -39,19 +40,5 @@ public indirect enum JSONValue: Sendable {
         return "\(x)"
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { JSONText.quoted(s) }
 }

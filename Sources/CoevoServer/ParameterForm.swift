@@ -1,3 +1,4 @@
+import CoevoFiles
 import Foundation
 import CoevoExperiments
 import CoevoModel
@@ -97,21 +98,7 @@ enum ParameterForm {
         return "{" + parts.joined(separator: ",") + "}"
     }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ s: String) -> String { JSONText.quoted(s, forHTML: true) }
 
     /// Updates placeholders when the scenario changes.
     static let script = """

@@ -4,6 +4,7 @@
 // a hash of the model version, the resolved parameters and the seed, so a store recognises a run
 // it already holds whatever plan asks for it again.
 
+import CoevoFiles
 import CoevoMeasure
 import CoevoModel
 import Foundation
@@ -173,21 +174,7 @@ public struct SweepDesign: Sendable {
         return "{" + body.joined(separator: ",") + "}"
     }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ s: String) -> String { JSONText.quoted(s) }
 
     static func fnv1a(_ s: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
