@@ -106,6 +106,8 @@ public struct Model: Sendable {
     /// Villages of each cluster (built once, for movers).
     var villagesOfCluster: [[Int32]] = []
     public var exitsLastPeriod = 0
+    /// Firms that exited during the burn-in (the settled traditional economy should lose few).
+    public var burnInExits = 0
     /// Demand components of the current period (for welfare): log-sum value per industry × market.
     public var consumerSurplus = 0.0
     /// Exiters' output and Σ q·AC at their last period (Melitz–Polanec exit term).

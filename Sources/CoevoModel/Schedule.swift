@@ -58,6 +58,7 @@ extension Model {
             stepToObservation()
             snapshotForDecomposition()
             finishPeriod()
+            burnInExits += exitsLastPeriod
         }
     }
 }
