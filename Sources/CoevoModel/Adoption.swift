@@ -1,5 +1,7 @@
 // Adoption of channels (MODEL.md §3(4); paper §2.1.2, §2.2.1): probability
-// logistic(β0 + β_g·Ĝ/F + β_E·E + β_peer·(user shares in village and cluster) + β_pub·G_pub + β_tal·G_tal),
+// logistic(β0 + β_g·Ĝ/F + β_E·E + β_peer·(user shares in village and cluster)) — MODEL.md's direct
+// policy terms β_pub·G_pub + β_tal·G_tal are left out: policy acts through the cost (G_pub) and
+// the capability E (G_tal) it buys (docs/ODD.md §8.2),
 // Ĝ the gain the firm expects from what it sees of users' margins (the demonstration effect: for
 // the selling channels RETAIL, B2B and LIVE, online firms against offline ones; for XBORDER and the
 // sharing services DESIGN, MAKE and IINET, the channel's users against the cluster's other online
@@ -56,10 +58,12 @@ extension Model {
             let v = Int(firms.village[s]), k = Int(firms.cluster[s])
             let vs = villages[v], ks = clusters[k]
             let E = firms.capability[s]
-            let gPub = policy(.pub, region: firms.region[s]), gTal = policy(.tal, region: firms.region[s])
+            let gPub = policy(.pub, region: firms.region[s])
             // Demonstration for selling channels: the margin gap online firms show in the village, else the cluster.
             let onlineGap = vs.adopterCount > 0 ? vs.adopterMargin - vs.otherMargin : (ks.adopterCount > 0 ? ks.adopterMargin - ks.otherMargin : 0)
-            let base = p.adoptIntercept + p.adoptE * E + p.adoptPub * gPub + p.adoptTal * gTal
+            // Policy is not a term of the logit: G_pub lowers the cost below, G_tal raises E
+            // (Entrepreneurs.swift), so each lever acts through what it buys.
+            let base = p.adoptIntercept + p.adoptE * E
             let scale = max(firms.revenue[s], 0) / max(firms.fixedCost[s], 1e-9)
             let online = firms.isOnline(s)
             let role = firms.role[s]

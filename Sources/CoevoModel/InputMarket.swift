@@ -106,6 +106,7 @@ extension Model {
         let dMax = FirmStore.maxDegree
         let role = firms.role.base, inputSpending = firms.inputSpending.base, links = firms.links.base, supplierWeight = firms.supplierWeight.base
         let poolLocal = firms.poolLocal.base, poolB2B = firms.poolB2B.base, poolNetwork = firms.poolNetwork.base, poolEcosystem = firms.poolEcosystem.base
+        let clusterOf = firms.cluster.base, localSuppliers = parameters.localPartnerSuppliers
         for s in 0..<firms.count where role[s] != .supplier {
             let e = inputSpending[s]
             guard e > 0 else { continue }
@@ -117,7 +118,7 @@ extension Model {
                 let other = links[s * dMax + m]
                 guard other != FirmStore.noLink else { continue }
                 let o = Int(other)
-                if role[o] == .supplier { purchases[o] += w * supplierWeight[o] }
+                if role[o] == .supplier { purchases[o] += w * supplierWeight[o] * (clusterOf[o] == clusterOf[s] ? localSuppliers : 1) }
             }
         }
     }

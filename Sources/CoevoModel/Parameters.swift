@@ -100,7 +100,7 @@ public struct Parameters: Sendable, Codable, Equatable {
 
     // MARK: Adoption (§3.4)
     /// Logit coefficients (–).
-    public var adoptIntercept: Double = -7
+    public var adoptIntercept: Double = -6
     /// Intercept for XBORDER and the sharing services, which only firms already selling online take
     /// up: they know the platforms, and the platforms market the services to their sellers (–).
     public var adoptSharingIntercept: Double = -5.3
@@ -108,8 +108,6 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var adoptE: Double = 2
     public var adoptPeerVillage: Double = 5
     public var adoptPeerCluster: Double = 1.5
-    public var adoptPub: Double = 1
-    public var adoptTal: Double = 0.5
     /// Multiplier on the demonstration effect (peer shares and observed gains): 0 switches it off (–, 0–5).
     public var demonstration: Double = 1
     /// One-off adoption cost (rev) and amortisation horizon (quarters).
@@ -210,6 +208,13 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Catch-up to the best partner's productivity (/quarter) and partners' weight in the supplier pool.
     public var partnerSpillover: Double = 0.03
     public var partnerSupplierWeight: Double = 0.04
+    /// Weight of a partner in the firm's own cluster, against 1 for a partner elsewhere, in the
+    /// partner catch-up ("local buzz and global pipelines", Bathelt et al. 2004: what a local
+    /// partner knows the firm largely sees through the cluster already) (share, 0–1).
+    public var localPartnerKnowledge: Double = 0.25
+    /// Weight of a supplier partner in the firm's own cluster in the partner part of the input pool
+    /// (share, 0–1; it is in the cluster's pool already, so 0 counts only suppliers it reaches beyond).
+    public var localPartnerSuppliers: Double = 0
     /// How far a super-cluster's best practice replaces its clusters' own as the catch-up target (0–1).
     public var superclusterSpillover: Double = 0.5
     /// Orders referred by each partner: attraction × (1 + r_ref·degree) (–, per partner).

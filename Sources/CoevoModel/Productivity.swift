@@ -22,19 +22,26 @@ extension Model {
         // misses overlap; the update loop below draws a normal). Partners' productivity at the
         // start of the step (the observation snapshot), so the update does not depend on the
         // order firms are stored in.
+        // Each partner's lead counts with weight 1 from another cluster and ω_local from the firm's
+        // own (`network.local_knowledge`); `bestPartnerLogA` holds ln A + the largest weighted lead.
         bestPartnerLogA.update(repeating: -Double.infinity, count: n)
         // Columns through their base pointers, taken once.
         let degree = firms.degree.base, links = firms.links.base, prevLogA = firms.prevLogA.base
+        let cluster = firms.cluster.base, logA = firms.logA.base
+        let localWeight = p.localPartnerKnowledge
         for s in 0..<n where degree[s] > 0 {
-            var bestPartner = -Double.infinity
+            var lead = -Double.infinity
+            let a = logA[s], k = cluster[s]
             for m in 0..<FirmStore.maxDegree {
                 let other = links[s * FirmStore.maxDegree + m]
                 guard other != FirmStore.noLink else { continue }
-                bestPartner = max(bestPartner, prevLogA[Int(other)])
+                let o = Int(other)
+                let gap = prevLogA[o] - a
+                lead = max(lead, cluster[o] == k ? localWeight * gap : gap)
             }
-            bestPartnerLogA[s] = bestPartner
+            bestPartnerLogA[s] = a + lead
         }
-        let capability = firms.capability.base, cluster = firms.cluster.base, logA = firms.logA.base
+        let capability = firms.capability.base
         let ecosystemOf = firms.ecosystem.base, id = firms.id.base
         let lEcosystem = firms.ledgerEcosystem.base, lNetwork = firms.ledgerNetwork.base, lLearning = firms.ledgerLearning.base
         let lCluster = firms.ledgerCluster.base, lShock = firms.ledgerShock.base

@@ -29,8 +29,11 @@ extension Model {
         // Partner suppliers join the pool with weight ω_net (a network-level input externality).
         // Summed in a pass of their own: it is short per firm, so the partners' cache misses
         // overlap (in the pricing loop below, with its exp and log, they did not).
+        // A supplier partner in the buyer's own cluster counts × ω_local (`network.local_suppliers`):
+        // it is in the cluster's pool already.
         let role = firms.role.base, degree = firms.degree.base, links = firms.links.base
         let supplierWeight = firms.supplierWeight.base, poolNetwork = firms.poolNetwork.base
+        let clusterOf = firms.cluster.base, localSuppliers = parameters.localPartnerSuppliers
         for s in 0..<firms.count where role[s] != .supplier {
             var partners = 0.0
             if degree[s] > 0 {
@@ -38,7 +41,7 @@ extension Model {
                     let other = links[s * dMax + m]
                     guard other != FirmStore.noLink else { continue }
                     let o = Int(other)
-                    if role[o] == .supplier { partners += supplierWeight[o] }
+                    if role[o] == .supplier { partners += clusterOf[o] == clusterOf[s] ? localSuppliers * supplierWeight[o] : supplierWeight[o] }
                 }
                 partners *= partnerWeight
             }

@@ -8,9 +8,9 @@ import Foundation
 struct CouplingReferenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ccd-reference",
-        abstract: "Derive the bounds and entropy weights of ccd.U1/U2 from the baseline's pooled region × period panel."
+        abstract: "Derive the bounds and entropy weights of ccd.U1/U2 from the region × period panel pooled over the built-in scenarios."
     )
-    @Option(help: "Seeds 1…N of the baseline to pool.") var seeds: Int = 3
+    @Option(help: "Seeds 1…N of each built-in scenario to pool.") var seeds: Int = 2
     @Option(help: "Firms per run.") var firms: Int = 20_000
     @Option(help: "Where to write the Swift source.") var out: String = "Sources/CoevoModel/CouplingReference.swift"
 

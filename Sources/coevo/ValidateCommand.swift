@@ -18,12 +18,16 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Reported quarters.") var periods: Int = 80
     @Option(help: "Runs at once.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Also write the table as Markdown to this file.") var markdown: String?
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a parameter in every scenario: key=value (repeatable).", valueName: "key=value"))
+    var settings: [String] = []
 
     func run() throws {
         guard seeds >= 1, firms >= 500, smallFirms >= 500, periods >= 44, jobs >= 1 else {
             CLI.fail("validate: expected --seeds ≥ 1, --firms and --small-firms ≥ 500, --periods ≥ 44 (the data reach 2019), --jobs ≥ 1")
         }
-        let variants = ValidationRuns.variants(firms: firms, smallFirms: smallFirms, periods: periods)
+        let variants: [ValidationVariant]
+        do { variants = try ValidationRuns.variants(firms: firms, smallFirms: smallFirms, periods: periods, overrides: settings) }
+        catch { CLI.fail(error.description) }
         let seedList = (1...seeds).map(UInt64.init)
         FileHandle.standardError.write(Data("validate: \(variants.count) variants × \(seeds) seeds on \(jobs) threads\n".utf8))
         let runs = ValidationRuns.runAll(variants, seeds: seedList, jobs: jobs) { line in

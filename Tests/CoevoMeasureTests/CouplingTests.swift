@@ -92,7 +92,7 @@ import Testing
         #expect(ccdStage(u1: 0.3, u2: 0.6, d: 0.55) == 2)                 // d1 ≤ D < d2
         #expect(ccdStage(u1: 0.9, u2: 0.2, d: 0.55) == 2)                 // stage 2 ignores balance
         #expect(ccdStage(u1: 0.55, u2: 0.6, d: 0.65) == 3)                // balanced, D ≥ d2
-        #expect(ccdStage(u1: 0.4, u2: 0.6, d: 0.65) == 0)                 // unbalanced, d2 ≤ D < d3
+        #expect(ccdStage(u1: 0.4, u2: 0.6, d: 0.65) == 2)                 // unbalanced, d2 ≤ D < d3: still adjusting (stage 2)
         #expect(ccdStage(u1: 0.8, u2: 0.82, d: 0.85) == 4)                // 3 and 4 both hold: 4 wins
         #expect(ccdStage(u1: 0.9, u2: 0.5, d: 0.85) == 4)                 // 4 needs no balance
         #expect(ccdStage(u1: 0.5, u2: 0, d: 0.1) == 1)                    // U2 = 0 well defined

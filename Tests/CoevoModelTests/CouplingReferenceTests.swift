@@ -1,5 +1,6 @@
 // The stored coupling reference must be what `coevo ccd-reference` derives from the current
-// baseline (a stale reference would silently change every ccd.* metric).
+// model's built-in scenarios (a stale reference would silently change every ccd.* metric): this
+// test fails after any model change until the reference is rederived.
 
 import CoevoExperiments
 import CoevoModel
@@ -7,7 +8,7 @@ import Testing
 
 @Suite struct CouplingReferenceTests {
     @Test func storedReferenceMatchesTheBaseline() {
-        let derived = CouplingReferenceDerivation.derive(seeds: [1, 2, 3], firms: 20_000)
+        let derived = CouplingReferenceDerivation.derive(seeds: [1, 2], firms: 20_000)
         let stored = CouplingReference.baseline
         #expect(stored.derivedFrom == derived.derivedFrom)
         for (a, b) in zip(stored.digital + stored.cluster, derived.digital + derived.cluster) {

@@ -144,8 +144,8 @@ struct PolicyLeverHookTests {
     static func hooksOff(_ lever: String, _ p: inout Parameters) {
         switch lever {
         case "reg": p.trustRegulation = 0; p.fraudHazard = 0; p.innovation = false   // trust, fraud; imitation
-        case "pub": p.adoptPub = 0; p.adoptionCost = 0                               // adoption logit and cost
-        case "tal": p.adoptTal = 0; p.learnPolicy = 0; p.innovation = false; p.mobility = 0   // adoption, learning, innovation, mobility
+        case "pub": p.adoptionCost = 0                                               // adoption cost
+        case "tal": p.learnPolicy = 0; p.innovation = false; p.mobility = 0          // learning, innovation, mobility
         case "inf": p.capacityInfrastructure = 0                                     // logistics capacity
         case "bar": p.regionBarrier = 0; p.distanceMarkup = 0; p.mobility = 0          // link barrier, distance markup, mobility
         default: Issue.record("unknown lever \(lever)")

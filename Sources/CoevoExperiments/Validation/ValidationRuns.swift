@@ -54,13 +54,17 @@ public struct ValidationRun: Sendable {
 
 public enum ValidationRuns {
     /// The variants of the table, built from the built-in scenarios at `firms` initial firms and
-    /// `periods` quarters (`smallFirms` for the robustness rows).
-    public static func variants(firms: Int, smallFirms: Int, periods: Int) -> [ValidationVariant] {
-        func scenario(_ name: String) -> Parameters {
-            var p = Scenario.builtIn(named: name)!.parameters
-            p.firms = firms; p.periods = periods; p.bootstrapDraws = 0
-            return p
+    /// `periods` quarters (`smallFirms` for the robustness rows). `overrides` (`key=value`, as
+    /// `coevo run --set`) apply to every built-in scenario before its variant's own changes.
+    public static func variants(firms: Int, smallFirms: Int, periods: Int, overrides: [String] = []) throws(ScenarioError) -> [ValidationVariant] {
+        var cache: [String: Parameters] = [:]
+        for name in ["baseline", "no-digital", "no-government"] {
+            var s = Scenario.builtIn(named: name)!
+            try ScenarioLoader.apply(overrides: overrides + ["firms=\(firms)", "periods=\(periods)"], to: &s)
+            s.parameters.bootstrapDraws = 0
+            cache[name] = s.parameters
         }
+        func scenario(_ name: String) -> Parameters { cache[name]! }
         var list: [ValidationVariant] = []
         list.append(ValidationVariant(name: "baseline", parameters: scenario("baseline"), regression: true))
         list.append(ValidationVariant(name: "no-digital", parameters: scenario("no-digital"), regression: false))
@@ -118,38 +122,11 @@ public enum ValidationRuns {
     public static func runAll(_ variants: [ValidationVariant], seeds: [UInt64], jobs: Int,
                               progress: @Sendable (String) -> Void = { _ in }) -> [ValidationRun] {
         let tasks = variants.flatMap { v in seeds.map { (v, $0) } }
-        let results = ResultSlots<ValidationRun>(count: tasks.count)
-        let next = ResultSlots<Int>(count: 1)
-        next.set(0, 0)
-        let workers = max(1, min(jobs, tasks.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = next.claim(below: tasks.count) {
-                let (v, seed) = tasks[i]
-                let r = run(v, seed: seed)
-                results.set(i, r)
-                progress("\(v.name) seed \(seed): \(String(format: "%.1f", r.simulationSeconds)) s")
-            }
+        return parallelMap(count: tasks.count, jobs: jobs) { i in
+            let (v, seed) = tasks[i]
+            let r = run(v, seed: seed)
+            progress("\(v.name) seed \(seed): \(String(format: "%.1f", r.simulationSeconds)) s")
+            return r
         }
-        return results.values()
+}
     }
-}
-
-/// Slots written by worker threads under a lock.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
-    func values() -> [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
-}
-
-extension ResultSlots where T == Int {
-    /// Takes the next task number below `n` (slot 0 holds the counter).
-    func claim(below n: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        let i = slots[0]!
-        guard i < n else { return nil }
-        slots[0] = i + 1
-        return i
-    }
-}
