@@ -103,7 +103,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var adoptIntercept: Double = -6
     /// Intercept for XBORDER and the sharing services, which only firms already selling online take
     /// up: they know the platforms, and the platforms market the services to their sellers (–).
-    public var adoptSharingIntercept: Double = -5.3
+    public var adoptSharingIntercept: Double = -4.8
     public var adoptGain: Double = 0.3
     public var adoptE: Double = 2
     public var adoptPeerVillage: Double = 5

@@ -98,9 +98,11 @@ import Testing
         #expect(ccdStage(u1: 0.5, u2: 0, d: 0.1) == 1)                    // U2 = 0 well defined
         #expect(ccdStage(u1: 0, u2: 0, d: 0) == 0)
         #expect(ccdStage(u1: 0.5, u2: 0.2, d: .nan) == 0)
-        // Boundaries: D = d1 is stage 2, D = d2 is not stage 2, D = d3 is stage 4.
+        // Boundaries: D = d1 is stage 2, D = d2 unbalanced is still stage 2 (balanced: 3), D = d3 is stage 4.
         #expect(ccdStage(u1: 0.5, u2: 0.2, d: th.d1) == 2)
-        #expect(ccdStage(u1: 0.5, u2: 0.2, d: th.d2) == 0)
+        #expect(ccdStage(u1: 0.5, u2: 0.2, d: th.d2) == 2)
+        #expect(ccdStage(u1: 0.5, u2: 0.45, d: th.d2) == 3)
+        #expect(ccdStage(u1: 0.3, u2: 0.3, d: th.d1 - 1e-9) == 0)
         #expect(ccdStage(u1: 0.5, u2: 0.2, d: th.d3) == 4)
         let custom = CCDStageThresholds(epsilon: 0.3, d1: 0.4, d2: 0.5, d3: 0.7)
         #expect(ccdStage(u1: 0.5, u2: 0.3, d: 0.55, thresholds: custom) == 3)

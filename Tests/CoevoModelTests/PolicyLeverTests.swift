@@ -86,14 +86,16 @@ struct PolicyLeverTests {
         }
     }
 
-    // Seen: adoption.retail averaged over the run 0.106/0.0245, 0.107/0.0280, 0.113/0.0290 (≈ 4×);
-    // last 8 quarters 0.222/0.051, 0.229/0.061, 0.244/0.063.
-    @Test("pub: adoption is cheaper and more likely, so retail adoption is earlier and higher")
+    // G_pub acts through the adoption cost only (no term in the logit since issue 13). Seen with the
+    // logit intercept −6: adoption.retail averaged over the run 0.101/0.082, 0.095/0.083,
+    // 0.115/0.101 (≈ 1.2×); last 8 quarters 0.173/0.141, 0.171/0.162, 0.240/0.211. With the cost
+    // hook off the pair is identical (PolicyLeverHookTests), so 1.05× can fail.
+    @Test("pub: adoption is cheaper, so retail adoption is earlier and higher")
     func publicServices() {
         for (seed, pair) in zip(leverSeeds, leverPairs("pub")) {
             let with = pair.policy.average("adoption.retail"), without = pair.none.average("adoption.retail")
-            #expect(with > 2 * without, "seed \(seed): mean adoption.retail \(with) vs \(without)")
-            #expect(pair.policy.late("adoption.retail") > 2 * pair.none.late("adoption.retail"), "seed \(seed)")
+            #expect(with > 1.05 * without, "seed \(seed): mean adoption.retail \(with) vs \(without)")
+            #expect(pair.policy.late("adoption.retail") > 1.02 * pair.none.late("adoption.retail"), "seed \(seed)")
         }
     }
 
