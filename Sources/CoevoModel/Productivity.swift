@@ -2,7 +2,8 @@
 // by catching up with the cluster's best practice when it is ahead, k_cl·(ln A_best − ln A)^+
 // (labour pooling and knowledge spillovers: a cluster-level external economy; in a super-cluster the
 // best practice is the whole super-cluster's, weighted by `network.supercluster_spillover`), by catching up with
-// its best partner, k_net·(ln A_partner − ln A)^+ (a network-level external economy), by catching up
+// its best partner, k_net·max_o w_o·(ln A_o − ln A)^+, w_o = 1 for a partner in another cluster and
+// `network.local_knowledge` in its own (a network-level external economy; docs/ODD.md §8.4), by catching up
 // with its ecosystem's best practice across industries when embedded, k_eco·(ln A_eco − ln A)^+
 // (Jacobs spillovers, §2.3.2, §2.4: the ecosystem level), and by a shock.
 // Every gain is booked in the firm's ledger by source, so the cost fall can be attributed exactly.
