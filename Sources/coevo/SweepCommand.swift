@@ -5,16 +5,9 @@ import CoevoReport
 import CoevoStore
 import Foundation
 
-/// `coevo sweep PLAN.yaml --out DIR`: every point × replication of a plan into DIR/sweep.sqlite.
-struct SweepCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sweep",
-        abstract: "Run a sweep plan (factors × replications) into DIR/sweep.sqlite; rerunning resumes; writes summary.csv.",
-        discussion: "The plan format is in docs/REFERENCE.md (Sweeps). A killed sweep loses at most the runs in flight: run the same command again."
-    )
-
-    @Argument(help: "The sweep plan (YAML).") var plan: String
-    @Option(help: "Output directory (created if missing; its store is reused).") var out: String
+/// How a store-backed command runs its runs: jobs, a shard, failed runs, progress, or a SLURM job
+/// array instead (shared by `coevo sweep` and `coevo sensitivity`).
+struct StoreRunOptions: ParsableArguments {
     @Option(help: "Runs in parallel (default: the number of cores).") var jobs: Int?
     @Option(help: ArgumentHelp("Run only shard i of n (1 ≤ i ≤ n), balanced by firms × quarters.", valueName: "i/n")) var shard: String?
     @Flag(help: "Run again the runs recorded as failed.") var retryFailed = false
@@ -28,9 +21,9 @@ struct SweepCommand: AsyncParsableCommand {
     @Option(help: "With --slurm: CPUs per task (runs in parallel within a shard).") var cpus: Int = 1
     @Flag(help: "With --slurm: submit the array and the dependent merge with sbatch and print the job ids.") var submit = false
 
-    func run() async throws {
-        // Everything is checked before anything is written.
-        let parsedShard = try shard.map(Self.parseShard)
+    /// Checks the options (exit 2 on a bad one) and returns the shard asked for.
+    func checked(out: String) -> (index: Int, count: Int)? {
+        let parsedShard = shard.map(SweepCommand.parseShard)
         if let jobs, !(1...1024).contains(jobs) { CLI.fail("--jobs: expected an integer in [1, 1024], found \(jobs)") }
         if slurm {
             if !(1...10_000).contains(shards) { CLI.fail("--shards: expected an integer in [1, 10000], found \(shards)") }
@@ -40,6 +33,63 @@ struct SweepCommand: AsyncParsableCommand {
                 if let value, let problem = SlurmJob.problem(value) { CLI.fail("\(flag): \(problem)") }
             }
         } else if submit { CLI.fail("--submit: expected it with --slurm, found it alone") }
+        return parsedShard
+    }
+
+    /// Writes (and with --submit submits) the job array running `command` on the plan copy and the merge job.
+    func writeSlurm(command: String, name: String, planText: String, directory: URL) throws {
+        let planCopy = directory.appendingPathComponent("plan.yaml")
+        do {
+            try atomicWrite(data: Data(planText.utf8), to: planCopy)
+            let job = SlurmJob(name: name, directory: directory, plan: planCopy, executable: SweepCommand.executablePath(),
+                               workingDirectory: FileManager.default.currentDirectoryPath, shards: shards, cpus: cpus,
+                               partition: partition, time: time, memory: mem, command: command)
+            try job.write()
+            print("wrote \(job.arrayScript.path) (\(shards) array tasks) and \(job.mergeScript.path)")
+            if submit {
+                let ids = try job.submit()
+                print("submitted array job \(ids.array) (\(shards) shards) and merge job \(ids.merge) (after the array succeeds)")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("coevo \(command): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// Sweep options whose stop flag is set by Ctrl-C (the runs in flight are committed first).
+    func sweepOptions(shard: (index: Int, count: Int)?, command: String) -> (SweepOptions, SweepProgressLine) {
+        let stop = StopFlag()
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        signal(SIGINT, SIG_IGN)
+        source.setEventHandler {
+            stop.set()
+            FileHandle.standardError.write(Data("\ncoevo \(command): stopping after the runs in flight are committed (Ctrl-C again to abort)\n".utf8))
+            signal(SIGINT, SIG_DFL)
+        }
+        source.resume()
+        StopFlag.keep(source)
+        let reporter = SweepProgressLine(enabled: !quiet, terminal: isatty(2) == 1)
+        let options = SweepOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard, retryFailed: retryFailed,
+                                   shouldStop: { stop.isSet }, progress: { reporter.update($0) })
+        return (options, reporter)
+    }
+}
+
+/// `coevo sweep PLAN.yaml --out DIR`: every point × replication of a plan into DIR/sweep.sqlite.
+struct SweepCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a sweep plan (factors × replications) into DIR/sweep.sqlite; rerunning resumes; writes summary.csv.",
+        discussion: "The plan format is in docs/REFERENCE.md (Sweeps). A killed sweep loses at most the runs in flight: run the same command again."
+    )
+
+    @Argument(help: "The sweep plan (YAML).") var plan: String
+    @Option(help: "Output directory (created if missing; its store is reused).") var out: String
+    @OptionGroup var options: StoreRunOptions
+
+    func run() async throws {
+        // Everything is checked before anything is written.
+        let parsedShard = options.checked(out: out)
         let design: SweepDesign
         do { design = try SweepDesign(plan: SweepPlan.load(path: plan)) } catch { CLI.fail(error.description) }
         if out.isEmpty { CLI.fail("--out: expected a directory path, found an empty string") }
@@ -48,38 +98,12 @@ struct SweepCommand: AsyncParsableCommand {
         let planText = (try? String(contentsOfFile: plan, encoding: .utf8)) ?? ""
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
-        if slurm {
-            let planCopy = directory.appendingPathComponent("plan.yaml")
-            do {
-                try atomicWrite(data: Data(planText.utf8), to: planCopy)
-                let job = SlurmJob(name: design.plan.name, directory: directory, plan: planCopy, executable: Self.executablePath(),
-                                   workingDirectory: FileManager.default.currentDirectoryPath, shards: shards, cpus: cpus,
-                                   partition: partition, time: time, memory: mem)
-                try job.write()
-                print("wrote \(job.arrayScript.path) (\(shards) array tasks) and \(job.mergeScript.path)")
-                if submit {
-                    let ids = try job.submit()
-                    print("submitted array job \(ids.array) (\(shards) shards) and merge job \(ids.merge) (after the array succeeds)")
-                }
-            } catch {
-                FileHandle.standardError.write(Data("coevo sweep: \(error)\n".utf8))
-                throw ExitCode(1)
-            }
+        if options.slurm {
+            try options.writeSlurm(command: "sweep", name: design.plan.name, planText: planText, directory: directory)
             return
         }
-
-        let stop = StopFlag()
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        signal(SIGINT, SIG_IGN)
-        source.setEventHandler {
-            stop.set()
-            FileHandle.standardError.write(Data("\ncoevo sweep: stopping after the runs in flight are committed (Ctrl-C again to abort)\n".utf8))
-            signal(SIGINT, SIG_DFL)
-        }
-        source.resume()
-        let reporter = SweepProgressLine(enabled: !quiet, terminal: isatty(2) == 1)
-        let options = SweepOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: parsedShard, retryFailed: retryFailed,
-                                   shouldStop: { stop.isSet }, progress: { reporter.update($0) })
+        let quiet = options.quiet
+        let (sweepOptions, reporter) = options.sweepOptions(shard: parsedShard, command: "sweep")
         let result: SweepProgress
         do {
             let store = try SweepStore(directory: directory)
@@ -87,7 +111,7 @@ struct SweepCommand: AsyncParsableCommand {
             if !quiet {
                 FileHandle.standardError.write(Data("sweep \(design.plan.name): \(design.points.count) points, up to \(design.points.count * design.plan.replications.maximum) runs\(parsedShard.map { ", shard \($0.index)/\($0.count)" } ?? "") → \(directory.path)\n".utf8))
             }
-            result = try await SweepRunner.run(design: design, store: store, directory: directory, options: options)
+            result = try await SweepRunner.run(design: design, store: store, directory: directory, options: sweepOptions)
         } catch {
             reporter.finish()
             FileHandle.standardError.write(Data("coevo sweep: \(error)\n".utf8))
@@ -104,7 +128,7 @@ struct SweepCommand: AsyncParsableCommand {
         }
     }
 
-    static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+    static func parseShard(_ text: String) -> (index: Int, count: Int) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 10_000, i >= 1, i <= n else {
             CLI.fail("--shard: expected i/n with 1 ≤ i ≤ n ≤ 10000, found '\(text)'")
@@ -135,6 +159,7 @@ struct MergeCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: out).standardizedFileURL
         if let problem = CLI.outputDirectoryProblem(directory) { CLI.fail("--out: \(problem)") }
         var planText: String?
+        var kind: String?
         var sources: [(String, SweepStore)] = []
         for input in inputs {
             let dir = URL(fileURLWithPath: input).standardizedFileURL
@@ -143,22 +168,33 @@ struct MergeCommand: ParsableCommand {
             guard dir != directory else { CLI.fail("\(input): expected a store other than --out, found the same directory") }
             let store: SweepStore
             let text: String?
-            do { store = try SweepStore(directory: dir); text = try store.meta("plan") } catch { CLI.fail("\(error)") }
+            do { store = try SweepStore(directory: dir); text = try store.meta("plan"); if kind == nil { kind = try store.meta("kind") } } catch { CLI.fail("\(error)") }
             guard let text else { CLI.fail("\(file.path): expected a sweep store with its plan, found none") }
             if let planText, planText != text { CLI.fail("\(file.path): expected the same plan as \(inputs[0]), found a different one") }
             planText = text
             sources.append((file.path, store))
         }
+        // A sensitivity store's points are its design rows.
         let design: SweepDesign
-        do { design = try SweepDesign(plan: SweepPlan.parse(yaml: planText!, source: "\(inputs[0])/\(SweepStore.fileName) (plan)")) }
-        catch { CLI.fail(error.description) }
+        var sensitivity: SensitivityPlan?
+        do {
+            let source = "\(inputs[0])/\(SweepStore.fileName) (plan)"
+            if kind == "sensitivity" {
+                let plan = try SensitivityPlan.parse(yaml: planText!, source: source)
+                sensitivity = plan
+                guard let d = try SensitivityRunner.design(plan) else { CLI.fail("\(source): expected a model plan, found an analytic function") }
+                design = d
+            } else {
+                design = try SweepDesign(plan: SweepPlan.parse(yaml: planText!, source: source))
+            }
+        } catch { CLI.fail(error.description) }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let target = try SweepStore(directory: directory)
             if let existing = try target.meta("plan"), existing != planText! {
                 CLI.fail("--out: expected a store of the same plan or none, found \(target.path.path) holding another plan")
             }
-            try target.setMeta(["plan": planText!, "name": design.plan.name, "model_version": ModelVersion.current])
+            try target.setMeta(["plan": planText!, "name": design.plan.name, "kind": kind ?? "sweep", "model_version": ModelVersion.current])
             try target.setPoints(design.points.map { ($0.id, $0.factorsJSON) })
             var added = 0, seen = 0
             // Shard by shard, 500 runs at a time (memory does not grow with the stores).
@@ -171,7 +207,16 @@ struct MergeCommand: ParsableCommand {
                 }
             }
             try SweepSummary.write(design: design, store: target, directory: directory)
-            writeReport(directory)
+            if let plan = sensitivity {
+                SensitivityRunner.removeResults(in: directory)
+                let evaluation = try SensitivityRunner.collect(plan, design: design, store: target)
+                if let outputs = evaluation.outputs {
+                    try SensitivityCommand.analyseAndWrite(plan, outputs: outputs, skipped: evaluation.skipped, runs: plan.rowCount * plan.replications,
+                                                           seconds: 0, directory: directory, quiet: quiet)
+                } else if !quiet { print("indices not computed: \(evaluation.incomplete ?? "runs missing")") }
+            } else {
+                writeReport(directory)
+            }
             if !quiet { print("merged \(sources.count) stores: \(seen) runs read, \(added) added → \(directory.appendingPathComponent(SweepStore.fileName).path)") }
         } catch let e as StoreError {
             FileHandle.standardError.write(Data("coevo merge: \(e.description)\n".utf8))
@@ -191,6 +236,9 @@ func writeReport(_ directory: URL) {
 
 /// Set once from a signal handler, read by the runner.
 final class StopFlag: @unchecked Sendable {
+    /// Keeps a signal source alive for the life of the process.
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    static func keep(_ source: DispatchSourceSignal) { sources.append(source) }
     private let lock = NSLock()
     private var value = false
     func set() { lock.lock(); value = true; lock.unlock() }

@@ -46,36 +46,79 @@ public struct MorrisDesign: Sendable {
 public struct MorrisEffects: Sendable {
     public var mu: [Double]
     public var muStar: [IndexEstimate]
+    /// The standard deviation of the effects; with replications, net of the seed noise of the
+    /// effects (0 when the noise accounts for all of their spread).
     public var sigma: [Double]
+    /// Seed noise of the outcome at the design rows (replications ≥ 2), else its replications only.
+    public var noise: NoiseShare
 }
 
 public enum MorrisAnalysis {
     /// μ, μ* (with bootstrap interval) and σ per factor from outputs `y` in ``MorrisDesign`` row order.
     public static func effects(_ y: [Double], design d: MorrisDesign, bootstrap draws: Int = 1000, seed: UInt64 = 1) -> MorrisEffects {
-        precondition(y.count == d.rows.count, "MorrisAnalysis: one output per design row")
-        let k = d.factors
+        effects(replicated: y.map { [$0] }, design: d, bootstrap: draws, seed: seed)
+    }
+
+    /// The effects from `y[row][replication]` (R ≥ 1 per row, common random numbers), computed on
+    /// the replication means, over the first `trajectories` trajectories (default all). With R ≥ 2,
+    /// σ² is corrected by the noise variance of the effects, mean over effects of s²_d / (R Δ²),
+    /// s²_d the variance over replications of the step's difference; μ is unbiased as it is, and μ*
+    /// keeps a noise floor of about √(2/π) times the effects' noise standard deviation.
+    public static func effects(replicated y: [[Double]], design d: MorrisDesign, trajectories t: Int? = nil,
+                               bootstrap draws: Int = 1000, seed: UInt64 = 1) -> MorrisEffects {
+        precondition(y.count == d.rows.count, "MorrisAnalysis: one output row per design row")
+        let reps = y[0].count
+        precondition(reps >= 1 && y.allSatisfy { $0.count == reps }, "MorrisAnalysis: the same number of replications in every row")
+        let trajectories = t ?? d.trajectories
+        precondition(trajectories >= 2 && trajectories <= d.trajectories, "MorrisAnalysis: 2 ≤ trajectories ≤ r")
+        let k = d.factors, rr = Double(reps)
+        let means = y.map { $0.reduce(0, +) / rr }
         var ee = [[Double]](repeating: [], count: k)   // ee[i][t]
-        for t in 0..<d.trajectories {
+        var eeNoise = [Double](repeating: 0, count: k) // Σ over t of the effect's noise variance
+        var within = 0.0, rowsUsed = 0
+        for t in 0..<trajectories {
             let base = t * (k + 1)
             for (s, move) in d.moves[t].enumerated() {
-                ee[move.factor].append((y[base + s + 1] - y[base + s]) / move.step)
+                ee[move.factor].append((means[base + s + 1] - means[base + s]) / move.step)
+                if reps > 1 {
+                    let diff = (0..<reps).map { y[base + s + 1][$0] - y[base + s][$0] }
+                    let m = diff.reduce(0, +) / rr
+                    let v = diff.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (rr - 1)
+                    eeNoise[move.factor] += v / rr / (move.step * move.step)
+                }
+            }
+            if reps > 1 {
+                for row in base...(base + k) {
+                    let m = means[row]
+                    within += y[row].reduce(0) { $0 + ($1 - m) * ($1 - m) } / (rr - 1)
+                    rowsUsed += 1
+                }
             }
         }
-        let r = Double(d.trajectories)
+        let r = Double(trajectories)
         let mu = ee.map { $0.reduce(0, +) / r }
         let star = ee.map { $0.reduce(0) { $0 + abs($1) } / r }
-        let sigma = ee.indices.map { i in (ee[i].reduce(0) { $0 + ($1 - mu[i]) * ($1 - mu[i]) } / (r - 1)).squareRoot() }
+        let sigma = ee.indices.map { i -> Double in
+            let v = ee[i].reduce(0) { $0 + ($1 - mu[i]) * ($1 - mu[i]) } / (r - 1) - eeNoise[i] / r
+            return max(0, v).squareRoot()
+        }
         var rng = SplitMix64(seed: seed)
-        var reps = [[Double]](repeating: [], count: k)
+        var samples = [[Double]](repeating: [], count: k)
         for _ in 0..<draws {
-            let sample = (0..<d.trajectories).map { _ in rng.nextInt(below: d.trajectories) }
-            for i in 0..<k { reps[i].append(sample.reduce(0) { $0 + abs(ee[i][$1]) } / r) }
+            let sample = (0..<trajectories).map { _ in rng.nextInt(below: trajectories) }
+            for i in 0..<k { samples[i].append(sample.reduce(0) { $0 + abs(ee[i][$1]) } / r) }
         }
         let muStar = (0..<k).map { i -> IndexEstimate in
             guard draws > 0 else { return IndexEstimate(estimate: star[i], low: .nan, high: .nan) }
-            let s = reps[i].sorted()
+            let s = samples[i].sorted()
             return IndexEstimate(estimate: star[i], low: quantile(s, 0.025), high: quantile(s, 0.975))
         }
-        return MorrisEffects(mu: mu, muStar: muStar, sigma: sigma)
+        // The signal variance across the rows used: the variance of the means net of their noise.
+        let usedMeans = Array(means[0..<(trajectories * (k + 1))])
+        let mm = usedMeans.reduce(0, +) / Double(usedMeans.count)
+        let noiseVariance = reps > 1 ? within / Double(rowsUsed) : nil
+        let signal = usedMeans.reduce(0) { $0 + ($1 - mm) * ($1 - mm) } / Double(usedMeans.count - 1) - (noiseVariance ?? 0) / rr
+        return MorrisEffects(mu: mu, muStar: muStar, sigma: sigma,
+                             noise: NoiseShare(replications: reps, noiseVariance: noiseVariance, signalVariance: signal))
     }
 }

@@ -21,10 +21,12 @@ public struct SlurmJob: Sendable {
     public var partition: String?
     public var time: String?
     public var memory: String?
+    /// The coevo subcommand each shard runs: `sweep`, or `sensitivity` (whose store merges the same way).
+    public var command: String
 
     public init(name: String, directory: URL, plan: URL, executable: String, workingDirectory: String, shards: Int,
-                cpus: Int, partition: String?, time: String?, memory: String?) {
-        self.name = name; self.directory = directory; self.plan = plan; self.executable = executable
+                cpus: Int, partition: String?, time: String?, memory: String?, command: String = "sweep") {
+        self.name = name; self.directory = directory; self.plan = plan; self.executable = executable; self.command = command
         self.workingDirectory = workingDirectory; self.shards = shards; self.cpus = cpus
         self.partition = partition; self.time = time; self.memory = memory
     }
@@ -63,7 +65,7 @@ public struct SlurmJob: Sendable {
             + "# One shard of the sweep per array task; each writes its own store under shards/<task>.\n"
             + "set -euo pipefail\n"
             + "cd \(SlurmJob.quote(workingDirectory))\n"
-            + "exec \(SlurmJob.quote(executable)) sweep \(SlurmJob.quote(plan.path)) --out \(SlurmJob.quote(directory.path))/shards/\"$SLURM_ARRAY_TASK_ID\" --shard \"$SLURM_ARRAY_TASK_ID\"/\(shards) --jobs \(cpus) --quiet\n"
+            + "exec \(SlurmJob.quote(executable)) \(command) \(SlurmJob.quote(plan.path)) --out \(SlurmJob.quote(directory.path))/shards/\"$SLURM_ARRAY_TASK_ID\" --shard \"$SLURM_ARRAY_TASK_ID\"/\(shards) --jobs \(cpus) --quiet\n"
     }
 
     public var mergeText: String {

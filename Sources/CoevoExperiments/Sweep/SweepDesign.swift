@@ -139,9 +139,9 @@ public struct SweepDesign: Sendable {
         case .lhs, .sobol:
             let n = plan.samples!
             let d = plan.factors.count
-            let unit = plan.design == .lhs
+            let unit = plan.unitRows ?? (plan.design == .lhs
                 ? latinHypercube(count: n, dimensions: d, seed: plan.designSeed)
-                : SobolSequence(dimensions: d, scrambleSeed: plan.designSeed).points(n)
+                : SobolSequence(dimensions: d, scrambleSeed: plan.designSeed).points(n))
             return unit.map { u in
                 plan.factors.enumerated().map { j, f in
                     guard case .range(let low, let high, _) = f.levels else { fatalError("validated: lhs/sobol factors are ranges") }

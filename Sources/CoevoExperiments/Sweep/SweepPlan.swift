@@ -65,6 +65,10 @@ public struct SweepPlan: Sendable {
     public var reference: [(key: String, value: String)]?
     public var outcomes: [String]
     public var series: [String]
+    /// Points given as rows of the unit hypercube, one value per factor (a sensitivity design:
+    /// Saltelli or Morris); each factor's value is low + u·(high − low). Overrides `design`'s own
+    /// points; `samples` is then the row count. Not a plan key: `coevo sensitivity` sets it.
+    public var unitRows: [[Double]]? = nil
 
     // Bounds that keep any plan, however small its text, to bounded time and memory before the
     // first run: the design and the run list are built in memory.
@@ -90,13 +94,18 @@ public struct SweepPlan: Sendable {
 extension SweepPlan {
     /// Reads and validates a plan file.
     public static func load(path: String) throws(ScenarioError) -> SweepPlan {
+        try parse(yaml: try readPlanText(path: path), source: path)
+    }
+
+    /// A plan file's text: a readable UTF-8 file of at most `maxBytes`.
+    static func readPlanText(path: String, what: String = "sweep plan") throws(ScenarioError) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError(source: path, message: "expected a sweep plan file, found no such file")
+            throw ScenarioError(source: path, message: "expected a \(what) file, found no such file")
         }
-        guard !isDirectory.boolValue else { throw ScenarioError(source: path, message: "expected a sweep plan file, found a directory") }
+        guard !isDirectory.boolValue else { throw ScenarioError(source: path, message: "expected a \(what) file, found a directory") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(source: path, message: "expected a readable sweep plan file, found it unreadable")
+            throw ScenarioError(source: path, message: "expected a readable \(what) file, found it unreadable")
         }
         guard data.count <= maxBytes else {
             throw ScenarioError(source: path, message: "expected a plan of at most \(maxBytes) bytes, found \(data.count)")
@@ -104,12 +113,27 @@ extension SweepPlan {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(source: path, message: "expected UTF-8 text, found undecodable bytes")
         }
-        return try parse(yaml: text, source: path)
+        return text
     }
 
     /// Parses and validates plan text. Scenario files named in the plan are resolved relative
     /// to the current directory, as on the command line.
     public static func parse(yaml text: String, source: String) throws(ScenarioError) -> SweepPlan {
+        try parse(yaml: text, source: source, extension: nil)
+    }
+
+    /// Another plan kind built on the sweep plan (a sensitivity plan): the keys it reads itself,
+    /// the sweep keys it does not accept, and the design it forces. With an extension, the design
+    /// checks and point counts are the caller's (it sets `unitRows` and `samples`).
+    struct Extension {
+        var kind: String
+        var keys: [String]
+        var refused: [String]
+        var design: Design
+        var consume: (_ key: String, _ node: Node, _ reader: inout PlanReader) throws(ScenarioError) -> Void
+    }
+
+    static func parse(yaml text: String, source: String, extension ext: Extension?) throws(ScenarioError) -> SweepPlan {
         // Anchors and aliases can make a tiny file expand exponentially (as in scenario files).
         if let (line, token) = YAMLGuard.firstAnchorOrAlias(text) {
             throw ScenarioError(source: source, line: line, message: "expected plain YAML without anchors or aliases, found '\(token)' (quote the text if it is not one)")
@@ -130,9 +154,14 @@ extension SweepPlan {
         var outcomes: [String] = []
         var series: [String] = []
         var seen = Set<String>()
+        if let ext { design = ext.design }
         for (k, v) in top {
             let key = try reader.key(k)
             guard seen.insert(key).inserted else { throw reader.error(k, "key '\(key)': expected once, found it again") }
+            if let ext {
+                if ext.keys.contains(key) { try ext.consume(key, v, &reader); continue }
+                if ext.refused.contains(key) { throw reader.error(k, "key '\(key)': expected only in a sweep plan, found it in a \(ext.kind) plan") }
+            }
             switch key {
             case "name": name = try reader.scalar(v, key)
             case "description": _ = try reader.scalar(v, key)
@@ -158,6 +187,7 @@ extension SweepPlan {
             case "series": series = try reader.names(v, key, allowed: Set(Observer.metrics), what: "a metric name")
             default:
                 let known = ["name", "description", "scenario", "set", "design", "samples", "factors", "replications", "seeds", "base_seed", "design_seed", "reference", "outcomes", "series"]
+                    .filter { !(ext?.refused.contains($0) ?? false) } + (ext?.keys ?? [])
                 let near = known.min { Parameters.editDistance(key, $0) < Parameters.editDistance(key, $1) }!
                 let hint = Parameters.editDistance(key, near) <= 3 ? " (did you mean '\(near)'?)" : ""
                 throw reader.error(k, "unknown key '\(key)'\(hint); expected one of \(known.joined(separator: ", "))")
@@ -182,6 +212,12 @@ extension SweepPlan {
             if let info { if case .integer = info.kind { integer = true } }
             let levels = try reader.levels(fv, factor: key, info: info, design: design)
             factors.append(Factor(key: key, levels: levels, integer: integer))
+        }
+        if ext != nil {
+            if case .adaptive = replications { throw ScenarioError(source: source, message: "key 'replications': expected a fixed number in a \(ext!.kind) plan, found adaptive replication") }
+            return SweepPlan(name: name, source: source, scenario: scenario, settings: settings, design: design, samples: nil,
+                             factors: factors, replications: replications, seeds: seeds, baseSeed: baseSeed,
+                             designSeed: designSeed ?? baseSeed, reference: nil, outcomes: outcomes, series: [])
         }
         switch design {
         case .grid:
@@ -289,6 +325,15 @@ struct PlanReader {
         let text = try scalar(n, key)
         guard let v = UInt64(text) else { throw error(n, "key '\(key)': expected an integer in [0, \(UInt64.max)], found '\(text)'") }
         return v
+    }
+
+    mutating func boolean(_ n: Node, _ key: String) throws(ScenarioError) -> Bool {
+        let text = try scalar(n, key)
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw error(n, "key '\(key)': expected true or false, found '\(text)'")
+        }
     }
 
     mutating func number(_ n: Node, _ key: String) throws(ScenarioError) -> Double {
