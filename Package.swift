@@ -53,7 +53,7 @@ let package = Package(
         // Synchronous benchmark binary for profilers.
         .executableTarget(name: "coevo-bench", dependencies: ["CoevoExperiments"]),
         .testTarget(name: "CoevoModelTests", dependencies: ["CoevoModel", "CoevoExperiments", "CoevoMeasure", "CoevoStore"]),
-        .testTarget(name: "CoevoExperimentsTests", dependencies: ["CoevoExperiments", "CoevoModel", "CoevoStore"]),
+        .testTarget(name: "CoevoExperimentsTests", dependencies: ["CoevoExperiments", "CoevoModel", "CoevoStore", "CoevoMeasure"]),
         .testTarget(name: "CoevoMeasureTests", dependencies: ["CoevoMeasure", "CoevoEmpirics"]),
         .testTarget(name: "CoevoStoreTests", dependencies: ["CoevoStore", "CoevoModel"]),
         .testTarget(name: "CoevoReportTests", dependencies: ["CoevoReport"]),

@@ -27,7 +27,7 @@ extension Model {
     /// frontier (Innovation.swift); each collaboration partner refers orders (MODEL.md §3(9)).
     @inline(__always) func attraction(slot s: Int, frontier: Double) -> Double {
         exp(parameters.thetaQ * (firms.quality[s] - frontier) - parameters.thetaP * log(firms.price[s]))
-            * (1 + parameters.referral * Double(firms.degree[s]))
+            * (1 + (parameters.externalNetwork || period < 0 ? parameters.referral : 0) * Double(firms.degree[s]))
     }
 
     /// Online visibility to consumers (RETAIL, LIVE), to wholesale buyers (B2B) and to world

@@ -85,6 +85,8 @@ public struct Model: Sendable {
     public var ecosystemSupplierIndexByCluster: [Double] = []
     var ecosystemDemand: [Double] = []
     var ecosystemDemandByCluster: [Double] = []
+    /// Each cluster's own supplier pool at quarter 0, used from then on when `external.cluster` is off.
+    var frozenLocalPool: [Double] = []
     /// Σ over clusters of an industry of the B2B supplier index.
     public var industryB2BIndex: [Double] = []
     /// Offline visibility of a seller from region r in market m (regions × markets), this period.

@@ -259,6 +259,10 @@ extension Parameters {
         i("gov.regions", \.govRegions, "regions", 0, 20, "regions running the policy: the first N (0 = all)"),
 
         b("platform.enabled", \.platforms, "platforms exist (false: the no-digital counterfactual)"),
+        b("external.cluster", \.externalCluster, "cluster-level external economies from quarter 0 (false: own supplier pool frozen, no catch-up to the cluster's best practice)"),
+        b("external.network", \.externalNetwork, "network-level external economies from quarter 0 (false: partners bring no suppliers, knowledge or orders)"),
+        b("external.ecosystem", \.externalEcosystem, "ecosystem-level external economies from quarter 0 (false: no ecosystem suppliers or best practice)"),
+        b("external.economy", \.externalEconomy, "economy-wide external economies from quarter 0 (false: no B2B supplier pool beyond the cluster)"),
 
         r("stage.retail", \.stageRetail, "share", 0, 1, "stage 1: retail adoption (with logistics and the mean loan rate below period 0)"),
         r("stage.sharing", \.stageSharing, "share", 0, 1, "stage 2: firms using XBORDER, DESIGN or MAKE"),

@@ -194,6 +194,15 @@ public struct Parameters: Sendable, Codable, Equatable {
     // MARK: Collaboration network (§2.3, §3.9)
     /// Firms search for partners and form links (false: no network).
     public var network: Bool = true
+    /// The four levels of external economies, each switched off from quarter 0 on (burn-in
+    /// unchanged) for `coevo decompose` (docs/ODD.md §7.31): the cluster's own supplier pool
+    /// (frozen at its quarter-0 size) and catch-up to the cluster's best practice; partners'
+    /// supplier access, knowledge catch-up and referred orders; the ecosystem's suppliers and
+    /// best practice; the economy-wide (B2B) supplier pool.
+    public var externalCluster: Bool = true
+    public var externalNetwork: Bool = true
+    public var externalEcosystem: Bool = true
+    public var externalEconomy: Bool = true
     /// Search probability per quarter; chance a B2B user searches afar, × its platform's μ.
     public var linkSearch: Double = 0.3
     public var linkFar: Double = 0.3

@@ -46,6 +46,8 @@ extension Model {
         let ecosystemOf = firms.ecosystem.base, id = firms.id.base
         let lEcosystem = firms.ledgerEcosystem.base, lNetwork = firms.ledgerNetwork.base, lLearning = firms.ledgerLearning.base
         let lCluster = firms.ledgerCluster.base, lShock = firms.ledgerShock.base
+        // Levels switched off (decompose) from quarter 0 on.
+        let clusterOn = p.externalCluster || period < 0, networkOn = p.externalNetwork || period < 0, ecosystemOn = p.externalEcosystem || period < 0
         for s in 0..<n {
             let learning = p.learningRate * capability[s]
             let k = Int(cluster[s])
@@ -54,12 +56,12 @@ extension Model {
                 best += p.superclusterSpillover * (superclusterBestLogA[k] - best)
             }
             let a = logA[s]
-            let clusterGain = p.clusterSpillover * max(0, best - a)
+            let clusterGain = clusterOn ? p.clusterSpillover * max(0, best - a) : 0
             let bestPartner = bestPartnerLogA[s]
-            let network = bestPartner > a ? p.partnerSpillover * (bestPartner - a) : 0
+            let network = networkOn && bestPartner > a ? p.partnerSpillover * (bestPartner - a) : 0
             var ecosystem = 0.0
             let member = Int(ecosystemOf[s])
-            if member > 0 && member <= ecosystemBestLogA.count {
+            if ecosystemOn && member > 0 && member <= ecosystemBestLogA.count {
                 ecosystem = p.ecoSpillover * max(0, ecosystemBestLogA[member - 1] - a)
             }
             let shock = p.productivityShock * random.normal(.productivity, period: period, id: id[s])

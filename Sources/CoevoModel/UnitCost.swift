@@ -19,13 +19,19 @@ extension Model {
         let exponent = parameters.inputShare / (1 - parameters.sigmaIn)
         var psiLocal = [Double](repeating: 0, count: clusters.count), psiB2B = psiLocal
         var poolLocal = psiLocal, poolFar = psiLocal
+        // A level switched off (decompose) acts from quarter 0: the cluster's pool stays at its size then.
+        let switchedOff = period >= 0
+        let clusterOn = parameters.externalCluster || !switchedOff, economyOn = parameters.externalEconomy || !switchedOff
+        if !clusterOn && frozenLocalPool.count != clusters.count {
+            frozenLocalPool = clusters.map { max($0.supplierIndex, 0.01 * supplierIndexRef) }
+        }
         for k in clusters.indices {
-            poolLocal[k] = max(clusters[k].supplierIndex, 0.01 * supplierIndexRef)   // an outside supplier of last resort
-            poolFar[k] = parameters.b2bSupplierWeight * (industryB2BIndex[world.clusterIndustry[k]] - clusters[k].supplierIndexB2B)
+            poolLocal[k] = clusterOn ? max(clusters[k].supplierIndex, 0.01 * supplierIndexRef) : frozenLocalPool[k]   // an outside supplier of last resort
+            poolFar[k] = economyOn ? parameters.b2bSupplierWeight * (industryB2BIndex[world.clusterIndustry[k]] - clusters[k].supplierIndexB2B) : 0
             psiLocal[k] = exponent * log(poolLocal[k] / supplierIndexRef)
             psiB2B[k] = exponent * log((poolLocal[k] + poolFar[k]) / supplierIndexRef)
         }
-        let partnerWeight = parameters.partnerSupplierWeight, dMax = FirmStore.maxDegree
+        let partnerWeight = parameters.externalNetwork || !switchedOff ? parameters.partnerSupplierWeight : 0, dMax = FirmStore.maxDegree
         // Partner suppliers join the pool with weight ω_net (a network-level input externality).
         // Summed in a pass of their own: it is short per firm, so the partners' cache misses
         // overlap (in the pricing loop below, with its exp and log, they did not).
@@ -54,7 +60,7 @@ extension Model {
         let industry = firms.industry.base, cluster = firms.cluster.base, channels = firms.channels.base
         for s in 0..<firms.count where role[s] != .supplier {
             let f = Int(ecosystem[s]) - 1
-            guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty else { poolEcosystem[s] = 0; continue }
+            guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty && (parameters.externalEcosystem || !switchedOff) else { poolEcosystem[s] = 0; continue }
             poolEcosystem[s] = parameters.ecoSupplierWeight
                 * max(0, ecosystemSupplierIndex[f * J + Int(industry[s])] - ecosystemSupplierIndexByCluster[f * K + Int(cluster[s])])
         }

@@ -4,7 +4,7 @@ import Foundation
 /// recognizes.
 public enum ReportBuilder {
     /// The output kinds known, tried in order; the first that recognizes a directory reads it.
-    public static let sources: [any ReportSource.Type] = [SensitivityReportSource.self, RunReportSource.self, SweepReportSource.self]
+    public static let sources: [any ReportSource.Type] = [SensitivityReportSource.self, DecompositionReportSource.self, CalibrationReportSource.self, RunReportSource.self, SweepReportSource.self]
 
     /// Name of the report file written into the directory.
     public static let fileName = "report.html"

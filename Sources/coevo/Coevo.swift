@@ -6,7 +6,7 @@ struct Coevo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coevo",
         abstract: "Co-evolution of digital commerce and industrial clusters: simulate, measure, report.",
-        subcommands: [RunCommand.self, ScenariosCommand.self, SweepCommand.self, SensitivityCommand.self, MergeCommand.self, MeasureCommand.self, ReportCommand.self, BenchCommand.self, ValidateCommand.self, CouplingReferenceCommand.self, ServeCommand.self]
+        subcommands: [RunCommand.self, ScenariosCommand.self, SweepCommand.self, SensitivityCommand.self, DecomposeCommand.self, CalibrateCommand.self, MergeCommand.self, MeasureCommand.self, ReportCommand.self, BenchCommand.self, ValidateCommand.self, CouplingReferenceCommand.self, ServeCommand.self]
     )
 
     /// Like ArgumentParser's entry point, but a usage error exits with status 2 (INTERFACE.md), not 64.

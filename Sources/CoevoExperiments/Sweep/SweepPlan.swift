@@ -139,6 +139,7 @@ extension SweepPlan {
             throw ScenarioError(source: source, line: line, message: "expected plain YAML without anchors or aliases, found '\(token)' (quote the text if it is not one)")
         }
         var reader = PlanReader(source: source)
+        if let ext { reader.designContext = "a \(ext.kind) plan" }
         let top = try reader.topMapping(text)
         var name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
         var scenario = "baseline"
@@ -273,6 +274,8 @@ extension SweepPlan {
 struct PlanReader {
     let source: String
     var nodes = 0
+    /// How messages name the design when another plan kind forces it (e.g. "a sensitivity plan").
+    var designContext: String?
 
     func error(_ node: Node, _ message: String) -> ScenarioError {
         ScenarioError(source: source, line: node.mark.map { $0.line }, message: message)
@@ -423,7 +426,7 @@ struct PlanReader {
     mutating func levels(_ n: Node, factor: String, info: ParameterInfo?, design: SweepPlan.Design) throws(ScenarioError) -> SweepPlan.Factor.Levels {
         if let seq = n.sequence {
             guard design == .grid else {
-                throw error(n, "factor '\(factor)': design \(design.rawValue) expected a range {low, high}, found a list")
+                throw error(n, "factor '\(factor)': \(designContext ?? "design \(design.rawValue)") expected a range {low, high}, found a list")
             }
             guard !seq.isEmpty else { throw error(n, "factor '\(factor)': expected at least one value, found an empty list") }
             guard seq.count <= SweepPlan.maxLevels else { throw error(n, "factor '\(factor)': expected at most \(SweepPlan.maxLevels) values, found \(seq.count)") }
@@ -468,7 +471,7 @@ struct PlanReader {
         case .grid:
             guard let steps, steps >= 2 else { throw error(n, "factor '\(factor)': a grid range expected steps ≥ 2, found \(steps.map(String.init) ?? "none")") }
         case .lhs, .sobol:
-            if steps != nil { throw error(n, "factor '\(factor)': design \(design.rawValue) expected no steps (it samples the range), found steps") }
+            if steps != nil { throw error(n, "factor '\(factor)': \(designContext ?? "design \(design.rawValue)") expected no steps (it samples the range), found steps") }
         }
         return .range(low: low, high: high, steps: steps)
     }

@@ -20,6 +20,8 @@ public struct SweepOptions: Sendable {
     public var shouldStop: @Sendable () -> Bool
     /// Sees the counts after every committed run.
     public var progress: @Sendable (SweepProgress) -> Void
+    /// Write the summary tables and CSV files at the end (a calibration's evaluation batches do not).
+    public var summaries = true
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: (index: Int, count: Int)? = nil, retryFailed: Bool = false,
                 shouldStop: @escaping @Sendable () -> Bool = { false }, progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) {
@@ -159,8 +161,10 @@ public enum SweepRunner {
             for p in work.points { if let t = twin[p] { replications[p] = replications[t] } }
             if !more { break }
         }
-        try SweepSummary.write(design: design, store: store, directory: directory,
-                               replications: plan.replications.isAdaptive ? replications : nil)
+        if options.summaries {
+            try SweepSummary.write(design: design, store: store, directory: directory,
+                                   replications: plan.replications.isAdaptive ? replications : nil)
+        }
         progress.elapsed = (ContinuousClock.now - start).seconds
         return progress
     }

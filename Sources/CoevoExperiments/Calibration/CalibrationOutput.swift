@@ -1,0 +1,62 @@
+// The files of a calibration: estimates.csv, fit.csv, forecast.csv, search.csv and summary.json,
+// each written atomically, estimates.csv last (its presence means the calibration is complete).
+
+import CoevoFiles
+import CoevoStore
+import Foundation
+
+extension Calibration {
+    public static let resultFiles = ["fit.csv", "forecast.csv", "search.csv", "summary.json", "estimates.csv"]
+
+    public static func removeResults(in directory: URL) {
+        for f in resultFiles + ["report.html"] { try? FileManager.default.removeItem(at: directory.appendingPathComponent(f)) }
+    }
+
+    public static func write(_ r: CalibrationResult, plan: CalibrationPlan, seconds: Double, to directory: URL) throws {
+        func num(_ x: Double) -> String { x.isFinite ? CSVFormat.number(x) : "" }
+        func json(_ x: Double?) -> String { guard let x, x.isFinite else { return "null" }; return CSVFormat.number(x) }
+        var estimates = "parameter,estimate,ci_low,ci_high\n"
+        for e in r.estimates { estimates += "\(e.key),\(num(e.value)),\(num(e.low)),\(num(e.high))\n" }
+        var fit = "series,year,data,model\n"
+        for (t, m) in zip(r.targets, r.model) {
+            let spec = plan.moments[t.spec]
+            let name: String
+            switch spec.kind {
+            case .level: name = spec.series
+            case .growth: name = spec.series + ":growth"
+            case .elasticity: name = "\(spec.series)/\(spec.per!):elasticity"
+            }
+            fit += "\(CSVFormat.field(name)),\(t.year.map(String.init) ?? ""),\(num(t.data)),\(num(m))\n"
+        }
+        var forecast = "series,year,mean,low,high\n"
+        for f in r.forecast { forecast += "\(CSVFormat.field(f.series)),\(f.year),\(num(f.mean)),\(num(f.low)),\(num(f.high))\n" }
+        var search = "stage," + plan.parameters.map(\.key).joined(separator: ",") + ",loss\n"
+        for e in r.evaluations { search += "\(e.stage)," + e.values.map(num).joined(separator: ",") + ",\(num(e.loss))\n" }
+        let lines = [
+            "\"name\": \(JSONText.quoted(plan.name))",
+            "\"method\": \(JSONText.quoted(plan.method.rawValue))",
+            "\"weighting\": \(JSONText.quoted(plan.weighting.rawValue))",
+            "\"data\": \(JSONText.quoted(plan.dataPath))",
+            "\"moments\": \(r.targets.count)",
+            "\"parameters\": {" + r.estimates.map { "\(JSONText.quoted($0.key)): {\"estimate\": \(json($0.value)), \"se\": \(json($0.se)), \"ci90\": [\(json($0.low)), \(json($0.high))]}" }.joined(separator: ", ") + "}",
+            "\"loss\": \(json(r.loss))",
+            "\"j_statistic\": \(json(r.jStatistic))",
+            "\"j_degrees_of_freedom\": \(r.jDegrees)",
+            "\"j_p_value\": \(json(r.jPValue))",
+            "\"r_squared\": {" + r.rSquared.map { "\(JSONText.quoted($0.series)): \(json($0.value))" }.joined(separator: ", ") + "}",
+            "\"replications\": \(plan.replications)",
+            "\"final_replications\": \(plan.finalReplications)",
+            "\"evaluations\": \(r.evaluations.count)",
+            "\"runs\": \(r.runs)",
+            "\"seconds\": \(json(seconds))",
+            "\"forecast_to\": \(plan.forecastTo)",
+            "\"warnings\": [" + r.warnings.map { JSONText.quoted($0) }.joined(separator: ", ") + "]",
+        ]
+        let summary = "{\n  " + lines.joined(separator: ",\n  ") + "\n}\n"
+        try AtomicFile.write(fit, to: directory.appendingPathComponent("fit.csv"))
+        try AtomicFile.write(forecast, to: directory.appendingPathComponent("forecast.csv"))
+        try AtomicFile.write(search, to: directory.appendingPathComponent("search.csv"))
+        try AtomicFile.write(summary, to: directory.appendingPathComponent("summary.json"))
+        try AtomicFile.write(estimates, to: directory.appendingPathComponent("estimates.csv"))
+    }
+}

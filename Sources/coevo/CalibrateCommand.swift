@@ -1,0 +1,62 @@
+import ArgumentParser
+import CoevoExperiments
+import CoevoModel
+import CoevoStore
+import Foundation
+
+/// `coevo calibrate PLAN.yaml --out DIR`: the method of simulated moments against real series.
+struct CalibrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Fit parameters to real series by the method of simulated moments; writes estimates.csv (90% intervals), fit.csv, forecast.csv, summary.json, report.html.",
+        discussion: "The plan format is in docs/REFERENCE.md (Calibration). Every run goes into DIR/sweep.sqlite: a killed calibration run again repeats no run."
+    )
+
+    @Argument(help: "The calibration plan (YAML).") var plan: String
+    @Option(help: "Output directory (created if missing; its store is reused).") var out: String
+    @Option(help: "Runs in parallel (default: the number of cores).") var jobs: Int?
+    @Flag(help: "No progress on stderr.") var quiet = false
+
+    func run() async throws {
+        if let jobs, !(1...1024).contains(jobs) { CLI.fail("--jobs: expected an integer in [1, 1024], found \(jobs)") }
+        let parsed: CalibrationPlan
+        do { parsed = try CalibrationPlan.load(path: plan) } catch { CLI.fail(error.description) }
+        if out.isEmpty { CLI.fail("--out: expected a directory path, found an empty string") }
+        let directory = URL(fileURLWithPath: out).standardizedFileURL
+        if let problem = CLI.outputDirectoryProblem(directory, outputs: Calibration.resultFiles) { CLI.fail("--out: \(problem)") }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        Calibration.removeResults(in: directory)
+        let runOptions = try StoreRunOptions.parse(["--quiet"])
+        var (options, _) = runOptions.sweepOptions(shard: nil, command: "calibrate")
+        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let clock = ContinuousClock.now
+        let quiet = self.quiet
+        if !quiet {
+            FileHandle.standardError.write(Data("calibrate \(parsed.name): \(parsed.parameters.count) parameters, \(parsed.momentCount) moments, \(parsed.globalPoints) global points + up to \(parsed.localEvaluations) local evaluations × \(parsed.replications) replications → \(directory.path)\n".utf8))
+        }
+        do {
+            let store = try SweepStore(directory: directory)
+            let planText = (try? String(contentsOfFile: plan, encoding: .utf8)) ?? ""
+            try store.setMeta(["plan": planText, "plan_source": plan, "name": parsed.name, "kind": "calibrate", "model_version": ModelVersion.current])
+            let evaluator = CalibrationEvaluator(plan: parsed, store: store, directory: directory, options: options)
+            let result = try await Calibration.run(evaluator) { line in if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
+            let elapsed = (ContinuousClock.now - clock).components
+            try Calibration.write(result, plan: parsed, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, to: directory)
+            writeReport(directory)
+            for w in result.warnings { FileHandle.standardError.write(Data("coevo calibrate: \(w)\n".utf8)) }
+            if !quiet {
+                for e in result.estimates { print("\(e.key) = \(String(format: "%.4g", e.value))  90% [\(String(format: "%.4g", e.low)), \(String(format: "%.4g", e.high))]") }
+                let j = result.jStatistic.map { String(format: "J = %.3g (df %d, p = %.3g)", $0, result.jDegrees, result.jPValue ?? .nan) } ?? "J not computed"
+                print("loss \(String(format: "%.4g", result.loss)); \(j); R² " + result.rSquared.map { "\($0.series) \(String(format: "%.3f", $0.value))" }.joined(separator: ", "))
+                print("\(result.runs) runs → \(directory.appendingPathComponent("estimates.csv").path)")
+            }
+        } catch is CalibrationEvaluator.Stopped {
+            throw ExitCode(130)
+        } catch let e as ScenarioError {
+            CLI.fail(e.description)
+        } catch {
+            FileHandle.standardError.write(Data("coevo calibrate: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
