@@ -37,6 +37,10 @@ public struct CalibrationResult: Sendable {
     public var evaluations: [Evaluation]
     public var runs: Int
     public var warnings: [String]
+    /// The weighting matrix's diagonal (one weight per moment).
+    public var weights: [Double]
+    /// θ̂ in the unit box.
+    public var unit: [Double]
 }
 
 /// Runs batches of parameter points through the sweep store and turns runs into moments.
@@ -283,7 +287,8 @@ public enum Calibration {
         }
         log("estimate: loss \(String(format: "%.4g", loss(e, weights))) over \(plan.finalReplications) final replications")
         return CalibrationResult(estimates: estimates, loss: loss(e, weights), targets: targets, model: modelMean, jStatistic: j, jDegrees: df,
-                                 jPValue: p, rSquared: r2, forecast: forecast, evaluations: evaluations, runs: runs, warnings: warnings)
+                                 jPValue: p, rSquared: r2, forecast: forecast, evaluations: evaluations, runs: runs, warnings: warnings,
+                                 weights: weights, unit: best)
     }
 }
 

@@ -32,13 +32,19 @@ extension Calibration {
         for f in r.forecast { forecast += "\(CSVFormat.field(f.series)),\(f.year),\(num(f.mean)),\(num(f.low)),\(num(f.high))\n" }
         var search = "stage," + plan.parameters.map(\.key).joined(separator: ",") + ",loss\n"
         for e in r.evaluations { search += "\(e.stage)," + e.values.map(num).joined(separator: ",") + ",\(num(e.loss))\n" }
-        let lines = [
+        var parts: [String] = []
+        for e in r.estimates {
+            let body: String = "{\"estimate\": \(json(e.value)), \"se\": \(json(e.se)), \"ci90\": [\(json(e.low)), \(json(e.high))]}"
+            parts.append(JSONText.quoted(e.key) + ": " + body)
+        }
+        let parameterJSON: String = parts.joined(separator: ", ")
+        let lines: [String] = [
             "\"name\": \(JSONText.quoted(plan.name))",
             "\"method\": \(JSONText.quoted(plan.method.rawValue))",
             "\"weighting\": \(JSONText.quoted(plan.weighting.rawValue))",
             "\"data\": \(JSONText.quoted(plan.dataPath))",
             "\"moments\": \(r.targets.count)",
-            "\"parameters\": {" + r.estimates.map { "\(JSONText.quoted($0.key)): {\"estimate\": \(json($0.value)), \"se\": \(json($0.se)), \"ci90\": [\(json($0.low)), \(json($0.high))]}" }.joined(separator: ", ") + "}",
+            "\"parameters\": {" + parameterJSON + "}",
             "\"loss\": \(json(r.loss))",
             "\"j_statistic\": \(json(r.jStatistic))",
             "\"j_degrees_of_freedom\": \(r.jDegrees)",
