@@ -8,7 +8,7 @@ import Foundation
 struct CalibrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Fit parameters to real series by the method of simulated moments; writes estimates.csv (90% intervals), fit.csv, forecast.csv, summary.json, report.html.",
+        abstract: "Fit parameters to real series by simulated moments (or ABC-SMC); writes estimates.csv (90% intervals), fit.csv, forecast.csv, summary.json, report.html.",
         discussion: "The plan format is in docs/REFERENCE.md (Calibration). Every run goes into DIR/sweep.sqlite: a killed calibration run again repeats no run."
     )
 
@@ -39,14 +39,19 @@ struct CalibrateCommand: AsyncParsableCommand {
             let planText = (try? String(contentsOfFile: plan, encoding: .utf8)) ?? ""
             try store.setMeta(["plan": planText, "plan_source": plan, "name": parsed.name, "kind": "calibrate", "model_version": ModelVersion.current])
             let evaluator = CalibrationEvaluator(plan: parsed, store: store, directory: directory, options: options)
-            let result = try await Calibration.run(evaluator) { line in if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
+            let log: @Sendable (String) -> Void = { line in if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
+            let result: CalibrationResult, posterior: ABCResult?
+            switch parsed.method {
+            case .msm: result = try await Calibration.run(evaluator, log: log); posterior = nil
+            case .abcSMC: (result, posterior) = try await Calibration.runABC(evaluator, log: log)
+            }
             let elapsed = (ContinuousClock.now - clock).components
-            try Calibration.write(result, plan: parsed, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, to: directory)
+            try Calibration.write(result, plan: parsed, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, posterior: posterior, to: directory)
             writeReport(directory)
             for w in result.warnings { FileHandle.standardError.write(Data("coevo calibrate: \(w)\n".utf8)) }
             if !quiet {
                 for e in result.estimates { print("\(e.key) = \(String(format: "%.4g", e.value))  90% [\(String(format: "%.4g", e.low)), \(String(format: "%.4g", e.high))]") }
-                let j = result.jStatistic.map { String(format: "J = %.3g (df %d, p = %.3g)", $0, result.jDegrees, result.jPValue ?? .nan) } ?? "J not computed"
+                let j = parsed.method == .abcSMC ? "posterior means with 90% credible intervals" : result.jStatistic.map { String(format: "J = %.3g (df %d, p = %.3g)", $0, result.jDegrees, result.jPValue ?? .nan) } ?? "J not computed"
                 print("loss \(String(format: "%.4g", result.loss)); \(j); R² " + result.rSquared.map { "\($0.series) \(String(format: "%.3f", $0.value))" }.joined(separator: ", "))
                 print("\(result.runs) runs → \(directory.appendingPathComponent("estimates.csv").path)")
             }

@@ -33,11 +33,11 @@ struct SensitivityCommand: AsyncParsableCommand {
         }
         let planText = (try? String(contentsOfFile: plan, encoding: .utf8)) ?? ""
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        SensitivityRunner.removeResults(in: directory)
         if options.slurm {
             try options.writeSlurm(command: "sensitivity", name: parsed.name, planText: planText, directory: directory)
             return
         }
-        SensitivityRunner.removeResults(in: directory)
         let quiet = options.quiet
         let (sweepOptions, reporter) = options.sweepOptions(shard: parsedShard, command: "sensitivity")
         let runs = parsed.rowCount * parsed.replications

@@ -190,6 +190,8 @@ struct MergeCommand: ParsableCommand {
         } catch { CLI.fail(error.description) }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // An earlier analysis's files go first, so none stays beside a changed store.
+            if sensitivity != nil { SensitivityRunner.removeResults(in: directory) }
             let target = try SweepStore(directory: directory)
             if let existing = try target.meta("plan"), existing != planText! {
                 CLI.fail("--out: expected a store of the same plan or none, found \(target.path.path) holding another plan")
@@ -208,16 +210,19 @@ struct MergeCommand: ParsableCommand {
             }
             try SweepSummary.write(design: design, store: target, directory: directory)
             if let plan = sensitivity {
-                SensitivityRunner.removeResults(in: directory)
                 let evaluation = try SensitivityRunner.collect(plan, design: design, store: target)
-                if let outputs = evaluation.outputs {
-                    try SensitivityCommand.analyseAndWrite(plan, outputs: outputs, skipped: evaluation.skipped, runs: plan.rowCount * plan.replications,
-                                                           seconds: 0, directory: directory, quiet: quiet)
-                } else if !quiet { print("indices not computed: \(evaluation.incomplete ?? "runs missing")") }
+                guard let outputs = evaluation.outputs else {
+                    FileHandle.standardError.write(Data("coevo merge: indices not computed: \(evaluation.incomplete ?? "runs missing")\n".utf8))
+                    throw ExitCode(1)
+                }
+                try SensitivityCommand.analyseAndWrite(plan, outputs: outputs, skipped: evaluation.skipped, runs: plan.rowCount * plan.replications,
+                                                       seconds: 0, directory: directory, quiet: quiet)
             } else {
                 writeReport(directory)
             }
             if !quiet { print("merged \(sources.count) stores: \(seen) runs read, \(added) added → \(directory.appendingPathComponent(SweepStore.fileName).path)") }
+        } catch let e as ExitCode {
+            throw e
         } catch let e as StoreError {
             FileHandle.standardError.write(Data("coevo merge: \(e.description)\n".utf8))
             throw ExitCode(2)

@@ -60,7 +60,7 @@ import Testing
           - {kind: growth, series: online_retail, metric: online.share*output.total, aggregate: sum}
           - {kind: elasticity, series: express_revenue, per: express_volume, metric: logistics.cost, x_metric: online.volume, aggregate: mean}
         replications: 4
-        final_replications: 24
+        final_replications: 60
         global: 16
         local: 60
         forecast_to: 2022
@@ -122,7 +122,7 @@ import Testing
             (good + "moments: [{kind: level, series: y, metric: online.share}]\n", "key 'moments.series': expected a series of the data (x), found 'y'"),
             (good + "moments: [{kind: level, series: x, metric: online.shar}]\n", "expected a metric name (or metrics joined by *), found 'online.shar' (did you mean 'online.share'?)"),
             (good + "moments: [{kind: elasticity, series: x, metric: online.share}]\n", "an elasticity expected per"),
-            (good + "moments: [{kind: level, series: x, metric: online.share}]\nmethod: abc-smc\n", "abc-smc is specified but not built yet"),
+            (good + "moments: [{kind: level, series: x, metric: online.share}]\nmethod: abc-smc\npopulation: 50\nmax_proposals: 10\n", "key 'max_proposals': expected at least the population (50), found 10"),
             (good + "moments: [{kind: level, series: x, metric: online.share, scale: -1}]\n", "key 'moments.scale': expected a positive number or 'villages'"),
             ("data: \(dir.path)/nope.csv\nparameters: {logistics.lambda: {low: 0.1, high: 0.5}}\nmoments: [{kind: level, series: x, metric: online.share}]\n", "expected a data file (CSV series,year,value), found no such file"),
             ("data: \(dir.path)/d.csv\nparameters: {gov.start: {low: 0, high: 5}}\nmoments: [{kind: level, series: x, metric: online.share}]\n", "expected a real-valued parameter to fit"),
@@ -137,5 +137,29 @@ import Testing
             #expect(r.stderr.contains(expected) && r.stderr.split(separator: "\n").count == 1, "case \(i): \(r.stderr)")
             #expect(!FileManager.default.fileExists(atPath: out.path), "case \(i) wrote \(out.path)")
         }
+    }
+
+    @Test func abcSMCPosteriorCoversTheKnownParameters() async throws {
+        let theta = [-6.0, 2.5, 0.3]
+        let dir = temporaryDirectory()
+        try Self.data(theta: theta, seed: 2000, directory: dir)
+        let text = Self.planText + "\nmethod: abc-smc\npopulation: 60\ngenerations: 5\nmax_proposals: 3000\nreplications: 2\n"
+        let plan = try CalibrationPlan.parse(yaml: text.replacingOccurrences(of: "replications: 4\n", with: ""), source: dir.appendingPathComponent("plan.yaml").path, baseDirectory: dir)
+        let store = try SweepStore(directory: dir)
+        let evaluator = CalibrationEvaluator(plan: plan, store: store, directory: dir, options: SweepOptions(jobs: 2), function: Self.synthetic)
+        let (r, abc) = try await Calibration.runABC(evaluator)
+        #expect(abc.generations.count == 6, "generations \(abc.generations.count)")
+        // Tolerances fall, weights sum to 1.
+        for t in 2..<abc.generations.count { #expect(abc.generations[t].epsilon < abc.generations[t - 1].epsilon) }
+        #expect(abs(abc.generations.last!.particles.reduce(0) { $0 + $1.weight } - 1) < 1e-9)
+        // The posterior's 90% credible intervals cover the known values and are narrower than the prior.
+        let widths = [3.0, 5.5, 0.5]
+        for (i, e) in r.estimates.enumerated() {
+            #expect(e.low <= theta[i] && theta[i] <= e.high, "\(e.key): \(e.value) [\(e.low), \(e.high)]")
+            #expect(e.high - e.low < 0.5 * widths[i], "\(e.key) interval \(e.high - e.low)")
+        }
+        try Calibration.write(r, plan: plan, seconds: 0, posterior: abc, to: dir)
+        let posterior = try String(contentsOf: dir.appendingPathComponent("posterior.csv"), encoding: .utf8)
+        #expect(posterior.hasPrefix("generation,particle,adoption.intercept,adoption.peer_village,logistics.lambda,weight,distance\n0,0,"))
     }
 }

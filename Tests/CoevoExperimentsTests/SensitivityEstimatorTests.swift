@@ -139,4 +139,21 @@ import Testing
         let b = SobolAnalysis.indices(replicated: small.rows.map { [f($0)] }, base: 256, factors: 3, secondOrder: false, bootstrap: 0)
         for i in 0..<3 { #expect(a.first[i].estimate == b.first[i].estimate && a.total[i].estimate == b.total[i].estimate) }
     }
+
+    @Test func noiseCommonToEveryRowOfAReplicationLeavesTheIndicesAlone() {
+        // y = f(x) + 2η_r: a shift common to every row of replication r cancels in every numerator
+        // and adds nothing to the variance across rows, so the indices are the noiseless ones and
+        // the signal variance is not reduced (subtracting the whole within-row variance would make
+        // it V − 4/R, here negative).
+        let f = TestFunction.ishigami()
+        let d = SaltelliDesign(base: 2048, factors: 3, seed: 3)
+        let shifts = (0..<4).map { r -> Double in var g = SplitMix64(seed: 77 &+ UInt64(r)); return 2 * g.nextGaussian() }
+        let y = d.rows.map { u in shifts.map { f(u) + $0 } }
+        let r = SobolAnalysis.indices(replicated: y, base: 2048, factors: 3, secondOrder: false, bootstrap: 0)
+        let plain = SobolAnalysis.indices(d.rows.map { f($0) }, base: 2048, factors: 3, bootstrap: 0)
+        for i in 0..<3 {
+            #expect(abs(r.first[i].estimate - plain.first[i].estimate) < 1e-6 && abs(r.total[i].estimate - plain.total[i].estimate) < 1e-6)
+        }
+        #expect(r.noise.signalVariance > 10, "\(r.noise.signalVariance)")
+    }
 }

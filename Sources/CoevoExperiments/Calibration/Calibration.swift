@@ -90,7 +90,7 @@ public struct CalibrationEvaluator: Sendable {
         let design = try SweepDesign(plan: sweep)
         let runs = (0..<replications).map { design.run(point: 0, replication: $0) }
         let records = try store.records(keys: runs.map(\.key), withSeries: true, outcomes: [])
-        return (runs.compactMap { records[$0.key]?.series }, design.points[0].scenario.parameters)
+        return (runs.compactMap { records[$0.key].flatMap { $0.status == "finished" ? $0.series : nil } }, design.points[0].scenario.parameters)
     }
 }
 
@@ -102,6 +102,10 @@ public enum Calibration {
             return (m - targets[j].data) / max(abs(targets[j].data), 1e-2) * targets[j].weight.squareRoot()
         }
     }
+    static func losses(_ points: [[[Double]]], _ targets: [CalibrationMoments.Target], _ w: [Double]) -> [Double] {
+        points.map { loss(gaps($0, targets), w) }
+    }
+
     static func loss(_ e: [Double], _ w: [Double]) -> Double {
         var s = 0.0
         for j in e.indices { s += w[j] * e[j] * e[j] }
@@ -124,17 +128,14 @@ public enum Calibration {
         runs += global.count * R
         var weights = [Double](repeating: 1, count: M)
         var bestIndex = (0..<global.count).min { loss(gaps(global[$0], targets), weights) < loss(gaps(global[$1], targets), weights) }!
-        // 2. Weighting from the best point's replications.
+        guard losses(global, targets, weights).contains(where: { $0.isFinite }) else {
+            throw ScenarioError(source: plan.source, message: "no global point gives every moment (runs failed, or a metric is not defined at the data years): the loss is infinite everywhere")
+        }
+        // 2. Weighting from the best point's variances over the final replications' seeds.
         if plan.weighting == .inverseVariance {
-            let reps = global[bestIndex]
-            weights = (0..<M).map { j in
-                let xs = reps.map { ($0[j] - targets[j].data) / max(abs(targets[j].data), 1e-2) }
-                let m = xs.reduce(0, +) / Double(xs.count)
-                let v = xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(xs.count - 1, 1))
-                return 1 / max(v.isFinite ? v : 0, 1e-4)
-            }
-            let norm = weights.reduce(0, +) / Double(M)
-            weights = weights.map { $0 / norm }
+            let reps = try await evaluator.moments([unitGlobal[bestIndex]], replications: plan.finalReplications)[0]
+            runs += plan.finalReplications
+            weights = inverseVarianceWeights(reps.filter { $0.allSatisfy(\.isFinite) }, targets)
             bestIndex = (0..<global.count).min { loss(gaps(global[$0], targets), weights) < loss(gaps(global[$1], targets), weights) }!
         }
         for (i, u) in unitGlobal.enumerated() {
@@ -183,7 +184,7 @@ public enum Calibration {
                     let fc = try await f(xc); used += 1
                     if fc < min(fr, fs[P]) { simplex[P] = xc; fs[P] = fc }
                     else {
-                        for i in 1...P {
+                        for i in 1...P where used < plan.localEvaluations {
                             simplex[i] = (0..<P).map { simplex[0][$0] + 0.5 * (simplex[i][$0] - simplex[0][$0]) }
                             fs[i] = try await f(simplex[i]); used += 1
                         }
@@ -210,17 +211,10 @@ public enum Calibration {
             let du = (probes[2 * i][i] - probes[2 * i + 1][i]) * (plan.parameters[i].high - plan.parameters[i].low)
             columns.append((0..<M).map { (eu[$0] - ed[$0]) / du })
         }
-        // Final replications at θ̂, over the forecast horizon (causal: the moments' years are unchanged).
-        let startYear = try plan.startYear
-        let basePeriods = (try? SweepDesign(plan: { var s = plan.sweep; s.unitRows = [best]; return s }()).points[0].scenario.parameters.periods) ?? 80
-        let periods = max(basePeriods, 4 * (plan.forecastTo - startYear + 1))
-        let final = try await evaluator.moments([best], replications: plan.finalReplications, periods: periods)[0]
-        runs += plan.finalReplications
-        let single = final.map { run in (0..<M).map { j in (run[j] - targets[j].data) / max(abs(targets[j].data), 1e-2) * targets[j].weight.squareRoot() } }
-        let e = gaps(final, targets)
-        let meanSingle = (0..<M).map { j in single.reduce(0) { $0 + $1[j] } / Double(single.count) }
-        var omega = [[Double]](repeating: [Double](repeating: 0, count: M), count: M)
-        for run in single { for a in 0..<M { for b in 0..<M { omega[a][b] += (run[a] - meanSingle[a]) * (run[b] - meanSingle[b]) / Double(single.count - 1) } } }
+        let fin = try await finalStage(evaluator, unit: best, targets: targets)
+        runs += fin.runs
+        if fin.dropped > 0 { warnings.append("\(fin.dropped) of \(plan.finalReplications) final runs failed or lacked a moment and were left out") }
+        let e = fin.e, omega = fin.omega, modelMean = fin.modelMean, r2 = fin.rSquared, forecast = fin.forecast
         // Sandwich.
         var dwd = [[Double]](repeating: [Double](repeating: 0, count: P), count: P)
         for a in 0..<P { for b in 0..<P { for j in 0..<M { dwd[a][b] += columns[a][j] * weights[j] * columns[b][j] } } }
@@ -245,14 +239,55 @@ public enum Calibration {
         // J test with the full Ω when the final replications can estimate it.
         var j: Double?, p: Double?
         let df = M - P
-        if df > 0, plan.finalReplications > M, let inv = MatrixInverse.inverse(omega.map { $0.map { $0 * (1 + 1 / Double(plan.finalReplications)) } }) {
+        let rf = Double(fin.replications)
+        if df > 0, fin.replications >= 3 * M, let inv = MatrixInverse.inverse(omega.map { $0.map { $0 * (1 + 1 / rf) } }) {
             var s = 0.0
             for a in 0..<M { for b in 0..<M { s += e[a] * inv[a][b] * e[b] } }
-            j = s
-            p = ChiSquared.survival(s, degreesOfFreedom: Double(df))
+            // Ω is estimated from R_f runs: scale by (R_f − M)/(R_f − 1) (Hotelling) before χ².
+            let scaled = s * (rf - Double(M)) / (rf - 1)
+            if scaled.isFinite {
+                j = scaled
+                p = ChiSquared.survival(scaled, degreesOfFreedom: Double(df))
+            }
+            warnings.append("J is evaluated with Ω⁻¹ at an estimate found with a diagonal weighting: its χ² p-value is approximate (too small rather than too large)")
         } else if df > 0 {
-            warnings.append("J test not computed: it needs more final replications (\(plan.finalReplications)) than moments (\(M)) and an invertible Ω")
+            warnings.append("J test not computed: it needs at least 3 × \(M) final replications that finished (found \(fin.replications)) and an invertible Ω")
         }
+        log("estimate: loss \(String(format: "%.4g", loss(e, weights))) over \(plan.finalReplications) final replications")
+        return CalibrationResult(estimates: estimates, loss: loss(e, weights), targets: targets, model: modelMean, jStatistic: j, jDegrees: df,
+                                 jPValue: p, rSquared: r2, forecast: forecast, evaluations: evaluations, runs: runs, warnings: warnings,
+                                 weights: weights, unit: best)
+    }
+    /// What the final replications at an estimate give: the runs' moments, the gaps of their mean,
+    /// Ω (covariance of a single run's gaps), R² per series and the forecast.
+    struct FinalStage {
+        var e: [Double]
+        var omega: [[Double]]
+        var modelMean: [Double]
+        var rSquared: [(series: String, value: Double)]
+        var forecast: [(series: String, year: Int, mean: Double, low: Double, high: Double)]
+        var runs: Int
+        /// Final runs that finished with every moment defined.
+        var replications: Int
+        var dropped: Int
+    }
+
+    static func finalStage(_ evaluator: CalibrationEvaluator, unit best: [Double], targets: [CalibrationMoments.Target]) async throws -> FinalStage {
+        let plan = evaluator.plan, M = targets.count
+        // Final replications at θ̂, over the forecast horizon (causal: the moments' years are unchanged).
+        let startYear = try plan.startYear
+        let basePeriods = (try? SweepDesign(plan: { var s = plan.sweep; s.unitRows = [best]; return s }()).points[0].scenario.parameters.periods) ?? 80
+        let periods = max(basePeriods, 4 * (plan.forecastTo - startYear + 1))
+        let all = try await evaluator.moments([best], replications: plan.finalReplications, periods: periods)[0]
+        let final = all.filter { $0.allSatisfy(\.isFinite) }
+        guard final.count >= 2 else {
+            throw ScenarioError(source: plan.source, message: "at the estimate \(final.count) of \(plan.finalReplications) final runs give every moment: nothing to infer from")
+        }
+        let single = final.map { run in (0..<M).map { j in (run[j] - targets[j].data) / max(abs(targets[j].data), 1e-2) * targets[j].weight.squareRoot() } }
+        let e = gaps(final, targets)
+        let meanSingle = (0..<M).map { j in single.reduce(0) { $0 + $1[j] } / Double(single.count) }
+        var omega = [[Double]](repeating: [Double](repeating: 0, count: M), count: M)
+        for run in single { for a in 0..<M { for b in 0..<M { omega[a][b] += (run[a] - meanSingle[a]) * (run[b] - meanSingle[b]) / Double(single.count - 1) } } }
         // Fit: R² per series over its level (or growth) moments.
         let modelMean = (0..<M).map { j in final.reduce(0) { $0 + $1[j] } / Double(final.count) }
         var r2: [(series: String, value: Double)] = []
@@ -280,15 +315,13 @@ public enum Calibration {
         var forecast: [(series: String, year: Int, mean: Double, low: Double, high: Double)] = []
         for name in order {
             for (year, xs) in bySeriesYear[name]!.sorted(by: { $0.key < $1.key }) {
-                // Each spec adds one value per run: several specs on one series are averaged first.
+                // Every run adds one value per spec mapping the series: the band pools them.
                 let s = xs.sorted()
                 forecast.append((name, year, xs.reduce(0, +) / Double(xs.count), quantile(s, 0.05), quantile(s, 0.95)))
             }
         }
-        log("estimate: loss \(String(format: "%.4g", loss(e, weights))) over \(plan.finalReplications) final replications")
-        return CalibrationResult(estimates: estimates, loss: loss(e, weights), targets: targets, model: modelMean, jStatistic: j, jDegrees: df,
-                                 jPValue: p, rSquared: r2, forecast: forecast, evaluations: evaluations, runs: runs, warnings: warnings,
-                                 weights: weights, unit: best)
+        return FinalStage(e: e, omega: omega, modelMean: modelMean, rSquared: r2, forecast: forecast, runs: plan.finalReplications,
+                          replications: final.count, dropped: all.count - final.count)
     }
 }
 

@@ -6,13 +6,13 @@ import CoevoStore
 import Foundation
 
 extension Calibration {
-    public static let resultFiles = ["fit.csv", "forecast.csv", "search.csv", "summary.json", "estimates.csv"]
+    public static let resultFiles = ["fit.csv", "forecast.csv", "search.csv", "posterior.csv", "summary.json", "estimates.csv"]
 
     public static func removeResults(in directory: URL) {
         for f in resultFiles + ["report.html"] { try? FileManager.default.removeItem(at: directory.appendingPathComponent(f)) }
     }
 
-    public static func write(_ r: CalibrationResult, plan: CalibrationPlan, seconds: Double, to directory: URL) throws {
+    public static func write(_ r: CalibrationResult, plan: CalibrationPlan, seconds: Double, posterior: ABCResult? = nil, to directory: URL) throws {
         func num(_ x: Double) -> String { x.isFinite ? CSVFormat.number(x) : "" }
         func json(_ x: Double?) -> String { guard let x, x.isFinite else { return "null" }; return CSVFormat.number(x) }
         var estimates = "parameter,estimate,ci_low,ci_high\n"
@@ -38,7 +38,7 @@ extension Calibration {
             parts.append(JSONText.quoted(e.key) + ": " + body)
         }
         let parameterJSON: String = parts.joined(separator: ", ")
-        let lines: [String] = [
+        var lines: [String] = [
             "\"name\": \(JSONText.quoted(plan.name))",
             "\"method\": \(JSONText.quoted(plan.method.rawValue))",
             "\"weighting\": \(JSONText.quoted(plan.weighting.rawValue))",
@@ -58,10 +58,26 @@ extension Calibration {
             "\"forecast_to\": \(plan.forecastTo)",
             "\"warnings\": [" + r.warnings.map { JSONText.quoted($0) }.joined(separator: ", ") + "]",
         ]
+        if let abc = posterior {
+            var generations: [String] = []
+            for (t, g) in abc.generations.enumerated() {
+                let acceptance = Double(g.particles.count) / Double(max(g.proposals, 1))
+                generations.append("{\"generation\": \(t), \"epsilon\": \(json(g.epsilon)), \"proposals\": \(g.proposals), \"acceptance\": \(json(acceptance))}")
+            }
+            lines.append("\"abc_generations\": [" + generations.joined(separator: ", ") + "]")
+        }
         let summary = "{\n  " + lines.joined(separator: ",\n  ") + "\n}\n"
         try AtomicFile.write(fit, to: directory.appendingPathComponent("fit.csv"))
         try AtomicFile.write(forecast, to: directory.appendingPathComponent("forecast.csv"))
-        try AtomicFile.write(search, to: directory.appendingPathComponent("search.csv"))
+        if let abc = posterior {
+            var text = "generation,particle," + plan.parameters.map(\.key).joined(separator: ",") + ",weight,distance\n"
+            for (t, g) in abc.generations.enumerated() {
+                for (i, p) in g.particles.enumerated() { text += "\(t),\(i)," + p.values.map(num).joined(separator: ",") + ",\(num(p.weight)),\(num(p.distance))\n" }
+            }
+            try AtomicFile.write(text, to: directory.appendingPathComponent("posterior.csv"))
+        } else {
+            try AtomicFile.write(search, to: directory.appendingPathComponent("search.csv"))
+        }
         try AtomicFile.write(summary, to: directory.appendingPathComponent("summary.json"))
         try AtomicFile.write(estimates, to: directory.appendingPathComponent("estimates.csv"))
     }

@@ -64,6 +64,10 @@ public struct CalibrationPlan: Sendable {
     /// Local stage: at most this many Nelder–Mead evaluations.
     public var localEvaluations: Int
     public var forecastTo: Int
+    /// ABC-SMC: particles per generation, generations after the prior, and the proposal budget.
+    public var population: Int
+    public var generations: Int
+    public var maxProposals: Int
     /// The sweep plan every evaluation batch uses (its unitRows are set per batch).
     public var sweep: SweepPlan
 }
@@ -89,9 +93,11 @@ extension CalibrationPlan {
         var method = Method.msm, weighting = Weighting.inverseVariance
         var replications = 5, finalReplications = 20, baseSeed: UInt64 = 1
         var globalPoints = 32, localEvaluations = 60, forecastTo = 2025
+        var population = 100, generations = 4, maxProposals = 5000
         var seen = Set<String>()
         let known = ["name", "description", "scenario", "set", "parameters", "data", "moments", "method", "weighting",
-                     "replications", "final_replications", "base_seed", "global", "local", "forecast_to"]
+                     "replications", "final_replications", "base_seed", "global", "local", "forecast_to",
+                     "population", "generations", "max_proposals"]
         for (k, v) in top {
             let key = try reader.key(k)
             guard seen.insert(key).inserted else { throw reader.error(k, "key '\(key)': expected once, found it again") }
@@ -107,8 +113,9 @@ extension CalibrationPlan {
                     guard let info = Parameters.registryByKey[pkey] else {
                         throw reader.error(pk, "unknown parameter '\(pkey)'\(Parameters.suggestion(for: pkey))")
                     }
-                    guard case .real = info.kind else { throw reader.error(pk, "parameter '\(pkey)': expected a real-valued parameter to fit, found \(info.kind)") }
+                    guard case .real = info.kind else { throw reader.error(pk, "parameter '\(pkey)': expected a real-valued parameter to fit, found an integer or a switch") }
                     guard !parameters.contains(where: { $0.key == pkey }) else { throw reader.error(pk, "parameter '\(pkey)': expected once, found it again") }
+                    guard parameters.count < SweepPlan.maxFactors else { throw reader.error(pk, "key 'parameters': expected at most \(SweepPlan.maxFactors) parameters, found more") }
                     guard case .range(let low, let high, nil) = try reader.levels(pv, factor: pkey, info: info, design: .sobol) else {
                         throw reader.error(pv, "parameter '\(pkey)': expected a range {low, high}")
                     }
@@ -132,6 +139,9 @@ extension CalibrationPlan {
             case "global": globalPoints = try reader.integer(v, key, in: 1...SweepPlan.maxPoints)
             case "local": localEvaluations = try reader.integer(v, key, in: 0...10_000)
             case "forecast_to": forecastTo = try reader.integer(v, key, in: 1900...2200)
+            case "population": population = try reader.integer(v, key, in: 4...100_000)
+            case "generations": generations = try reader.integer(v, key, in: 1...100)
+            case "max_proposals": maxProposals = try reader.integer(v, key, in: 4...SweepPlan.maxRuns)
             default:
                 let near = known.min { Parameters.editDistance(key, $0) < Parameters.editDistance(key, $1) }!
                 let hint = Parameters.editDistance(key, near) <= 3 ? " (did you mean '\(near)'?)" : ""
@@ -141,8 +151,8 @@ extension CalibrationPlan {
         guard !parameters.isEmpty else { throw ScenarioError(source: source, message: "key 'parameters': expected at least one parameter with {low, high}, found none") }
         guard let dataPath, let dataNode else { throw ScenarioError(source: source, message: "key 'data': expected a CSV of series,year,value, found none") }
         guard !momentNodes.isEmpty else { throw ScenarioError(source: source, message: "key 'moments': expected at least one moment, found none") }
-        if method == .abcSMC {
-            throw reader.error(top.first { $0.key.string == "method" }!.value, "key 'method': expected msm (abc-smc is specified but not built yet; see CHANGELOG), found 'abc-smc'")
+        if method == .abcSMC, maxProposals < population {
+            throw ScenarioError(source: source, message: "key 'max_proposals': expected at least the population (\(population)), found \(maxProposals)")
         }
         // The data file: relative to the current directory, else to the plan's.
         var resolved = dataPath
@@ -165,7 +175,7 @@ extension CalibrationPlan {
         let sweep = SweepPlan(name: name, source: source, scenario: scenario, settings: settings, design: .sobol, samples: 1,
                               factors: factors, replications: .fixed(replications), seeds: .common, baseSeed: baseSeed,
                               designSeed: baseSeed, reference: nil, outcomes: ["cost.average"], series: needed)
-        // Every point must be a valid scenario: check the box's corners' centre once.
+        // Every point must be a valid scenario: check the box's centre once.
         do {
             var probe = sweep
             probe.unitRows = [[Double](repeating: 0.5, count: parameters.count)]
@@ -174,13 +184,25 @@ extension CalibrationPlan {
         let plan = CalibrationPlan(name: name, source: source, scenario: scenario, settings: settings, parameters: parameters,
                                    dataPath: resolved, data: data, moments: moments, method: method, weighting: weighting,
                                    replications: replications, finalReplications: max(finalReplications, replications), baseSeed: baseSeed,
-                                   globalPoints: globalPoints, localEvaluations: localEvaluations, forecastTo: forecastTo, sweep: sweep)
+                                   globalPoints: globalPoints, localEvaluations: localEvaluations, forecastTo: forecastTo,
+                                   population: population, generations: generations, maxProposals: maxProposals, sweep: sweep)
         let count = plan.momentCount
         guard count >= parameters.count else {
             throw ScenarioError(source: source, message: "key 'moments': expected at least as many moments as parameters (\(parameters.count)), found \(count)")
         }
         guard let startYear = try? plan.startYear, forecastTo >= startYear else {
             throw ScenarioError(source: source, message: "key 'forecast_to': expected a year from calendar.start_year on, found \(forecastTo)")
+        }
+        // Every data year a moment uses must fall inside the simulated years, and its value be finite.
+        let probeDesign = try SweepDesign(plan: { var p = sweep; p.unitRows = [[Double](repeating: 0.5, count: parameters.count)]; return p }())
+        let lastYear = startYear + probeDesign.points[0].scenario.parameters.periods / 4 - 1
+        for spec in moments {
+            for y in spec.years(data) where y < startYear || y > lastYear {
+                throw ScenarioError(source: source, message: "key 'moments': series '\(spec.series)' year \(y) expected within the simulated years \(startYear)–\(lastYear) (calendar.start_year, periods), found outside")
+            }
+            for m in spec.dataMoments(data) where !m.value.isFinite {
+                throw ScenarioError(source: source, message: "key 'moments': \(m.label) expected a finite data moment, found \(m.value)")
+            }
         }
         return plan
     }

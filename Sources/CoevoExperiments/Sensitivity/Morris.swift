@@ -113,11 +113,24 @@ public enum MorrisAnalysis {
             let s = samples[i].sorted()
             return IndexEstimate(estimate: star[i], low: quantile(s, 0.025), high: quantile(s, 0.975))
         }
-        // The signal variance across the rows used: the variance of the means net of their noise.
-        let usedMeans = Array(means[0..<(trajectories * (k + 1))])
+        // The signal variance across the rows used: the variance of the means net of each row's own
+        // noise (replications centred on their mean over the rows: a shift common to all rows of a
+        // replication does not add to the variance across rows).
+        let used = trajectories * (k + 1)
+        let usedMeans = Array(means[0..<used])
         let mm = usedMeans.reduce(0, +) / Double(usedMeans.count)
         let noiseVariance = reps > 1 ? within / Double(rowsUsed) : nil
-        let signal = usedMeans.reduce(0) { $0 + ($1 - mm) * ($1 - mm) } / Double(usedMeans.count - 1) - (noiseVariance ?? 0) / rr
+        var ownNoise = 0.0
+        if reps > 1 {
+            let centre = (0..<reps).map { r in (0..<used).reduce(0) { $0 + y[$1][r] } / Double(used) }
+            for row in 0..<used {
+                let z = (0..<reps).map { y[row][$0] - centre[$0] }
+                let m = z.reduce(0, +) / rr
+                ownNoise += z.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (rr - 1)
+            }
+            ownNoise /= Double(used)
+        }
+        let signal = usedMeans.reduce(0) { $0 + ($1 - mm) * ($1 - mm) } / Double(usedMeans.count - 1) - ownNoise / rr
         return MorrisEffects(mu: mu, muStar: muStar, sigma: sigma,
                              noise: NoiseShare(replications: reps, noiseVariance: noiseVariance, signalVariance: signal))
     }

@@ -107,7 +107,11 @@ extension SensitivityPlan {
                         xs.append(x)
                     }
                     a = xs
-                } else { a = [try reader.number(v, key)] }
+                } else {
+                    let x = try reader.number(v, key)
+                    guard x >= 0 else { throw reader.error(v, "key 'a': expected numbers ≥ 0, found \(x)") }
+                    a = [x]
+                }
             case "b": b = try reader.number(v, key)
             case "noise":
                 noise = try reader.number(v, key)
@@ -169,6 +173,9 @@ extension SensitivityPlan {
             for key in analyticKeys where key != "model" {
                 let used: Bool = key == "a" ? a != nil : key == "b" ? b != nil : noise != 0
                 if used { throw ScenarioError(source: source, message: "key '\(key)': expected only with 'model' (an analytic function), found it without") }
+            }
+            if sweep.seeds == .independent {
+                throw ScenarioError(source: source, message: "key 'seeds': expected common in a sensitivity plan (the noise correction and the design's pairing assume the same seeds at every row), found independent")
             }
             guard !sweep.factors.isEmpty else { throw ScenarioError(source: source, message: "key 'factors': expected at least one factor with a range {low, high}, found none") }
             if let f = sweep.factors.first(where: { $0.key == "scenario" }) {

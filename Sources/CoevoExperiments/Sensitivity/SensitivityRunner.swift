@@ -111,7 +111,7 @@ public enum SensitivityRunner {
             return (0..<plan.replications).map { r in
                 guard plan.noise > 0 else { return fx }
                 let seed = plan.baseSeed &+ UInt64(r)
-                var common = SplitMix64(seed: seed), own = SplitMix64(seed: seed ^ (UInt64(row) &* 0x9E37_79B9_7F4A_7C15))
+                var common = SplitMix64(seed: seed), own = SplitMix64(seed: seed ^ (UInt64(row + 1) &* 0x9E37_79B9_7F4A_7C15))
                 return fx + plan.noise * (common.nextGaussian() + own.nextGaussian()) / 2.0.squareRoot()
             }
         }

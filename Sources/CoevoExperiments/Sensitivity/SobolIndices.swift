@@ -58,7 +58,7 @@ public struct NoiseShare: Sendable, Equatable {
     public var replications: Int
     /// Mean within-row variance of single runs (nil with one replication: not estimable).
     public var noiseVariance: Double?
-    /// Variance of the outcome across design rows that the factors explain (noise removed).
+    /// Variance of the outcome across design rows that the factors explain (each row's own noise removed).
     public var signalVariance: Double
     /// Share of a single run's variance that is seed noise: noise / (signal + noise), 1 when the
     /// estimated signal variance is not positive.
@@ -120,13 +120,20 @@ public enum SobolAnalysis {
             return u.reduce(0) { $0 + ($1 - mu) * ($1 - mu) } / (rr - 1)
         }
         let pairs: [(Int, Int)] = secondOrder ? (0..<k).flatMap { i in ((i + 1)..<k).map { (i, $0) } } : []
-        var meanA = [Double](repeating: 0, count: m), meanB = meanA, noise = meanA
+        // Noise of the row means net of what all rows of a replication share: under common seeds a
+        // shift common to every row of replication r leaves the variance across rows unchanged, so
+        // only each row's own noise (its replications centred on their replication's mean over the
+        // A and B rows) is removed from the denominator; `noise` (for the share) keeps all of it.
+        var replicationMean = [Double](repeating: 0, count: reps)
+        for j in 0..<m { for r in 0..<reps { replicationMean[r] += (y[j][r] + y[n + j][r]) / Double(2 * m) } }
+        var meanA = [Double](repeating: 0, count: m), meanB = meanA, noise = meanA, ownNoise = meanA
         var firstTerm = [[Double]](repeating: [Double](repeating: 0, count: m), count: k), totalTerm = firstTerm
         var secondTerm = [[Double]](repeating: [Double](repeating: 0, count: m), count: pairs.count)
         for j in 0..<m {
             let a = y[j], b = y[n + j]
             meanA[j] = mean(a); meanB[j] = mean(b)
             noise[j] = (within(a) + within(b)) / 2
+            ownNoise[j] = (within(zip(a, replicationMean).map { $0 - $1 }) + within(zip(b, replicationMean).map { $0 - $1 })) / 2
             for i in 0..<k {
                 let ab = y[(2 + i) * n + j]
                 let diff = (0..<reps).map { ab[$0] - a[$0] }
@@ -143,7 +150,7 @@ public enum SobolAnalysis {
         func estimate(_ rows: [Int]) -> (values: [Double], signal: Double) {
             let c = Double(rows.count)
             var s = 0.0, s2 = 0.0, nz = 0.0
-            for j in rows { s += meanA[j] + meanB[j]; s2 += meanA[j] * meanA[j] + meanB[j] * meanB[j]; nz += noise[j] }
+            for j in rows { s += meanA[j] + meanB[j]; s2 += meanA[j] * meanA[j] + meanB[j] * meanB[j]; nz += ownNoise[j] }
             let all = 2 * c
             let variance = (s2 - s * s / all) / (all - 1) - nz / c / rr
             var out: [Double] = []
