@@ -152,7 +152,9 @@ import Testing
         let r = SobolAnalysis.indices(replicated: y, base: 2048, factors: 3, secondOrder: false, bootstrap: 0)
         let plain = SobolAnalysis.indices(d.rows.map { f($0) }, base: 2048, factors: 3, bootstrap: 0)
         for i in 0..<3 {
-            #expect(abs(r.first[i].estimate - plain.first[i].estimate) < 1e-6 && abs(r.total[i].estimate - plain.total[i].estimate) < 1e-6)
+            // ST and the variance are exactly the noiseless ones; S1 moves by s̄·mean(f(AB_i) − f(A))/V only.
+            #expect(abs(r.total[i].estimate - plain.total[i].estimate) < 1e-9)
+            #expect(abs(r.first[i].estimate - plain.first[i].estimate) < 0.02)
         }
         #expect(r.noise.signalVariance > 10, "\(r.noise.signalVariance)")
     }
