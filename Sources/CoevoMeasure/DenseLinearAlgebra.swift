@@ -1,9 +1,10 @@
 /// Small dense linear algebra for the fitting routines (p ≤ ~10 unknowns): symmetric positive
-/// definite solves and inverses by Cholesky. Matrices are row-major [[Double]].
-enum DenseLinearAlgebra {
+/// definite solves and inverses by Cholesky. Matrices are row-major [[Double]]. Public for the
+/// calibration's sandwich and kernels (CoevoExperiments).
+public enum DenseLinearAlgebra {
     /// Cholesky factor L (lower) of a symmetric positive definite matrix, or nil if it is not
     /// (numerically) positive definite.
-    static func cholesky(_ a: [[Double]]) -> [[Double]]? {
+    public static func cholesky(_ a: [[Double]]) -> [[Double]]? {
         let n = a.count
         var l = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n {
@@ -40,7 +41,12 @@ enum DenseLinearAlgebra {
     }
 
     /// Inverse of an SPD matrix, or nil if not positive definite.
-    static func spdInverse(_ a: [[Double]]) -> [[Double]]? {
+    /// The product of two matrices.
+    public static func multiply(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] {
+        a.map { row in (0..<(b.first?.count ?? 0)).map { j in row.indices.reduce(0) { $0 + row[$1] * b[$1][j] } } }
+    }
+
+    public static func spdInverse(_ a: [[Double]]) -> [[Double]]? {
         guard let l = cholesky(a) else { return nil }
         let n = a.count
         var inv = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)

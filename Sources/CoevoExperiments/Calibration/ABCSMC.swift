@@ -59,7 +59,7 @@ extension Calibration {
             var cov = [[Double]](repeating: [Double](repeating: 0, count: P), count: P)
             for i in 0..<population { for a in 0..<P { for b in 0..<P { cov[a][b] += 2 * w[i] * (units[i][a] - mean[a]) * (units[i][b] - mean[b]) } } }
             for d in 0..<P { cov[d][d] = max(cov[d][d], 1e-6) }
-            guard let chol = cholesky(cov), let covInv = MatrixInverse.inverse(cov) else { break }
+            guard let chol = DenseLinearAlgebra.cholesky(cov), let covInv = DenseLinearAlgebra.spdInverse(cov) else { break }
             let logDet = 2 * (0..<P).reduce(0.0) { $0 + Foundation.log(chol[$1][$1]) }
             func kernel(_ x: [Double], _ c: [Double]) -> Double {
                 var q = 0.0
@@ -116,19 +116,6 @@ extension Calibration {
         let s = xs.sorted()
         guard !s.isEmpty else { return .nan }
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
-
-    static func cholesky(_ a: [[Double]]) -> [[Double]]? {
-        let n = a.count
-        var l = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        for i in 0..<n {
-            for j in 0...i {
-                var s = a[i][j]
-                for k in 0..<j { s -= l[i][k] * l[j][k] }
-                if i == j { guard s > 0 else { return nil }; l[i][i] = s.squareRoot() } else { l[i][j] = s / l[j][j] }
-            }
-        }
-        return l
     }
 
     /// Weighted quantile of one coordinate of a population.

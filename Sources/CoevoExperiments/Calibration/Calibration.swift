@@ -220,14 +220,14 @@ public enum Calibration {
         for a in 0..<P { for b in 0..<P { for j in 0..<M { dwd[a][b] += columns[a][j] * weights[j] * columns[b][j] } } }
         var estimates: [CalibrationResult.Estimate] = []
         let theta = values(best)
-        if let bread = MatrixInverse.inverse(dwd) {
+        if let bread = DenseLinearAlgebra.spdInverse(dwd) {
             var meat = [[Double]](repeating: [Double](repeating: 0, count: P), count: P)
             for a in 0..<P { for b in 0..<P {
                 var s = 0.0
                 for j in 0..<M { for k in 0..<M { s += columns[a][j] * weights[j] * omega[j][k] * weights[k] * columns[b][k] } }
                 meat[a][b] = s
             } }
-            let v = MatrixInverse.multiply(MatrixInverse.multiply(bread, meat), bread)
+            let v = DenseLinearAlgebra.multiply(DenseLinearAlgebra.multiply(bread, meat), bread)
             for i in 0..<P {
                 let se = ((1 + 1 / Double(R)) * max(v[i][i], 0)).squareRoot()
                 estimates.append(.init(key: plan.parameters[i].key, value: theta[i], low: theta[i] - 1.645 * se, high: theta[i] + 1.645 * se, se: se))
@@ -240,7 +240,7 @@ public enum Calibration {
         var j: Double?, p: Double?
         let df = M - P
         let rf = Double(fin.replications)
-        if df > 0, fin.replications >= 3 * M, let inv = MatrixInverse.inverse(omega.map { $0.map { $0 * (1 + 1 / rf) } }) {
+        if df > 0, fin.replications >= 3 * M, let inv = DenseLinearAlgebra.spdInverse(omega.map { $0.map { $0 * (1 + 1 / rf) } }) {
             var s = 0.0
             for a in 0..<M { for b in 0..<M { s += e[a] * inv[a][b] * e[b] } }
             // Ω is estimated from R_f runs: scale by (R_f − M)/(R_f − 1) (Hotelling) before χ².
@@ -322,31 +322,5 @@ public enum Calibration {
         }
         return FinalStage(e: e, omega: omega, modelMean: modelMean, rSquared: r2, forecast: forecast, runs: plan.finalReplications,
                           replications: final.count, dropped: all.count - final.count)
-    }
-}
-
-/// Small dense matrices: Gauss–Jordan inverse with partial pivoting, products.
-enum MatrixInverse {
-    static func inverse(_ a: [[Double]]) -> [[Double]]? {
-        let n = a.count
-        var m = a, inv = (0..<n).map { i in (0..<n).map { $0 == i ? 1.0 : 0.0 } }
-        let scale = a.flatMap { $0 }.map(abs).max() ?? 0
-        guard scale > 0, scale.isFinite else { return nil }
-        for c in 0..<n {
-            let p = (c..<n).max { abs(m[$0][c]) < abs(m[$1][c]) }!
-            guard abs(m[p][c]) > 1e-12 * scale else { return nil }
-            m.swapAt(c, p); inv.swapAt(c, p)
-            let d = m[c][c]
-            for j in 0..<n { m[c][j] /= d; inv[c][j] /= d }
-            for r in 0..<n where r != c {
-                let f = m[r][c]
-                if f == 0 { continue }
-                for j in 0..<n { m[r][j] -= f * m[c][j]; inv[r][j] -= f * inv[c][j] }
-            }
-        }
-        return inv
-    }
-    static func multiply(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] {
-        a.map { row in (0..<b[0].count).map { j in row.indices.reduce(0) { $0 + row[$1] * b[$1][j] } } }
     }
 }

@@ -13,17 +13,7 @@ public struct CalibrationReportSource: ReportSource {
     public var forecast: [[String]]
 
     public static func load(directory: URL) throws -> CalibrationReportSource {
-        func read(_ name: String, _ header: [String]) throws -> [[String]] {
-            let url = directory.appendingPathComponent(name)
-            let lines = try CSVLines.read(url)
-            guard lines.first?.fields == header else {
-                throw ReportError.file(url.path, "expected the header \(header.joined(separator: ",")), found \(lines.first.map { $0.fields.joined(separator: ",") } ?? "an empty file")")
-            }
-            for (line, f) in lines.dropFirst() where f.count != header.count {
-                throw ReportError.file(url.path, "line \(line): expected \(header.count) fields, found \(f.count)")
-            }
-            return lines.dropFirst().map(\.fields)
-        }
+        func read(_ name: String, _ header: [String]) throws -> [[String]] { try CSVLines.table(directory.appendingPathComponent(name), header: header) }
         return CalibrationReportSource(directoryName: directory.standardizedFileURL.lastPathComponent,
                                        estimates: try read("estimates.csv", ["parameter", "estimate", "ci_low", "ci_high"]),
                                        fit: try read("fit.csv", ["series", "year", "data", "model"]),

@@ -14,17 +14,7 @@ public struct DecompositionReportSource: ReportSource {
     public var combinations: [[String]]
 
     public static func load(directory: URL) throws -> DecompositionReportSource {
-        func read(_ name: String, _ header: [String]) throws -> [[String]] {
-            let url = directory.appendingPathComponent(name)
-            let lines = try CSVLines.read(url)
-            guard lines.first?.fields == header else {
-                throw ReportError.file(url.path, "expected the header \(header.joined(separator: ",")), found \(lines.first.map { $0.fields.joined(separator: ",") } ?? "an empty file")")
-            }
-            for (line, f) in lines.dropFirst() where f.count != header.count {
-                throw ReportError.file(url.path, "line \(line): expected \(header.count) fields, found \(f.count)")
-            }
-            return lines.dropFirst().map(\.fields)
-        }
+        func read(_ name: String, _ header: [String]) throws -> [[String]] { try CSVLines.table(directory.appendingPathComponent(name), header: header) }
         return DecompositionReportSource(
             directoryName: directory.standardizedFileURL.lastPathComponent,
             shapley: try read("shapley.csv", ["outcome", "level", "value", "ci_low", "ci_high", "share", "share_ci_low", "share_ci_high"]),

@@ -4,6 +4,19 @@ import Foundation
 /// CRLF line ends, blank lines (skipped) and double-quoted fields (with "" for a quote).
 /// Fields are trimmed of surrounding spaces.
 enum CSVLines {
+    /// The rows of a CSV file whose header must be exactly `header`, every row with as many fields
+    /// (header removed); a mismatch is one `ReportError` line naming the file and line.
+    static func table(_ url: URL, header: [String]) throws -> [[String]] {
+        let lines = try read(url)
+        guard lines.first?.fields == header else {
+            throw ReportError.file(url.path, "expected the header \(header.joined(separator: ",")), found \(lines.first.map { $0.fields.joined(separator: ",") } ?? "an empty file")")
+        }
+        for (line, f) in lines.dropFirst() where f.count != header.count {
+            throw ReportError.file(url.path, "line \(line): expected \(header.count) fields, found \(f.count)")
+        }
+        return lines.dropFirst().map(\.fields)
+    }
+
     static func read(_ url: URL) throws -> [(line: Int, fields: [String])] {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {

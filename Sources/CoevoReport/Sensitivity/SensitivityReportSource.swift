@@ -30,12 +30,7 @@ public struct SensitivityReportSource: ReportSource {
         var noise: [(outcome: String, replications: String, share: String)] = []
         let noiseURL = directory.appendingPathComponent("noise.csv")
         if FileManager.default.fileExists(atPath: noiseURL.path) {
-            let lines = try CSVLines.read(noiseURL)
-            guard lines.first?.fields == ["outcome", "replications", "noise_variance", "signal_variance", "noise_share"] else {
-                throw ReportError.file(noiseURL.path, "expected the header outcome,replications,noise_variance,signal_variance,noise_share, found \(lines.first.map { $0.fields.joined(separator: ",") } ?? "an empty file")")
-            }
-            for (line, f) in lines.dropFirst() {
-                guard f.count == 5 else { throw ReportError.file(noiseURL.path, "line \(line): expected 5 fields, found \(f.count)") }
+            for f in try CSVLines.table(noiseURL, header: ["outcome", "replications", "noise_variance", "signal_variance", "noise_share"]) {
                 noise.append((f[0], f[1], f[4]))
             }
         }
