@@ -161,5 +161,9 @@ import Testing
         try Calibration.write(r, plan: plan, seconds: 0, posterior: abc, to: dir)
         let posterior = try String(contentsOf: dir.appendingPathComponent("posterior.csv"), encoding: .utf8)
         #expect(posterior.hasPrefix("generation,particle,adoption.intercept,adoption.peer_village,logistics.lambda,weight,distance\n0,0,"))
+        let report = try coevo(["report", dir.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Coevo calibration report") && html.contains("ABC-SMC posterior marginals") && html.contains("taobao_villages"))
     }
 }

@@ -108,4 +108,23 @@ import Testing
         let econ = try final(["external.economy=false", "entrepreneur.mobility=0"])
         #expect(econ["fall.total"]! < on["fall.total"]!)
     }
+
+    @Test func decomposeCommandWritesSharesThatAddUpAndAReport() throws {
+        let dir = temporaryDirectory().appendingPathComponent("levels")
+        let r = try coevo(["decompose", "--firms", "1500", "--periods", "12", "--seeds", "2", "--out", dir.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let shapley = try String(contentsOf: dir.appendingPathComponent("shapley.csv"), encoding: .utf8)
+        let rows = shapley.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let fall = rows.filter { $0[0] == "fall.total" }
+        #expect(fall.count == 4)
+        let shares = fall.compactMap { Double($0[5]) }
+        #expect(shares.count == 4 && abs(shares.reduce(0, +) - 1) < 1e-9, "\(shares)")
+        let html = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Coevo decomposition report"))
+        // Bad input: one line, status 2, nothing written.
+        let bad = try coevo(["decompose", "--seeds", "1", "--out", dir.appendingPathComponent("x").path])
+        #expect(bad.status == 2 && bad.stderr.contains("expected an integer in [2, 10000]") && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("x").path))
+        let switched = try coevo(["decompose", "--set", "external.cluster=false", "--out", dir.appendingPathComponent("y").path])
+        #expect(switched.status == 2 && switched.stderr.contains("expected a parameter other than the switches decompose varies"))
+    }
 }

@@ -11,13 +11,22 @@ public struct CalibrationReportSource: ReportSource {
     public var estimates: [[String]]
     public var fit: [[String]]
     public var forecast: [[String]]
+    /// ABC-SMC: posterior.csv's header and rows (empty for MSM).
+    public var posteriorHeader: [String] = []
+    public var posterior: [[String]] = []
 
     public static func load(directory: URL) throws -> CalibrationReportSource {
         func read(_ name: String, _ header: [String]) throws -> [[String]] { try CSVLines.table(directory.appendingPathComponent(name), header: header) }
-        return CalibrationReportSource(directoryName: directory.standardizedFileURL.lastPathComponent,
-                                       estimates: try read("estimates.csv", ["parameter", "estimate", "ci_low", "ci_high"]),
-                                       fit: try read("fit.csv", ["series", "year", "data", "model"]),
-                                       forecast: try read("forecast.csv", ["series", "year", "mean", "low", "high"]))
+        var source = CalibrationReportSource(directoryName: directory.standardizedFileURL.lastPathComponent,
+                                             estimates: try read("estimates.csv", ["parameter", "estimate", "ci_low", "ci_high"]),
+                                             fit: try read("fit.csv", ["series", "year", "data", "model"]),
+                                             forecast: try read("forecast.csv", ["series", "year", "mean", "low", "high"]))
+        let posteriorURL = directory.appendingPathComponent("posterior.csv")
+        if FileManager.default.fileExists(atPath: posteriorURL.path), let first = try CSVLines.read(posteriorURL).first?.fields {
+            source.posteriorHeader = first
+            source.posterior = try CSVLines.table(posteriorURL, header: first)
+        }
+        return source
     }
 
     public func document(_ s: ReportStrings) -> ReportDocument {
@@ -51,6 +60,23 @@ public struct CalibrationReportSource: ReportSource {
                 blocks.append(.table(ReportTable(caption: name, header: [s.pick("Data", "数据"), s.pick("Model", "模型")], rows: other.map { [fmt($0[2]), fmt($0[3])] }, numericColumns: [0, 1])))
             }
             sections.append(ReportSection(id: "series-\(n)", title: name, blocks: blocks))
+        }
+        // ABC-SMC: the last generation's weighted marginal of each parameter (10 bins).
+        if posteriorHeader.count >= 5, let lastGeneration = posterior.compactMap({ Int($0[0]) }).max() {
+            let rows = posterior.filter { Int($0[0]) == lastGeneration }
+            let weightColumn = posteriorHeader.count - 2
+            var blocks: [ReportBlock] = []
+            for (c, name) in posteriorHeader.enumerated() where c >= 2 && c < weightColumn {
+                let xs = rows.compactMap { Double($0[c]) }, ws = rows.compactMap { Double($0[weightColumn]) }
+                guard xs.count == ws.count, let lo = xs.min(), let hi = xs.max(), hi > lo else { continue }
+                var bins = [Double](repeating: 0, count: 10)
+                for (x, w) in zip(xs, ws) { bins[min(9, Int((x - lo) / (hi - lo) * 10))] += w }
+                let labels = (0..<10).map { NumberFormat.significant(lo + (Double($0) + 0.5) * (hi - lo) / 10, digits: 3) }
+                blocks.append(.chart(BarChart(id: "m\(c)", title: name, caption: s.pick("Posterior weight by bin, generation \(lastGeneration).", "第 \(lastGeneration) 代各区间的后验权重。"),
+                                              categories: labels, groups: [BarGroup(name: s.pick("weight", "权重"), values: bins.map { BarValue(estimate: $0) })],
+                                              xLabel: name, y: AxisSpec(s.pick("posterior weight", "后验权重")), missingLabel: s.missing)))
+            }
+            sections.insert(ReportSection(id: "posterior", title: s.pick("ABC-SMC posterior marginals", "ABC-SMC 后验边际分布"), blocks: blocks), at: 0)
         }
         return ReportDocument(title: s.pick("Coevo calibration report", "Coevo 校准报告"), subtitle: directoryName, strings: s, header: header, sections: sections)
     }
