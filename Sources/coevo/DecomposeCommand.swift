@@ -52,6 +52,9 @@ struct DecomposeCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             let result = Decomposition.analyse(values, censored: censored, seed: baseSeed)
+            for o in result.outcomes where !(abs(o.total.value) > 1e-12) {
+                FileHandle.standardError.write(Data("coevo decompose: \(o.name): the total effect is 0, so shares are undefined (empty in shapley.csv); the Shapley values still hold\n".utf8))
+            }
             try Decomposition.write(result, scenario: scenario, settings: overrides, to: directory)
             writeReport(directory)
             if !quiet {

@@ -72,6 +72,9 @@ import Testing
             ("model: ishigami\nmethod: sobol\nsamples: 8\nnoise: -1\n", [], "key 'noise': expected a standard deviation ≥ 0"),
             ("model: ishigami\nmethod: sobol\nsamples: 8\n", ["--shard", "1/2"], "expected a model plan with --slurm or --shard"),
             ("a: &x 3\nmodel: ishigami\nmethod: sobol\nsamples: *x\n", [], "expected plain YAML without anchors or aliases, found '&x'"),
+            ("model: ishigami\nmethod: sobol\nsamples: 8192\nbootstrap: 100000\n", [], "key 'bootstrap': expected bootstrap × samples × indices of at most 1e9"),
+            ("model: sobol-g\na: -1\nmethod: sobol\nsamples: 8\n", [], "key 'a': expected numbers ≥ 0, found -1.0"),
+            (model + "method: sobol\nsamples: 8\nseeds: independent\n", [], "key 'seeds': expected common in a sensitivity plan"),
         ]
         for (i, (text, extra, expected)) in cases.enumerated() {
             let planFile = dir.appendingPathComponent("plan.yaml")

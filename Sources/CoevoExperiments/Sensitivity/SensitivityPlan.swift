@@ -202,6 +202,12 @@ extension SensitivityPlan {
         guard rows <= SweepPlan.maxPoints else {
             throw ScenarioError(source: source, message: "key 'samples': expected at most \(SweepPlan.maxPoints) design rows, found \(samples) × \(rows / samples) = \(rows)")
         }
+        // The analysis's own work: bootstrap draws × base rows × indices, for each convergence size.
+        let indices = method == .sobol ? 2 * k + (secondOrder ? k * (k - 1) / 2 : 0) : k
+        let analysis = Double(bootstrap) * Double(samples) * Double(indices) * 2
+        guard analysis <= 2e9 else {
+            throw ScenarioError(source: source, message: "key 'bootstrap': expected bootstrap × samples × indices of at most 1e9 (the analysis's work), found \(bootstrap) × \(samples) × \(indices)")
+        }
         guard rows * plan.replications <= SweepPlan.maxRuns else {
             throw ScenarioError(source: source, message: "key 'replications': expected at most \(SweepPlan.maxRuns) runs in all, found \(rows) rows × \(plan.replications)")
         }
