@@ -172,7 +172,10 @@ public enum Calibration {
                 simplex = order.map { simplex[$0] }; fs = order.map { fs[$0] }
                 if let first = fs.first, let worst = fs.last, abs(worst - first) <= 1e-6 * max(abs(first), 1e-12) { break }
                 let centroid = (0..<P).map { i in simplex.dropLast().reduce(0) { $0 + $1[i] } / Double(P) }
-                func along(_ t: Double) -> [Double] { (0..<P).map { min(1, max(0, centroid[$0] + t * (simplex[P][$0] - centroid[$0]))) } }
+                // A step that leaves the box is reflected back into it (clamping would let the
+                // simplex collapse onto a face it then cannot leave).
+                func inside(_ x: Double) -> Double { x < 0 ? min(1, -x) : x > 1 ? max(0, 2 - x) : x }
+                func along(_ t: Double) -> [Double] { (0..<P).map { inside(centroid[$0] + t * (simplex[P][$0] - centroid[$0])) } }
                 let xr = along(-1), fr = try await f(xr); used += 1
                 if fr < fs[0] {
                     let xe = along(-2), fe = try await f(xe); used += 1
