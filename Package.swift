@@ -50,6 +50,15 @@ let package = Package(
         ),
         // Mutation fuzzer for the parsers of untrusted input (scripts/fuzz).
         .executableTarget(name: "coevo-fuzz", dependencies: ["CoevoExperiments", "CoevoEmpirics", "CoevoServer", "CoevoModel"]),
+        // The same targets under libFuzzer (coverage-guided); Sources/coevo-libfuzz/Targets.swift is a
+        // symbolic link to Sources/coevo-fuzz/Targets.swift. Only useful when built with
+        // `-Xswiftc -sanitize=fuzzer -Xswiftc -DCOEVO_LIBFUZZER` (`COEVO_FUZZ_ENGINE=libfuzzer
+        // scripts/fuzz`); a plain build gives a stub that says so.
+        .executableTarget(
+            name: "coevo-libfuzz",
+            dependencies: ["CoevoExperiments", "CoevoEmpirics", "CoevoServer", "CoevoModel"],
+            swiftSettings: [.enableExperimentalFeature("Extern")]
+        ),
         // Synchronous benchmark binary for profilers.
         .executableTarget(name: "coevo-bench", dependencies: ["CoevoExperiments"]),
         .testTarget(name: "CoevoModelTests", dependencies: ["CoevoModel", "CoevoExperiments", "CoevoMeasure", "CoevoStore"]),

@@ -1,0 +1,1 @@
+../coevo-fuzz/Targets.swift
