@@ -80,11 +80,7 @@ extension CalibrationPlan {
 
     /// Parses plan text; `data` is read relative to the current directory, then to `baseDirectory`.
     public static func parse(yaml text: String, source: String, baseDirectory: URL? = nil) throws(ScenarioError) -> CalibrationPlan {
-        if let (line, token) = YAMLGuard.firstAnchorOrAlias(text) {
-            throw ScenarioError(source: source, line: line, message: "expected plain YAML without anchors or aliases, found '\(token)' (quote the text if it is not one)")
-        }
-        var reader = PlanReader(source: source)
-        let top = try reader.topMapping(text)
+        var (reader, top) = try PlanReader.open(text, source: source)
         var name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
         var scenario = "baseline", settings: [String] = []
         var parameters: [(key: String, low: Double, high: Double)] = []
@@ -99,8 +95,7 @@ extension CalibrationPlan {
                      "replications", "final_replications", "base_seed", "global", "local", "forecast_to",
                      "population", "generations", "max_proposals"]
         for (k, v) in top {
-            let key = try reader.key(k)
-            guard seen.insert(key).inserted else { throw reader.error(k, "key '\(key)': expected once, found it again") }
+            let key = try reader.uniqueKey(k, &seen)
             switch key {
             case "name": name = try reader.scalar(v, key)
             case "description": _ = try reader.scalar(v, key)

@@ -131,15 +131,13 @@ extension SensitivityPlan {
         }()
         var plan: SensitivityPlan
         if isAnalytic {
-            var reader = PlanReader(source: source)
-            let top = try reader.topMapping(text)
+            var (reader, top) = try PlanReader.open(text, source: source)
             var name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
             var replications = 1, baseSeed: UInt64 = 1, designSeed: UInt64?, outcomes = ["y"]
             var seen = Set<String>()
             let allowed = ["name", "description", "replications", "base_seed", "design_seed", "outcomes"] + ownKeys + analyticKeys
             for (k, v) in top {
-                let key = try reader.key(k)
-                guard seen.insert(key).inserted else { throw reader.error(k, "key '\(key)': expected once, found it again") }
+                let key = try reader.uniqueKey(k, &seen)
                 switch key {
                 case "name": name = try reader.scalar(v, key)
                 case "description": _ = try reader.scalar(v, key)

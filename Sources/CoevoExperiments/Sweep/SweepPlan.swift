@@ -134,13 +134,8 @@ extension SweepPlan {
     }
 
     static func parse(yaml text: String, source: String, extension ext: Extension?) throws(ScenarioError) -> SweepPlan {
-        // Anchors and aliases can make a tiny file expand exponentially (as in scenario files).
-        if let (line, token) = YAMLGuard.firstAnchorOrAlias(text) {
-            throw ScenarioError(source: source, line: line, message: "expected plain YAML without anchors or aliases, found '\(token)' (quote the text if it is not one)")
-        }
-        var reader = PlanReader(source: source)
+        var (reader, top) = try PlanReader.open(text, source: source)
         if let ext { reader.designContext = "a \(ext.kind) plan" }
-        let top = try reader.topMapping(text)
         var name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
         var scenario = "baseline"
         var settings: [String] = []
@@ -157,8 +152,7 @@ extension SweepPlan {
         var seen = Set<String>()
         if let ext { design = ext.design }
         for (k, v) in top {
-            let key = try reader.key(k)
-            guard seen.insert(key).inserted else { throw reader.error(k, "key '\(key)': expected once, found it again") }
+            let key = try reader.uniqueKey(k, &seen)
             if let ext {
                 if ext.keys.contains(key) { try ext.consume(key, v, &reader); continue }
                 if ext.refused.contains(key) { throw reader.error(k, "key '\(key)': expected only in a sweep plan, found it in a \(ext.kind) plan") }
@@ -289,6 +283,24 @@ struct PlanReader {
     }
 
     func kind(_ n: Node) -> String { ScenarioLoader.kind(n) }
+
+    /// A reader and the plan's top-level mapping, after refusing anchors and aliases (they can
+    /// make a tiny file expand exponentially, as in scenario files).
+    static func open(_ text: String, source: String) throws(ScenarioError) -> (PlanReader, Node.Mapping) {
+        if let (line, token) = YAMLGuard.firstAnchorOrAlias(text) {
+            throw ScenarioError(source: source, line: line, message: "expected plain YAML without anchors or aliases, found '\(token)' (quote the text if it is not one)")
+        }
+        let reader = PlanReader(source: source)
+        let top = try reader.topMapping(text)
+        return (reader, top)
+    }
+
+    /// A top-level key, refused when it appears twice.
+    mutating func uniqueKey(_ k: Node, _ seen: inout Set<String>) throws(ScenarioError) -> String {
+        let key = try self.key(k)
+        guard seen.insert(key).inserted else { throw error(k, "key '\(key)': expected once, found it again") }
+        return key
+    }
 
     func topMapping(_ text: String) throws(ScenarioError) -> Node.Mapping {
         let root: Node?
