@@ -33,7 +33,7 @@ public enum ModelBenchmark {
     public static func run(firms: Int, periods: Int, seed: UInt64) -> BenchmarkReport {
         var p = Parameters(); p.firms = firms; p.periods = periods; p.bootstrapDraws = 0
         let clock = ContinuousClock()
-        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        func seconds(_ d: Duration) -> Double { d.seconds }
         let start = clock.now
         var model = Model(parameters: p, seed: seed)
         let initTime = clock.now - start

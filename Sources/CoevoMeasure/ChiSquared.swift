@@ -8,6 +8,7 @@ public enum ChiSquared {
     /// P(X > x) for X ~ χ²(k).
     public static func survival(_ x: Double, degreesOfFreedom k: Double) -> Double {
         precondition(k > 0, "ChiSquared: k > 0")
+        guard !x.isNaN else { return .nan }
         guard x > 0 else { return 1 }
         return upperRegularizedGamma(k / 2, x / 2)
     }

@@ -6,7 +6,8 @@
 // wholesale segment; XBORDER to consumers in the world market; MAKE adds a C2M customization bonus;
 // LIVE and XBORDER rank sellers by last quarter's sales, docs/ODD.md §7.12). Attraction
 // a_i = e^(θ_Q x_i) p_i^(−θ_P) separates from the (region, channel, market) part, so each firm
-// costs O(1) and each market O(regions): never firms × firms.
+// costs O(1) and each market O(regions): never firms × firms. Referred orders stop from quarter 0
+// when the network level is switched off (`external.network`, ExternalLevels.swift).
 
 extension Model {
     /// Offline visibility weights for this period; G_bar lowers the distance markup of its region's sellers.
@@ -25,10 +26,14 @@ extension Model {
 
     /// e^(θ_Q(x − frontier)) p^(−θ_P)·(1 + r_ref·partners): quality counts relative to the world
     /// frontier (Innovation.swift); each collaboration partner refers orders (MODEL.md §3(9)).
-    @inline(__always) func attraction(slot s: Int, frontier: Double) -> Double {
+    /// `referral` is r_ref, or 0 while the network level is switched off (`referralRate`).
+    @inline(__always) func attraction(slot s: Int, frontier: Double, referral: Double) -> Double {
         exp(parameters.thetaQ * (firms.quality[s] - frontier) - parameters.thetaP * log(firms.price[s]))
-            * (1 + (parameters.externalNetwork || period < 0 ? parameters.referral : 0) * Double(firms.degree[s]))
+            * (1 + referral * Double(firms.degree[s]))
     }
+
+    /// r_ref, or 0 while the network level is switched off.
+    var referralRate: Double { externalLevels.network ? parameters.referral : 0 }
 
     /// Online visibility to consumers (RETAIL, LIVE), to wholesale buyers (B2B) and to world
     /// consumers (XBORDER): the platform's matching μ × the firm's channel fit × (LIVE) the trust
@@ -113,10 +118,10 @@ extension Model {
                         onRetail: Column<Double>, onWholesale: Column<Double>, onWorld: Column<Double>) {
         let R = world.regions
         let liveTrust = world.tacitness.map { exp(parameters.liveBonus * $0) }
-        let frontierNow = frontier
+        let frontierNow = frontier, referral = referralRate
         var cursor = firms.count
         for s in 0..<firms.count where firms.role[s] != .supplier {
-            let a = attraction(slot: s, frontier: frontierNow)
+            let a = attraction(slot: s, frontier: frontierNow, referral: referral)
             att[s] = a
             let j = Int(firms.industry[s])
             offline[j * R + Int(firms.region[s])] += a

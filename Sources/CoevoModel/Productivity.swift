@@ -7,6 +7,7 @@
 // with its ecosystem's best practice across industries when embedded, k_eco·(ln A_eco − ln A)^+
 // (Jacobs spillovers, §2.3.2, §2.4: the ecosystem level), and by a shock.
 // Every gain is booked in the firm's ledger by source, so the cost fall can be attributed exactly.
+// A level switched off (`external.*`, ExternalLevels.swift) brings no catch-up from quarter 0.
 
 extension Model {
     mutating func updateProductivity() {
@@ -46,8 +47,7 @@ extension Model {
         let ecosystemOf = firms.ecosystem.base, id = firms.id.base
         let lEcosystem = firms.ledgerEcosystem.base, lNetwork = firms.ledgerNetwork.base, lLearning = firms.ledgerLearning.base
         let lCluster = firms.ledgerCluster.base, lShock = firms.ledgerShock.base
-        // Levels switched off (decompose) from quarter 0 on.
-        let clusterOn = p.externalCluster || period < 0, networkOn = p.externalNetwork || period < 0, ecosystemOn = p.externalEcosystem || period < 0
+        let levels = externalLevels
         for s in 0..<n {
             let learning = p.learningRate * capability[s]
             let k = Int(cluster[s])
@@ -56,12 +56,12 @@ extension Model {
                 best += p.superclusterSpillover * (superclusterBestLogA[k] - best)
             }
             let a = logA[s]
-            let clusterGain = clusterOn ? p.clusterSpillover * max(0, best - a) : 0
+            let clusterGain = levels.cluster ? p.clusterSpillover * max(0, best - a) : 0
             let bestPartner = bestPartnerLogA[s]
-            let network = networkOn && bestPartner > a ? p.partnerSpillover * (bestPartner - a) : 0
+            let network = levels.network && bestPartner > a ? p.partnerSpillover * (bestPartner - a) : 0
             var ecosystem = 0.0
             let member = Int(ecosystemOf[s])
-            if ecosystemOn && member > 0 && member <= ecosystemBestLogA.count {
+            if levels.ecosystem && member > 0 && member <= ecosystemBestLogA.count {
                 ecosystem = p.ecoSpillover * max(0, ecosystemBestLogA[member - 1] - a)
             }
             let shock = p.productivityShock * random.normal(.productivity, period: period, id: id[s])

@@ -4,7 +4,9 @@
 // charges: p = m·c/(1 − Σ_c ρ_c(f_c + ℓ_r)), ρ_c the channel's revenue share last quarter. With
 // revenue (spending) shares ∝ p^(−θ_P), quantity falls with elasticity 1 + θ_P, so m = (1 + θ_P)/θ_P
 // (MODEL.md writes θ_P/(θ_P − 1), the markup of a quantity logit; see docs/ODD.md); suppliers'
-// CES markup is σ_in/(σ_in − 1).
+// CES markup is σ_in/(σ_in − 1). A level of external economies switched off (`external.*`,
+// ExternalLevels.swift) leaves the input pool it supplies: the cluster's pool stays at its
+// quarter-0 size, the partner, ecosystem and economy-wide (B2B) pools are empty.
 
 extension Model {
     mutating func updateCostsAndPrices() {
@@ -19,19 +21,17 @@ extension Model {
         let exponent = parameters.inputShare / (1 - parameters.sigmaIn)
         var psiLocal = [Double](repeating: 0, count: clusters.count), psiB2B = psiLocal
         var poolLocal = psiLocal, poolFar = psiLocal
-        // A level switched off (decompose) acts from quarter 0: the cluster's pool stays at its size then.
-        let switchedOff = period >= 0
-        let clusterOn = parameters.externalCluster || !switchedOff, economyOn = parameters.externalEconomy || !switchedOff
-        if !clusterOn && frozenLocalPool.count != clusters.count {
+        let levels = externalLevels
+        if !levels.cluster && frozenLocalPool.count != clusters.count {
             frozenLocalPool = clusters.map { max($0.supplierIndex, 0.01 * supplierIndexRef) }
         }
         for k in clusters.indices {
-            poolLocal[k] = clusterOn ? max(clusters[k].supplierIndex, 0.01 * supplierIndexRef) : frozenLocalPool[k]   // an outside supplier of last resort
-            poolFar[k] = economyOn ? parameters.b2bSupplierWeight * (industryB2BIndex[world.clusterIndustry[k]] - clusters[k].supplierIndexB2B) : 0
+            poolLocal[k] = levels.cluster ? max(clusters[k].supplierIndex, 0.01 * supplierIndexRef) : frozenLocalPool[k]   // an outside supplier of last resort
+            poolFar[k] = levels.economy ? parameters.b2bSupplierWeight * (industryB2BIndex[world.clusterIndustry[k]] - clusters[k].supplierIndexB2B) : 0
             psiLocal[k] = exponent * log(poolLocal[k] / supplierIndexRef)
             psiB2B[k] = exponent * log((poolLocal[k] + poolFar[k]) / supplierIndexRef)
         }
-        let partnerWeight = parameters.externalNetwork || !switchedOff ? parameters.partnerSupplierWeight : 0, dMax = FirmStore.maxDegree
+        let partnerWeight = levels.network ? parameters.partnerSupplierWeight : 0, dMax = FirmStore.maxDegree
         // Partner suppliers join the pool with weight ω_net (a network-level input externality).
         // Summed in a pass of their own: it is short per firm, so the partners' cache misses
         // overlap (in the pricing loop below, with its exp and log, they did not).
@@ -60,7 +60,7 @@ extension Model {
         let industry = firms.industry.base, cluster = firms.cluster.base, channels = firms.channels.base
         for s in 0..<firms.count where role[s] != .supplier {
             let f = Int(ecosystem[s]) - 1
-            guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty && (parameters.externalEcosystem || !switchedOff) else { poolEcosystem[s] = 0; continue }
+            guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty && levels.ecosystem else { poolEcosystem[s] = 0; continue }
             poolEcosystem[s] = parameters.ecoSupplierWeight
                 * max(0, ecosystemSupplierIndex[f * J + Int(industry[s])] - ecosystemSupplierIndexByCluster[f * K + Int(cluster[s])])
         }

@@ -26,9 +26,8 @@ struct CalibrateCommand: AsyncParsableCommand {
         if let problem = CLI.outputDirectoryProblem(directory, outputs: Calibration.resultFiles) { CLI.fail("--out: \(problem)") }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         Calibration.removeResults(in: directory)
-        let runOptions = try StoreRunOptions.parse(["--quiet"])
-        var (options, _) = runOptions.sweepOptions(shard: nil, command: "calibrate")
-        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // Per-run progress is not shown: the calibration says what each stage found.
+        let (options, _) = interruptibleSweepOptions(jobs: jobs, quiet: true, command: "calibrate")
         let clock = ContinuousClock.now
         let quiet = self.quiet
         if !quiet {
@@ -45,8 +44,7 @@ struct CalibrateCommand: AsyncParsableCommand {
             case .msm: result = try await Calibration.run(evaluator, log: log); posterior = nil
             case .abcSMC: (result, posterior) = try await Calibration.runABC(evaluator, log: log)
             }
-            let elapsed = (ContinuousClock.now - clock).components
-            try Calibration.write(result, plan: parsed, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, posterior: posterior, to: directory)
+            try Calibration.write(result, plan: parsed, seconds: (ContinuousClock.now - clock).seconds, posterior: posterior, to: directory)
             writeReport(directory)
             for w in result.warnings { FileHandle.standardError.write(Data("coevo calibrate: \(w)\n".utf8)) }
             if !quiet {

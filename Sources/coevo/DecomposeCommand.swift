@@ -36,8 +36,7 @@ struct DecomposeCommand: AsyncParsableCommand {
         if let problem = CLI.outputDirectoryProblem(directory, outputs: Decomposition.resultFiles) { CLI.fail("--out: \(problem)") }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         Decomposition.removeResults(in: directory)
-        let runOptions = try StoreRunOptions.parse(["--jobs", String(jobs ?? ProcessInfo.processInfo.activeProcessorCount)] + (quiet ? ["--quiet"] : []))
-        let (options, reporter) = runOptions.sweepOptions(shard: nil, command: "decompose")
+        let (options, reporter) = interruptibleSweepOptions(jobs: jobs, quiet: quiet, command: "decompose")
         if !quiet {
             FileHandle.standardError.write(Data("decompose \(scenario): 16 combinations × \(seeds) seeds = \(16 * seeds) runs → \(directory.path)\n".utf8))
         }

@@ -66,9 +66,8 @@ struct SensitivityCommand: AsyncParsableCommand {
             if parsedShard.map({ $0.count > 1 }) == true { return }
             throw ExitCode(1)
         }
-        let seconds = (ContinuousClock.now - clock).components
         try Self.analyseAndWrite(parsed, outputs: outputs, skipped: evaluation.skipped, runs: runs,
-                                 seconds: Double(seconds.seconds) + Double(seconds.attoseconds) * 1e-18, directory: directory, quiet: quiet)
+                                 seconds: (ContinuousClock.now - clock).seconds, directory: directory, quiet: quiet)
     }
 
     /// The indices, their files and the report; prints where they are.

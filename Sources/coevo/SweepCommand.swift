@@ -58,21 +58,28 @@ struct StoreRunOptions: ParsableArguments {
 
     /// Sweep options whose stop flag is set by Ctrl-C (the runs in flight are committed first).
     func sweepOptions(shard: (index: Int, count: Int)?, command: String) -> (SweepOptions, SweepProgressLine) {
-        let stop = StopFlag()
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        signal(SIGINT, SIG_IGN)
-        source.setEventHandler {
-            stop.set()
-            FileHandle.standardError.write(Data("\ncoevo \(command): stopping after the runs in flight are committed (Ctrl-C again to abort)\n".utf8))
-            signal(SIGINT, SIG_DFL)
-        }
-        source.resume()
-        StopFlag.keep(source)
-        let reporter = SweepProgressLine(enabled: !quiet, terminal: isatty(2) == 1)
-        let options = SweepOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard, retryFailed: retryFailed,
-                                   shouldStop: { stop.isSet }, progress: { reporter.update($0) })
-        return (options, reporter)
+        interruptibleSweepOptions(jobs: jobs, shard: shard, retryFailed: retryFailed, quiet: quiet, command: command)
     }
+}
+
+/// Sweep options whose stop flag is set by Ctrl-C, and the progress line they report to
+/// (silent with `quiet`); used by every command that runs runs through a sweep store.
+func interruptibleSweepOptions(jobs: Int?, shard: (index: Int, count: Int)? = nil, retryFailed: Bool = false, quiet: Bool,
+                               command: String) -> (SweepOptions, SweepProgressLine) {
+    let stop = StopFlag()
+    let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    signal(SIGINT, SIG_IGN)
+    source.setEventHandler {
+        stop.set()
+        FileHandle.standardError.write(Data("\ncoevo \(command): stopping after the runs in flight are committed (Ctrl-C again to abort)\n".utf8))
+        signal(SIGINT, SIG_DFL)
+    }
+    source.resume()
+    StopFlag.keep(source)
+    let reporter = SweepProgressLine(enabled: !quiet, terminal: isatty(2) == 1)
+    let options = SweepOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard, retryFailed: retryFailed,
+                               shouldStop: { stop.isSet }, progress: { reporter.update($0) })
+    return (options, reporter)
 }
 
 /// `coevo sweep PLAN.yaml --out DIR`: every point × replication of a plan into DIR/sweep.sqlite.

@@ -100,18 +100,6 @@ extension Calibration {
         return ABCResult(generations: result, runs: runs, weights: weightsW)
     }
 
-    /// Diagonal inverse-variance weights of the gaps over one point's replications (floored, mean 1).
-    static func inverseVarianceWeights(_ reps: [[Double]], _ targets: [CalibrationMoments.Target]) -> [Double] {
-        let w = targets.indices.map { j -> Double in
-            let xs = reps.map { ($0[j] - targets[j].data) / max(abs(targets[j].data), 1e-2) }
-            let m = xs.reduce(0, +) / Double(xs.count)
-            let v = xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(xs.count - 1, 1))
-            return 1 / max(v.isFinite ? v : 0, 1e-4)
-        }
-        let norm = w.reduce(0, +) / Double(w.count)
-        return w.map { $0 / norm }
-    }
-
     static func median(_ xs: [Double]) -> Double {
         let s = xs.sorted()
         guard !s.isEmpty else { return .nan }

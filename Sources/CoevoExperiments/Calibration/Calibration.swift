@@ -95,11 +95,28 @@ public struct CalibrationEvaluator: Sendable {
 }
 
 public enum Calibration {
-    /// The relative gaps of mean moments (NaN moments make the loss infinite).
+    /// A moment's gap relative to the data, (model − data)/|data|, |data| floored at 0.01.
+    static func relativeGap(_ model: Double, _ target: CalibrationMoments.Target) -> Double {
+        (model - target.data) / max(abs(target.data), 1e-2)
+    }
+
+    /// Diagonal inverse-variance weights of the gaps over one point's replications (floored, mean 1).
+    static func inverseVarianceWeights(_ reps: [[Double]], _ targets: [CalibrationMoments.Target]) -> [Double] {
+        let w = targets.indices.map { j -> Double in
+            let xs = reps.map { relativeGap($0[j], targets[j]) }
+            let m = xs.reduce(0, +) / Double(xs.count)
+            let v = xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(xs.count - 1, 1))
+            return 1 / max(v.isFinite ? v : 0, 1e-4)
+        }
+        let norm = w.reduce(0, +) / Double(w.count)
+        return w.map { $0 / norm }
+    }
+
+    /// The relative gaps of mean moments, × √weight (NaN moments make the loss infinite).
     static func gaps(_ reps: [[Double]], _ targets: [CalibrationMoments.Target]) -> [Double] {
         targets.indices.map { j in
             let m = reps.reduce(0) { $0 + $1[j] } / Double(reps.count)
-            return (m - targets[j].data) / max(abs(targets[j].data), 1e-2) * targets[j].weight.squareRoot()
+            return relativeGap(m, targets[j]) * targets[j].weight.squareRoot()
         }
     }
     static func losses(_ points: [[[Double]]], _ targets: [CalibrationMoments.Target], _ w: [Double]) -> [Double] {
@@ -286,7 +303,7 @@ public enum Calibration {
         guard final.count >= 2 else {
             throw ScenarioError(source: plan.source, message: "at the estimate \(final.count) of \(plan.finalReplications) final runs give every moment: nothing to infer from")
         }
-        let single = final.map { run in (0..<M).map { j in (run[j] - targets[j].data) / max(abs(targets[j].data), 1e-2) * targets[j].weight.squareRoot() } }
+        let single = final.map { run in (0..<M).map { j in relativeGap(run[j], targets[j]) * targets[j].weight.squareRoot() } }
         let e = gaps(final, targets)
         let meanSingle = (0..<M).map { j in single.reduce(0) { $0 + $1[j] } / Double(single.count) }
         var omega = [[Double]](repeating: [Double](repeating: 0, count: M), count: M)

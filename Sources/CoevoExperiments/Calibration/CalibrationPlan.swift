@@ -73,6 +73,8 @@ public struct CalibrationPlan: Sendable {
 }
 
 extension CalibrationPlan {
+    public static let maxMoments = 200
+
     public static func load(path: String) throws(ScenarioError) -> CalibrationPlan {
         try parse(yaml: try SweepPlan.readPlanText(path: path, what: "calibration plan"), source: path,
                   baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent())
@@ -134,7 +136,7 @@ extension CalibrationPlan {
             case "global": globalPoints = try reader.integer(v, key, in: 1...SweepPlan.maxPoints)
             case "local": localEvaluations = try reader.integer(v, key, in: 0...10_000)
             case "forecast_to": forecastTo = try reader.integer(v, key, in: 1900...2200)
-            case "population": population = try reader.integer(v, key, in: 4...100_000)
+            case "population": population = try reader.integer(v, key, in: 4...10_000)
             case "generations": generations = try reader.integer(v, key, in: 1...100)
             case "max_proposals": maxProposals = try reader.integer(v, key, in: 4...SweepPlan.maxRuns)
             default:
@@ -182,6 +184,15 @@ extension CalibrationPlan {
                                    globalPoints: globalPoints, localEvaluations: localEvaluations, forecastTo: forecastTo,
                                    population: population, generations: generations, maxProposals: maxProposals, sweep: sweep)
         let count = plan.momentCount
+        // Ω is M × M and its inverse O(M³): keep M to what a national series gives.
+        guard count <= maxMoments else {
+            throw ScenarioError(source: source, message: "key 'moments': expected at most \(maxMoments) moments, found \(count)")
+        }
+        // Every stage's runs within the sweep store's bound.
+        for (key, points) in [("global", globalPoints), ("local", localEvaluations), ("max_proposals", maxProposals)]
+            where points * replications > SweepPlan.maxRuns {
+            throw ScenarioError(source: source, message: "key '\(key)': expected at most \(SweepPlan.maxRuns) runs with \(replications) replications, found \(points * replications)")
+        }
         guard count >= parameters.count else {
             throw ScenarioError(source: source, message: "key 'moments': expected at least as many moments as parameters (\(parameters.count)), found \(count)")
         }

@@ -60,7 +60,7 @@ public enum SweepExecution {
         do { (outcomes, series) = try function(point, run, needs) }
         catch { status = "failed"; message = "\(error)"; outcomes = [:]; series = [:] }
         let elapsed = ContinuousClock.now - clock
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.seconds
         return SweepRunRecord(key: run.key, pointID: run.pointID, replication: run.replication, seed: run.seed,
                               status: status, error: message, started: started.timeIntervalSince1970,
                               finished: Date().timeIntervalSince1970, seconds: seconds,
