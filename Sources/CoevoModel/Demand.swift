@@ -67,7 +67,9 @@ extension Model {
     }
 
     /// Σ attraction × visibility per industry × market, for the retail and wholesale segments.
-    mutating func attractionSums() -> (retail: [Double], wholesale: [Double]) {
+    /// `retail` counts every offer a consumer who shops online sees, `offlineRetail` the offers the
+    /// others see (no online sellers; in the world market the two are the same).
+    mutating func attractionSums() -> (retail: [Double], wholesale: [Double], offlineRetail: [Double]) {
         updateVisibility()
         let J = world.industries, R = world.regions, M = markets
         let offline = Column<Double>(repeating: 0, count: J * R)
@@ -95,19 +97,30 @@ extension Model {
             attractionPass(into: buf, offline: offline, exporters: exporters, onRetail: onRetail, onWholesale: onWholesale, onWorld: onWorld)
         }
         attraction = att
-        var retail = [Double](repeating: 0, count: J * M), wholesale = retail
+        var retail = [Double](repeating: 0, count: J * M), wholesale = retail, offlineRetail = retail
         for j in 0..<J {
             for m in 0..<R {
                 var off = 0.0
                 for r in 0..<R { off += offline[j * R + r] * offlineVisibility[r * M + m] }
                 retail[j * M + m] = off + onRetail[j]
+                offlineRetail[j * M + m] = off
                 wholesale[j * M + m] = off + onWholesale[j]
             }
             // The world market: offline exporters, and cross-border online sellers (consumers only).
             retail[j * M + R] = exporters[j] + onWorld[j]
+            offlineRetail[j * M + R] = retail[j * M + R]
             wholesale[j * M + R] = exporters[j]
         }
-        return (retail, wholesale)
+        return (retail, wholesale, offlineRetail)
+    }
+
+    /// Share of consumers at home who shop online: 1, or π(t) with `demand.shoppers_path` (its
+    /// `demand.shoppers_*` keys); the rest see offline offers only. Online shopping spread with the internet, from 8% of China's population in 2009
+    /// to half in 2019 (CNNIC); it is the demand side's condition, not a mechanism of the clusters.
+    var onlineShoppers: Double {
+        let p = parameters
+        guard p.onlineShoppersPath else { return 1 }
+        return p.shoppersMax / (1 + exp(-(Double(period) - p.shoppersMid) / p.shoppersScale))
     }
 
     /// Each buyer-facing firm's attraction (into `att[s]`) and, for online sellers, its retail,
@@ -141,8 +154,9 @@ extension Model {
     mutating func realizeDemand(creditLimits: Bool) {
         let p = parameters
         let J = world.industries, R = world.regions, M = markets
-        let (retailSums, wholesaleSums) = attractionSums()
+        let (retailSums, wholesaleSums, offlineRetailSums) = attractionSums()
         let growth = pow(1 + p.marketGrowth, Double(period))
+        let shoppers = onlineShoppers
         // Market multipliers: spending per unit of attraction-weighted visibility.
         var offMult = [Double](repeating: 0, count: J * R), worldMult = [Double](repeating: 0, count: J), worldRetailMult = worldMult
         var retailMult = [Double](repeating: 0, count: J), wholesaleMult = [Double](repeating: 0, count: J)
@@ -153,11 +167,19 @@ extension Model {
                 let xr = (1 - p.wholesaleShare) * x, xw = p.wholesaleShare * x
                 let dr = outsideRetail[j * M + m] + retailSums[j * M + m]
                 let dw = outsideWholesale[j * M + m] + wholesaleSums[j * M + m]
-                surplus += (xr * log(dr / outsideRetail[j * M + m]) + xw * log(dw / outsideWholesale[j * M + m])) / p.thetaP
-                if m == R { worldMult[j] = xr / dr + xw / dw; worldRetailMult[j] = xr / dr; continue }
-                retailMult[j] += xr / dr
+                if m == R {
+                    surplus += (xr * log(dr / outsideRetail[j * M + m]) + xw * log(dw / outsideWholesale[j * M + m])) / p.thetaP
+                    worldMult[j] = xr / dr + xw / dw; worldRetailMult[j] = xr / dr; continue
+                }
+                // Consumers at home: a share π shops online too (denominator dr), the rest offline
+                // only (denominator dOff).
+                let xOn = shoppers * xr, xOff = xr - xOn
+                let dOff = outsideRetail[j * M + m] + offlineRetailSums[j * M + m]
+                surplus += (xOn * log(dr / outsideRetail[j * M + m]) + xOff * log(dOff / outsideRetail[j * M + m])
+                            + xw * log(dw / outsideWholesale[j * M + m])) / p.thetaP
+                retailMult[j] += xOn / dr
                 wholesaleMult[j] += xw / dw
-                for r in 0..<R { offMult[j * R + r] += (xr / dr + xw / dw) * offlineVisibility[r * M + m] }
+                for r in 0..<R { offMult[j * R + r] += (xOn / dr + xOff / dOff + xw / dw) * offlineVisibility[r * M + m] }
             }
         }
         consumerSurplus = surplus
@@ -172,7 +194,7 @@ extension Model {
         }
         let att = attraction
         attraction = []
-        att.withUnsafeBufferPointer { a in
+        offlineExports = att.withUnsafeBufferPointer { a in
             fundsLocal.withUnsafeBufferPointer { f in
                 buyerSales(attraction: a, funds: f, creditLimits: creditLimits, offMult: offMult, worldMult: worldMult,
                            worldRetailMult: worldRetailMult, retailMult: retailMult, wholesaleMult: wholesaleMult)
@@ -189,10 +211,12 @@ extension Model {
         for s in 0..<firms.count { funds[s] = workingCapitalFunds(slot: s, information: firms.creditInfo[s]) }
     }
 
-    /// Revenue by channel, output and input spending of manufacturers and brands.
+    /// Revenue by channel, output and input spending of manufacturers and brands; returns exporters'
+    /// offline sales in the world market.
     func buyerSales(attraction att: UnsafeBufferPointer<Double>, funds: UnsafeBufferPointer<Double>, creditLimits: Bool,
-                    offMult: [Double], worldMult: [Double], worldRetailMult: [Double], retailMult: [Double], wholesaleMult: [Double]) {
+                    offMult: [Double], worldMult: [Double], worldRetailMult: [Double], retailMult: [Double], wholesaleMult: [Double]) -> Double {
         let p = parameters, R = world.regions
+        var exports = 0.0
         var cursor = firms.count
         // Columns through their base pointers, taken once (through `firms.x[s]` every access
         // reloads the column and its base after each store).
@@ -210,7 +234,8 @@ extension Model {
                 cursor += 4
             }
             var off = a * offMult[j * R + Int(region[s])]
-            if exporter[s] { off += a * worldMult[j] }
+            let abroad = exporter[s] ? a * worldMult[j] : 0
+            off += abroad
             var retail = a * w.retail * retailMult[j], live = a * w.live * retailMult[j], b2b = a * w.b2b * wholesaleMult[j]
             var xborder = a * w.xborder * worldRetailMult[j]
             var total = off + retail + live + b2b + xborder
@@ -222,13 +247,19 @@ extension Model {
                     let cut = funds[s] / need
                     q *= cut; total *= cut; off *= cut; retail *= cut; live *= cut; b2b *= cut; xborder *= cut
                     constrained[s] = true
+                    exports += abroad * cut
+                } else {
+                    exports += abroad
                 }
+            } else {
+                exports += abroad
             }
             revenue[s] = total; output[s] = q
             revenueRetail[s] = retail; revenueLive[s] = live; revenueB2B[s] = b2b; revenueXborder[s] = xborder
             revenueOnline[s] = retail + live + b2b + xborder
             inputSpending[s] = p.inputShare * costProduction[s] * q
         }
+        return exports
     }
 
     /// Suppliers' output from the revenue the input market gave them, capped by working-capital credit.

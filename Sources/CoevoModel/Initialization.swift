@@ -83,7 +83,7 @@ extension Model {
         outsideWholesale = [Double](repeating: 1, count: J * M)
         updateCostsAndPrices()
         // Outside goods: inside share s_in in every regional market, 5% in the world market.
-        let (retailSums, wholesaleSums) = attractionSums()
+        let (retailSums, wholesaleSums, _) = attractionSums()
         for j in 0..<J { for m in 0..<M {
             let share = m == world.regions ? 0.05 : p.insideShare
             outsideRetail[j * M + m] = max(1e-300, retailSums[j * M + m] * (1 - share) / share)

@@ -112,6 +112,8 @@ public struct Model: Sendable {
     public var burnInExits = 0
     /// Demand components of the current period (for welfare): log-sum value per industry × market.
     public var consumerSurplus = 0.0
+    /// Exporters' offline sales in the world market last quarter (rev/quarter; after credit limits).
+    public var offlineExports = 0.0
     /// Exiters' output and Σ q·AC at their last period (Melitz–Polanec exit term).
     public var exitOutput = 0.0
     public var exitCostSum = 0.0

@@ -17,7 +17,7 @@ public struct Observation: Sendable {
 public struct Observer: Sendable {
     public static let metrics: [String] = [
         "adoption.retail", "adoption.b2b", "adoption.live", "adoption.xborder", "adoption.design", "adoption.make",
-        "adoption.iinet", "adoption.eco", "adoption.sharing", "online.share",
+        "adoption.iinet", "adoption.eco", "adoption.sharing", "online.share", "online.share.retail",
         "villages.ecommerce", "villages.total", "logistics.cost", "online.volume",
         "platform.fee.mean", "platform.mu.mean", "platform.hhi", "platform.count", "ecosystems.count",
         "credit.rate.small", "credit.rate.mean", "credit.constrained", "credit.constrained.small",
@@ -106,7 +106,7 @@ public struct Observer: Sendable {
         let rSharing = sums(R), rIINET = sums(R), rECO = sums(R)
         let sharingBits = Channel.xborder.bit | Channel.design.bit | Channel.make.bit
         var q = 0.0, rev = 0.0, onl = 0.0, va = 0.0, wageQ = 0.0, quality = 0.0, profit = 0.0
-        var sellers = 0.0, innovators = 0.0
+        var sellers = 0.0, innovators = 0.0, consumerOnline = 0.0, consumerSales = 0.0
         let frontier = model.frontier
         let comp = sums(FirmStore.costComponents)
         var rateAll = 0.0, rateSmall = 0.0, nSmall = 0.0, constrained = 0.0, constrainedSmall = 0.0
@@ -126,6 +126,7 @@ public struct Observer: Sendable {
         let cFee = f.costFees.base, cInv = f.costInventory.base, cFix = f.costFixed.base
         let profitOf = f.profit.base, role = f.role.base, qualityOf = f.quality.base, innovated = f.innovated.base
         let loanRate = f.loanRate.base, constrainedOf = f.constrained.base
+        let revenueRetail = f.revenueRetail.base, revenueLive = f.revenueLive.base, revenueXborder = f.revenueXborder.base
         let wage = model.regions.map(\.wage)
         for s in 0..<n {
             let r = Int(region[s]), k = Int(cluster[s]), v = Int(village[s])
@@ -144,6 +145,9 @@ public struct Observer: Sendable {
             wageQ += qs * wage[r]
             let supplier = role[s] == .supplier
             if !supplier {
+                // Online retail to consumers (RETAIL, LIVE) over final-goods firms' sales at home
+                // (XBORDER and offline exports out, below); B2B sales reach consumers through shops.
+                consumerOnline += revenueRetail[s] + revenueLive[s]; consumerSales += rv - revenueXborder[s]
                 sellers += 1; quality += qualityOf[s] - frontier
                 if innovated[s] { innovators += 1 }
             }
@@ -168,6 +172,8 @@ public struct Observer: Sendable {
         set("ecosystems.count", Double(model.activeEcosystems().count))
         set("virtualclusters", Double(model.virtualClusterCount()))
         set("online.share", rev > 0 ? onl / rev : 0)
+        consumerSales -= model.offlineExports
+        set("online.share.retail", consumerSales > 0 ? consumerOnline / consumerSales : 0)
         // E-commerce villages: ≥ threshold share of households with online shops and online revenue
         // above the threshold multiple of the village's revenue at period 0.
         if first { for v in model.villages.indices { model.villages[v].revenueRef = vRev[v] } }
@@ -212,10 +218,11 @@ public struct Observer: Sendable {
         set("quality.mean", relativeQuality)
         innovationHistory.append(innovationShare); qualityHistory.append(relativeQuality)
         if innovationHistory.count > 8 { innovationHistory.removeFirst(); qualityHistory.removeFirst() }
-        // Lock-in: innovation share below 5% on average and relative quality falling over 8 quarters.
+        // Lock-in (the "low-end lock-in" of paper §1, §2.2.1(2)): sellers behind the world frontier,
+        // falling further behind over 8 quarters, while fewer than 5% innovate on average.
         // (Only where the innovation dilemma is modelled: otherwise quality moves by composition alone.)
         let locked = model.parameters.innovation && innovationHistory.count == 8
-            && innovationHistory.reduce(0, +) / 8 < 0.05 && qualityHistory[7] < qualityHistory[0]
+            && innovationHistory.reduce(0, +) / 8 < 0.05 && qualityHistory[7] < qualityHistory[0] && qualityHistory[7] < 0
         set("lockin", locked ? 1 : 0)
         let names = ["cost.production", "cost.logistics", "cost.finance", "cost.transaction", "cost.fees", "cost.inventory", "cost.fixed"]
         var average = 0.0

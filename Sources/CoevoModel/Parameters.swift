@@ -41,6 +41,13 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var marketGrowth: Double = 0.005
     /// Wholesale segment's share of spending, bought offline or through B2B (share).
     public var wholesaleShare: Double = 0.3
+    /// Whether only a share π(t) of consumers shops online (false: every consumer sees online offers).
+    /// π(t) = π_max / (1 + e^(−(t − t_mid)/τ)) in the quarter t, fitted to CNNIC's online shoppers
+    /// over population, 2009–2022 (docs/ODD.md §8.5). The others buy offline only.
+    public var onlineShoppersPath: Bool = false
+    public var shoppersMax: Double = 0.75
+    public var shoppersMid: Double = 33
+    public var shoppersScale: Double = 14.7
     /// World market size relative to one region's (×), open only to exporters.
     public var worldMarket: Double = 2
     /// Share of firms (top productivity) that export offline, and their fixed export cost (rev/quarter).

@@ -183,8 +183,10 @@ extension ValidationTable {
         // 5. Levels against China's data.
         let g5 = "levels meet China's data (§7; start year \(startYear), calendar.cluster_villages)"
         for (y, real) in ChinaSeries.onlineGoodsShare {
-            let m = avg(base.map { $0.mean("online.share", over: year(y)) })
-            add(g5, "online share of sales, \(y)", f(m), "\(f(real * 0.8)) – \(f(real * 1.2)) (real \(f(real)))", abs(m / real - 1) <= 0.2)
+            // The real series is online retail of goods over retail sales of consumer goods: the
+            // model's consumer channels (RETAIL, LIVE) over final-goods firms' sales at home.
+            let m = avg(base.map { $0.mean("online.share.retail", over: year(y)) })
+            add(g5, "online retail share of consumer sales (online.share.retail), \(y)", f(m), "\(f(real * 0.8)) – \(f(real * 1.2)) (real \(f(real)))", abs(m / real - 1) <= 0.2)
         }
         var r2s: [Double] = [], ceilings: [Double] = []
         for r in base {
@@ -238,9 +240,17 @@ extension ValidationTable {
         }
         add(g6, "largest gap in mean stage entry, \(smallFirms) vs \(firms) firms", "\(f(dateGap, 1)) quarters", "≤ 4", dateGap <= 4)
         add(g6, "Hill index of online sizes at the end, \(smallFirms) vs \(firms) firms", "\(f(meanLast(small, "size.hill"), 2)) vs \(f(meanLast(base, "size.hill"), 2))", "reported", nil)
+        // The paper's traditional cluster is in "low-end lock-in" (§1, §2.2.1(2)) and digital commerce
+        // is what breaks it: flagged quarters in stage 0 are the story, flagged quarters once the
+        // baseline has reached stage 2 are not; no-digital must still be locked at the end.
         let lockQuarters = base.reduce(0) { $0 + $1.column("lockin").filter { $0 > 0 }.count }
+        let lockAfterStage2 = base.reduce(0) { total, run in
+            guard let entry = run.stageEntry[1] else { return total }
+            return total + run.column("lockin").enumerated().filter { $0.offset >= entry && $0.element > 0 }.count
+        }
         let lockNoDig = meanLast(noDig, "lockin")
-        add(g6, "lock-in: quarters flagged in the baseline (all seeds); no-digital flagged at the end", "\(lockQuarters); \(f(lockNoDig, 1))", "0; 1", lockQuarters == 0 && lockNoDig == 1)
+        add(g6, "lock-in (§2.2.1(2)): baseline quarters flagged from its stage 2 on, all seeds (all quarters flagged); no-digital flagged at the end",
+            "\(lockAfterStage2) (\(lockQuarters)); \(f(lockNoDig, 1))", "0; 1", lockAfterStage2 == 0 && lockNoDig == 1)
         add(g6, "innovation share at the end (baseline; no-digital)", "\(f(meanLast(base, "innovation.share"))); \(f(meanLast(noDig, "innovation.share")))", "reported", nil)
         let ns = avg(base.map { $0.simulationSeconds * 1e9 / $0.firmQuarters })
         add(g6, "speed of the baseline runs (reported quarters, with observation and the panel, run beside others)", "\(f(ns, 0)) ns per firm-quarter", "reported (bench: coevo bench)", nil)

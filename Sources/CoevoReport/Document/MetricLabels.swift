@@ -11,6 +11,7 @@ public enum MetricLabels {
         "adoption.iinet": ("industrial internet", "工业互联网"),
         "adoption.eco": ("embedded in an ecosystem", "嵌入生态系统"),
         "online.share": ("online share of sales", "线上销售占比"),
+        "online.share.retail": ("online retail share of consumer sales", "网上零售占消费品销售比重"),
         "villages.ecommerce": ("e-commerce villages", "电商村"),
         "villages.total": ("all villages", "村庄总数"),
         "logistics.cost": ("logistics cost per unit value", "单位价值物流成本"),
