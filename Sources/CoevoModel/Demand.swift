@@ -7,7 +7,9 @@
 // LIVE and XBORDER rank sellers by last quarter's sales, docs/ODD.md §7.12). Attraction
 // a_i = e^(θ_Q x_i) p_i^(−θ_P) separates from the (region, channel, market) part, so each firm
 // costs O(1) and each market O(regions): never firms × firms. Referred orders stop from quarter 0
-// when the network level is switched off (`external.network`, ExternalLevels.swift).
+// when the network level is switched off (`external.network`, ExternalLevels.swift). With
+// `demand.shoppers_path` only a share π(t) of consumers at home shops online; the others choose
+// among offline offers only (docs/ODD.md §7.12; not in MODEL.md, which has every consumer online).
 
 extension Model {
     /// Offline visibility weights for this period; G_bar lowers the distance markup of its region's sellers.
@@ -115,8 +117,9 @@ extension Model {
     }
 
     /// Share of consumers at home who shop online: 1, or π(t) with `demand.shoppers_path` (its
-    /// `demand.shoppers_*` keys); the rest see offline offers only. Online shopping spread with the internet, from 8% of China's population in 2009
-    /// to half in 2019 (CNNIC); it is the demand side's condition, not a mechanism of the clusters.
+    /// `demand.shoppers_*` keys); the rest see offline offers only. Online shopping spread with the
+    /// internet, from 8% of China's population in 2009 to half in 2019 (CNNIC): the demand side's
+    /// condition, not a mechanism of the clusters.
     var onlineShoppers: Double {
         let p = parameters
         guard p.onlineShoppersPath else { return 1 }
@@ -234,7 +237,7 @@ extension Model {
                 cursor += 4
             }
             var off = a * offMult[j * R + Int(region[s])]
-            let abroad = exporter[s] ? a * worldMult[j] : 0
+            var abroad = exporter[s] ? a * worldMult[j] : 0
             off += abroad
             var retail = a * w.retail * retailMult[j], live = a * w.live * retailMult[j], b2b = a * w.b2b * wholesaleMult[j]
             var xborder = a * w.xborder * worldRetailMult[j]
@@ -245,15 +248,11 @@ extension Model {
                 let need = p.workingCapital * costProduction[s] * q
                 if need > funds[s] {
                     let cut = funds[s] / need
-                    q *= cut; total *= cut; off *= cut; retail *= cut; live *= cut; b2b *= cut; xborder *= cut
+                    q *= cut; total *= cut; off *= cut; retail *= cut; live *= cut; b2b *= cut; xborder *= cut; abroad *= cut
                     constrained[s] = true
-                    exports += abroad * cut
-                } else {
-                    exports += abroad
                 }
-            } else {
-                exports += abroad
             }
+            exports += abroad
             revenue[s] = total; output[s] = q
             revenueRetail[s] = retail; revenueLive[s] = live; revenueB2B[s] = b2b; revenueXborder[s] = xborder
             revenueOnline[s] = retail + live + b2b + xborder

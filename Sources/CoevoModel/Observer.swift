@@ -106,7 +106,7 @@ public struct Observer: Sendable {
         let rSharing = sums(R), rIINET = sums(R), rECO = sums(R)
         let sharingBits = Channel.xborder.bit | Channel.design.bit | Channel.make.bit
         var q = 0.0, rev = 0.0, onl = 0.0, va = 0.0, wageQ = 0.0, quality = 0.0, profit = 0.0
-        var sellers = 0.0, innovators = 0.0, consumerOnline = 0.0, consumerSales = 0.0
+        var sellers = 0.0, innovators = 0.0, consumerOnline = 0.0, consumerSales = 0.0   // sellers' RETAIL + LIVE; R − XBORDER
         let frontier = model.frontier
         let comp = sums(FirmStore.costComponents)
         var rateAll = 0.0, rateSmall = 0.0, nSmall = 0.0, constrained = 0.0, constrainedSmall = 0.0
@@ -172,8 +172,8 @@ public struct Observer: Sendable {
         set("ecosystems.count", Double(model.activeEcosystems().count))
         set("virtualclusters", Double(model.virtualClusterCount()))
         set("online.share", rev > 0 ? onl / rev : 0)
-        consumerSales -= model.offlineExports
-        set("online.share.retail", consumerSales > 0 ? consumerOnline / consumerSales : 0)
+        let homeSales = consumerSales - model.offlineExports
+        set("online.share.retail", homeSales > 0 ? consumerOnline / homeSales : 0)
         // E-commerce villages: ≥ threshold share of households with online shops and online revenue
         // above the threshold multiple of the village's revenue at period 0.
         if first { for v in model.villages.indices { model.villages[v].revenueRef = vRev[v] } }

@@ -43,7 +43,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var wholesaleShare: Double = 0.3
     /// Whether only a share π(t) of consumers shops online (false: every consumer sees online offers).
     /// π(t) = π_max / (1 + e^(−(t − t_mid)/τ)) in the quarter t, fitted to CNNIC's online shoppers
-    /// over population, 2009–2022 (docs/ODD.md §8.5). The others buy offline only.
+    /// over population, 2009–2022 (docs/ODD.md §7.12, §8.5). The others buy offline only.
     public var onlineShoppersPath: Bool = false
     public var shoppersMax: Double = 0.75
     public var shoppersMid: Double = 33

@@ -7,6 +7,15 @@ enum CLI {
     /// inside a writable directory. Checked before any work, so a bad `--out` writes nothing.
     /// Each of `outputs` (file names the command will publish there) must be absent or a regular
     /// file (an earlier run's, to be replaced).
+    /// The `--out` directory of a command that publishes `outputs` there, checked before any work
+    /// (`outputDirectoryProblem`); a bad one ends the command with one line and status 2.
+    static func checkedOutputDirectory(_ out: String, outputs: [String] = []) -> URL {
+        if out.isEmpty { fail("--out: expected a directory path, found an empty string") }
+        let directory = URL(fileURLWithPath: out).standardizedFileURL
+        if let problem = outputDirectoryProblem(directory, outputs: outputs) { fail("--out: \(problem)") }
+        return directory
+    }
+
     static func outputDirectoryProblem(_ directory: URL, outputs: [String] = []) -> String? {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false

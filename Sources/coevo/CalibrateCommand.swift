@@ -21,9 +21,7 @@ struct CalibrateCommand: AsyncParsableCommand {
         if let jobs, !(1...1024).contains(jobs) { CLI.fail("--jobs: expected an integer in [1, 1024], found \(jobs)") }
         let parsed: CalibrationPlan
         do { parsed = try CalibrationPlan.load(path: plan) } catch { CLI.fail(error.description) }
-        if out.isEmpty { CLI.fail("--out: expected a directory path, found an empty string") }
-        let directory = URL(fileURLWithPath: out).standardizedFileURL
-        if let problem = CLI.outputDirectoryProblem(directory, outputs: Calibration.resultFiles) { CLI.fail("--out: \(problem)") }
+        let directory = CLI.checkedOutputDirectory(out, outputs: Calibration.resultFiles)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         Calibration.removeResults(in: directory)
         // Per-run progress is not shown: the calibration says what each stage found.

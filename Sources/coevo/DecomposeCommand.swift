@@ -31,9 +31,7 @@ struct DecomposeCommand: AsyncParsableCommand {
         let design: SweepDesign
         do { design = try SweepDesign(plan: Decomposition.plan(scenario: scenario, settings: overrides, seeds: seeds, baseSeed: baseSeed)) }
         catch { CLI.fail(error.description) }
-        if out.isEmpty { CLI.fail("--out: expected a directory path, found an empty string") }
-        let directory = URL(fileURLWithPath: out).standardizedFileURL
-        if let problem = CLI.outputDirectoryProblem(directory, outputs: Decomposition.resultFiles) { CLI.fail("--out: \(problem)") }
+        let directory = CLI.checkedOutputDirectory(out, outputs: Decomposition.resultFiles)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         Decomposition.removeResults(in: directory)
         let (options, reporter) = interruptibleSweepOptions(jobs: jobs, quiet: quiet, command: "decompose")

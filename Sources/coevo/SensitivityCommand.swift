@@ -25,9 +25,7 @@ struct SensitivityCommand: AsyncParsableCommand {
             parsed = try SensitivityPlan.load(path: plan)
             design = try SensitivityRunner.design(parsed)
         } catch { CLI.fail(error.description) }
-        if out.isEmpty { CLI.fail("--out: expected a directory path, found an empty string") }
-        let directory = URL(fileURLWithPath: out).standardizedFileURL
-        if let problem = CLI.outputDirectoryProblem(directory, outputs: SensitivityRunner.resultFiles) { CLI.fail("--out: \(problem)") }
+        let directory = CLI.checkedOutputDirectory(out, outputs: SensitivityRunner.resultFiles)
         if parsed.analytic != nil, options.slurm || parsedShard != nil {
             CLI.fail("\(plan): expected a model plan with --slurm or --shard, found an analytic function ('model'), which runs in process")
         }

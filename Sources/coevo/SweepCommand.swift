@@ -99,9 +99,7 @@ struct SweepCommand: AsyncParsableCommand {
         let parsedShard = options.checked(out: out)
         let design: SweepDesign
         do { design = try SweepDesign(plan: SweepPlan.load(path: plan)) } catch { CLI.fail(error.description) }
-        if out.isEmpty { CLI.fail("--out: expected a directory path, found an empty string") }
-        let directory = URL(fileURLWithPath: out).standardizedFileURL
-        if let problem = CLI.outputDirectoryProblem(directory) { CLI.fail("--out: \(problem)") }
+        let directory = CLI.checkedOutputDirectory(out)
         let planText = (try? String(contentsOfFile: plan, encoding: .utf8)) ?? ""
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
@@ -162,9 +160,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         guard !inputs.isEmpty else { CLI.fail("merge: expected at least one sweep directory, found none") }
-        if out.isEmpty { CLI.fail("--out: expected a directory path, found an empty string") }
-        let directory = URL(fileURLWithPath: out).standardizedFileURL
-        if let problem = CLI.outputDirectoryProblem(directory) { CLI.fail("--out: \(problem)") }
+        let directory = CLI.checkedOutputDirectory(out)
         var planText: String?
         var kind: String?
         var sources: [(String, SweepStore)] = []
