@@ -15,9 +15,10 @@ public enum RunPipeline {
     /// looks complete. `progress` sees every observation. Every output (`run.sqlite`,
     /// `series.csv`, `summary.json`, `sizes.csv`, and whatever `stage` writes into the staging
     /// directory it receives, e.g. `report.html`) is published together by ``RunWriter``, after any
-    /// earlier run's files are removed.
+    /// earlier run's files are removed. `threads` splits the simulation's per-firm passes
+    /// (same bits for every value).
     @discardableResult
-    public static func execute(scenario: Scenario, seed: UInt64, directory: URL, panel: Bool,
+    public static func execute(scenario: Scenario, seed: UInt64, directory: URL, panel: Bool, threads: Int = 1,
                                stage: (URL) throws -> Void = { _ in },
                                progress: (Observation, Model) -> Void = { _, _ in }) throws -> RunSummary {
         let p = scenario.parameters
@@ -27,7 +28,7 @@ public enum RunPipeline {
         do {
             var failure: Error?
             var sizes = ""
-            let result = Simulation.run(parameters: p, seed: seed) { o, model in
+            let result = Simulation.run(parameters: p, seed: seed, threads: threads) { o, model in
                 guard failure == nil else { return }
                 if o.period == p.periods - 1 { sizes = sizesCSV(model) }
                 do {

@@ -37,8 +37,9 @@ extension Model {
         firms.setChannelProfit(s, c, 0)
     }
 
-    /// Non-mutating: every write goes to the firm columns (reference storage), so the per-firm
-    /// loop and its `choosePlatform` calls never copy the model.
+    /// Non-mutating: every write goes to the firm's own slots in the firm columns (reference
+    /// storage), so the per-firm loop and its `choosePlatform` calls never copy the model, and the
+    /// loop runs in chunks on several threads.
     func adoptChannels() {
         guard digitalActive else { return }
         let p = parameters, C = Channel.count
@@ -47,7 +48,7 @@ extension Model {
         for q in platforms { maturity[q.channel.rawValue] += (q.matching - p.muMin) / max(p.muMax - p.muMin, 1e-12); counts[q.channel.rawValue] += 1 }
         for c in 0..<C where counts[c] > 0 { maturity[c] /= counts[c] }
         let demo = p.demonstration
-        for s in 0..<firms.count {
+        forEachFirmChunk(firms.count) { slots in for s in slots {
             let id = firms.id[s]
             // Drop one channel that lost money for too long (and decide nothing else this quarter).
             var dropped = false
@@ -91,7 +92,7 @@ extension Model {
                     firms.setPlatform(s, c, choosePlatform(c, industry: firms.industry[s], id: id, draw: 101 + UInt32(c.rawValue)))
                 }
             }
-        }
+        } }
     }
 }
 

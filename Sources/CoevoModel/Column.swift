@@ -5,7 +5,8 @@
 /// A contiguous, growable buffer of trivially copyable values. Reference type: a `FirmStore` copy
 /// shares its columns (the model is used by one owner at a time; see `Model`).
 public final class Column<Element: BitwiseCopyable>: @unchecked Sendable, RandomAccessCollection, MutableCollection {
-    @usableFromInline @exclusivity(unchecked) var base: UnsafeMutablePointer<Element>
+    /// The first element (valid until the next append or reserve): the fast path of hot loops.
+    @exclusivity(unchecked) public private(set) var base: UnsafeMutablePointer<Element>
     @usableFromInline @exclusivity(unchecked) var capacity: Int
     @exclusivity(unchecked) public private(set) var count = 0
 

@@ -78,9 +78,9 @@ extension Model {
         let exporters = Column<Double>(repeating: 0, count: J)
         let onRetail = Column<Double>(repeating: 0, count: J), onWholesale = Column<Double>(repeating: 0, count: J)
         let onWorld = Column<Double>(repeating: 0, count: J)
-        // Attraction per slot, then 4 online weights per online seller (in slot order). The same
-        // pass counts the buyer-facing online sellers and sums their last-quarter online revenue
-        // for the ranking reference S̄.
+        // Attraction per slot, then 4 online weights per slot (read only for online sellers). A
+        // pass of its own counts the buyer-facing online sellers and sums their last-quarter online
+        // revenue for the ranking reference S̄.
         var onlineSellers = 0, recentSales = 0.0
         do {
             let role = firms.role.base, channels = firms.channels.base, sales = firms.revenueOnline.base
@@ -88,15 +88,16 @@ extension Model {
                 onlineSellers &+= 1; recentSales += sales[s]
             }
         }
-        let needed = firms.count + 4 * onlineSellers
+        let needed = 5 * firms.count
         if attraction.count < needed { attraction = [Double](repeating: 0, count: needed + needed / 8) }
         rankingMean = onlineSellers > 0 ? recentSales / Double(onlineSellers) : 0
-        // The per-firm pass is non-mutating and writes a buffer taken from the model, so it never
-        // copies the model nor checks the array's uniqueness.
+        // The per-firm passes are non-mutating and write a buffer taken from the model, so they
+        // never copy the model nor check the array's uniqueness.
         var att = attraction
         attraction = []
         att.withUnsafeMutableBufferPointer { buf in
-            attractionPass(into: buf, offline: offline, exporters: exporters, onRetail: onRetail, onWholesale: onWholesale, onWorld: onWorld)
+            attractionPass(into: buf)
+            sumAttractions(buf, offline: offline, exporters: exporters, onRetail: onRetail, onWholesale: onWholesale, onWorld: onWorld)
         }
         attraction = att
         var retail = [Double](repeating: 0, count: J * M), wholesale = retail, offlineRetail = retail
@@ -127,26 +128,38 @@ extension Model {
     }
 
     /// Each buyer-facing firm's attraction (into `att[s]`) and, for online sellers, its retail,
-    /// live, B2B and XBORDER weights (4 each, after the slots, in slot order: `buyerSales` reads
-    /// them back rather than computing them again), and its sums by industry (× region) and
-    /// segment, in firm order.
-    func attractionPass(into att: UnsafeMutableBufferPointer<Double>, offline: Column<Double>, exporters: Column<Double>,
-                        onRetail: Column<Double>, onWholesale: Column<Double>, onWorld: Column<Double>) {
-        let R = world.regions
+    /// live, B2B and XBORDER weights (into `att[n + 4s ..< n + 4s + 4]`, n the firm count:
+    /// `buyerSales` reads them back rather than computing them again). A map over the firms, run
+    /// in chunks on several threads (FirmChunks.swift).
+    func attractionPass(into att: UnsafeMutableBufferPointer<Double>) {
         let liveTrust = world.tacitness.map { exp(parameters.liveBonus * $0) }
-        let frontierNow = frontier, referral = referralRate
-        var cursor = firms.count
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            let a = attraction(slot: s, frontier: frontierNow, referral: referral)
-            att[s] = a
-            let j = Int(firms.industry[s])
-            offline[j * R + Int(firms.region[s])] += a
-            if firms.exporter[s] { exporters[j] += a }
-            let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
-            if firms.channels[s] & Channel.sellingBits != 0 {
-                att[cursor] = w.retail; att[cursor + 1] = w.live; att[cursor + 2] = w.b2b; att[cursor + 3] = w.xborder
-                cursor += 4
+        let frontierNow = frontier, referral = referralRate, n = firms.count
+        let role = firms.role.base, channels = firms.channels.base
+        forEachFirmChunk(n) { slots in
+            for s in slots where role[s] != .supplier {
+                att[s] = attraction(slot: s, frontier: frontierNow, referral: referral)
+                if channels[s] & Channel.sellingBits != 0 {
+                    let w = onlineWeights(slot: s, liveTrust: liveTrust, frontier: frontierNow)
+                    att[n + 4 * s] = w.retail; att[n + 4 * s + 1] = w.live; att[n + 4 * s + 2] = w.b2b; att[n + 4 * s + 3] = w.xborder
+                }
             }
+        }
+    }
+
+    /// The attractions' sums by industry (× region) and segment, in slot order (one thread, so the
+    /// sums are the same bits whatever the thread count).
+    func sumAttractions(_ att: UnsafeMutableBufferPointer<Double>, offline: Column<Double>, exporters: Column<Double>,
+                        onRetail: Column<Double>, onWholesale: Column<Double>, onWorld: Column<Double>) {
+        let R = world.regions, n = firms.count
+        let role = firms.role.base, channels = firms.channels.base, industry = firms.industry.base
+        let region = firms.region.base, exporter = firms.exporter.base
+        for s in 0..<n where role[s] != .supplier {
+            let a = att[s]
+            let j = Int(industry[s])
+            offline[j * R + Int(region[s])] += a
+            if exporter[s] { exporters[j] += a }
+            var w = (retail: 0.0, live: 0.0, b2b: 0.0, xborder: 0.0)
+            if channels[s] & Channel.sellingBits != 0 { w = (att[n + 4 * s], att[n + 4 * s + 1], att[n + 4 * s + 2], att[n + 4 * s + 3]) }
             onRetail[j] += a * (w.retail + w.live)
             onWholesale[j] += a * w.b2b
             onWorld[j] += a * w.xborder
@@ -195,6 +208,7 @@ extension Model {
             if fundsLocal.count < firms.count { fundsLocal = [Double](repeating: 0, count: firms.count + firms.count / 8) }
             fundsLocal.withUnsafeMutableBufferPointer { creditFunds(into: $0) }
         }
+        if exportSales.count < firms.count { exportSales = Column(repeating: 0, count: firms.count + firms.count / 8) }
         let att = attraction
         attraction = []
         offlineExports = att.withUnsafeBufferPointer { a in
@@ -211,16 +225,16 @@ extension Model {
 
     /// Working-capital funds of every firm.
     func creditFunds(into funds: UnsafeMutableBufferPointer<Double>) {
-        for s in 0..<firms.count { funds[s] = workingCapitalFunds(slot: s, information: firms.creditInfo[s]) }
+        forEachFirmChunk(firms.count) { slots in
+            for s in slots { funds[s] = workingCapitalFunds(slot: s, information: firms.creditInfo[s]) }
+        }
     }
 
     /// Revenue by channel, output and input spending of manufacturers and brands; returns exporters'
     /// offline sales in the world market.
     func buyerSales(attraction att: UnsafeBufferPointer<Double>, funds: UnsafeBufferPointer<Double>, creditLimits: Bool,
                     offMult: [Double], worldMult: [Double], worldRetailMult: [Double], retailMult: [Double], wholesaleMult: [Double]) -> Double {
-        let p = parameters, R = world.regions
-        var exports = 0.0
-        var cursor = firms.count
+        let p = parameters, R = world.regions, n = firms.count
         // Columns through their base pointers, taken once (through `firms.x[s]` every access
         // reloads the column and its base after each store).
         let role = firms.role.base, industry = firms.industry.base, channels = firms.channels.base, region = firms.region.base
@@ -228,14 +242,13 @@ extension Model {
         let costProduction = firms.costProduction.base, revenue = firms.revenue.base, output = firms.output.base
         let revenueRetail = firms.revenueRetail.base, revenueLive = firms.revenueLive.base, revenueB2B = firms.revenueB2B.base
         let revenueXborder = firms.revenueXborder.base, revenueOnline = firms.revenueOnline.base, inputSpending = firms.inputSpending.base
-        for s in 0..<firms.count where role[s] != .supplier {
+        // Exporters' sales abroad, per slot, summed in slot order after the (chunked) map.
+        let abroadSales = exportSales.base
+        forEachFirmChunk(n) { slots in for s in slots where role[s] != .supplier {
             let a = att[s], j = Int(industry[s])
             // attractionPass's weights ((0, 0, 0, 0) offline, as `onlineWeights` gives).
             var w = (retail: 0.0, live: 0.0, b2b: 0.0, xborder: 0.0)
-            if channels[s] & Channel.sellingBits != 0 {
-                w = (att[cursor], att[cursor + 1], att[cursor + 2], att[cursor + 3])
-                cursor += 4
-            }
+            if channels[s] & Channel.sellingBits != 0 { w = (att[n + 4 * s], att[n + 4 * s + 1], att[n + 4 * s + 2], att[n + 4 * s + 3]) }
             var off = a * offMult[j * R + Int(region[s])]
             var abroad = exporter[s] ? a * worldMult[j] : 0
             off += abroad
@@ -252,19 +265,21 @@ extension Model {
                     constrained[s] = true
                 }
             }
-            exports += abroad
+            abroadSales[s] = abroad
             revenue[s] = total; output[s] = q
             revenueRetail[s] = retail; revenueLive[s] = live; revenueB2B[s] = b2b; revenueXborder[s] = xborder
             revenueOnline[s] = retail + live + b2b + xborder
             inputSpending[s] = p.inputShare * costProduction[s] * q
-        }
+        } }
+        var exports = 0.0
+        for s in 0..<n where role[s] != .supplier { exports += abroadSales[s] }
         return exports
     }
 
     /// Suppliers' output from the revenue the input market gave them, capped by working-capital credit.
     func supplierOutput(funds: UnsafeBufferPointer<Double>, creditLimits: Bool) {
         let p = parameters
-        for s in 0..<firms.count where firms.role[s] == .supplier {
+        forEachFirmChunk(firms.count) { slots in for s in slots where firms.role[s] == .supplier {
             var q = firms.revenue[s] / firms.price[s]
             firms.constrained[s] = false
             if creditLimits {
@@ -277,7 +292,7 @@ extension Model {
             }
             firms.output[s] = q
             firms.inputSpending[s] = 0
-        }
+        } }
     }
 }
 

@@ -262,6 +262,14 @@ public struct FirmStore: Sendable {
         return lengths
     }
 
+    /// Bytes of firm state held for the live firms (every column, at its width): what one
+    /// streaming pass over the firm state reads (the benchmark's memory-bandwidth bound).
+    public var stateBytes: Int {
+        func size<T>(_ columns: [Column<T>]) -> Int { columns.reduce(0) { $0 + $1.count * MemoryLayout<T>.stride } }
+        return size(doubles) + size(int32s) + size(bytes) + size(flags) + size([id, links]) + size([role])
+            + size([channelPlatform]) + size([channelLosses]) + size([channelFit, channelProfit, prevCost, prevLedger])
+    }
+
     @inline(__always) public func ledger(_ s: Int, _ g: GainSource) -> Double {
         switch g {
         case .learning: ledgerLearning[s]

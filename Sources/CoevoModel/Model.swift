@@ -91,13 +91,18 @@ public struct Model: Sendable {
     public var industryB2BIndex: [Double] = []
     /// Offline visibility of a seller from region r in market m (regions × markets), this period.
     public var offlineVisibility: [Double] = []
-    /// Scratch buffer (attraction per slot), reused every period.
+    /// Scratch buffers reused every period: attraction per slot and 4 online weights per slot
+    /// (Demand.swift), exporters' sales abroad per slot.
     var attraction: [Double] = []
+    var exportSales = Column<Double>()
     var funds: [Double] = []
     /// Scratch words lent in turn to the per-firm passes that need a per-firm table (network
     /// search, best partners, network summary; see `withScratch`), reused across quarters.
     var scratchWords = Column<UInt64>()
     var partnerPurchases: [Double] = []
+    /// Threads the per-firm map passes may use (FirmChunks.swift). Not a parameter: the outputs
+    /// are the same bits for every value.
+    public var threads = 1
     /// Economy-wide aggregates of the last period.
     public var onlineVolume = 0.0
     public var initialSales = 1.0

@@ -31,7 +31,7 @@ extension Model {
         let degree = firms.degree.base, links = firms.links.base, prevLogA = firms.prevLogA.base
         let cluster = firms.cluster.base, logA = firms.logA.base
         let localWeight = p.localPartnerKnowledge
-        for s in 0..<n where degree[s] > 0 {
+        forEachFirmChunk(n) { slots in for s in slots where degree[s] > 0 {
             var lead = -Double.infinity
             let a = logA[s], k = cluster[s]
             for m in 0..<FirmStore.maxDegree {
@@ -42,13 +42,13 @@ extension Model {
                 lead = max(lead, cluster[o] == k ? localWeight * gap : gap)
             }
             bestPartnerLogA[s] = a + lead
-        }
+        } }
         let capability = firms.capability.base
         let ecosystemOf = firms.ecosystem.base, id = firms.id.base
         let lEcosystem = firms.ledgerEcosystem.base, lNetwork = firms.ledgerNetwork.base, lLearning = firms.ledgerLearning.base
         let lCluster = firms.ledgerCluster.base, lShock = firms.ledgerShock.base
         let levels = externalLevels
-        for s in 0..<n {
+        forEachFirmChunk(n) { slots in for s in slots {
             let learning = p.learningRate * capability[s]
             let k = Int(cluster[s])
             var best = clusters[k].bestLogA
@@ -71,6 +71,6 @@ extension Model {
             lLearning[s] += learning
             lCluster[s] += clusterGain
             lShock[s] += shock
-        }
+        } }
     }
 }

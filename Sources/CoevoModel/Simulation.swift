@@ -15,9 +15,10 @@ public enum Simulation {
     /// `keepObservations` false leaves `RunResult.observations` empty (callers that stream, such as
     /// sweeps, then hold no per-quarter history).
     public static func run(parameters: Parameters, seed: UInt64, reference: CouplingReference = .baseline,
-                           recordPanel: Bool = true, keepObservations: Bool = true,
+                           recordPanel: Bool = true, keepObservations: Bool = true, threads: Int = 1,
                            onPeriod: (Observation, Model) -> Void = { _, _ in }) -> RunResult {
         var model = Model(parameters: parameters, seed: seed)
+        model.threads = max(1, threads)
         model.burnIn()
         var observer = Observer(reference: reference)
         var panel = FirmPanel(sampleSize: parameters.panelSize, initialFirms: parameters.firms, seed: seed)

@@ -13,18 +13,34 @@ extension Model {
         updateWages()
         let logWage = regions.map { log($0.wage) }
         // Suppliers first: their prices make the supplier pools buyers draw on.
-        for s in 0..<firms.count where firms.role[s] == .supplier {
-            setCostAndPrice(slot: s, logWage: logWage[Int(firms.region[s])], logPsi: 0, local: 0, b2b: 0)
-        }
+        priceSuppliers(logWage: logWage)
         computeSupplierPools()
         // Ψ depends only on the cluster and on whether the buyer reaches other clusters via B2B.
-        let exponent = parameters.inputShare / (1 - parameters.sigmaIn)
-        var psiLocal = [Double](repeating: 0, count: clusters.count), psiB2B = psiLocal
-        var poolLocal = psiLocal, poolFar = psiLocal
         let levels = externalLevels
         if !levels.cluster && frozenLocalPool.count != clusters.count {
             frozenLocalPool = clusters.map { max($0.supplierIndex, 0.01 * supplierIndexRef) }
         }
+        priceBuyers(logWage: logWage)
+    }
+
+    /// Suppliers' costs and prices. The per-firm passes here and in `priceBuyers` are non-mutating
+    /// (they write firm columns, reference storage), so they read the model in place: from a
+    /// mutating method every `setCostAndPrice` call copied the model.
+    private func priceSuppliers(logWage: [Double]) {
+        let role = firms.role.base, regionOf = firms.region.base
+        forEachFirmChunk(firms.count) { slots in
+            for s in slots where role[s] == .supplier {
+                setCostAndPrice(slot: s, logWage: logWage[Int(regionOf[s])], logPsi: 0, local: 0, b2b: 0)
+            }
+        }
+    }
+
+    /// Manufacturers' and brands' input price index Ψ from their supplier pools, then their costs and prices.
+    private func priceBuyers(logWage: [Double]) {
+        let exponent = parameters.inputShare / (1 - parameters.sigmaIn)
+        var psiLocal = [Double](repeating: 0, count: clusters.count), psiB2B = psiLocal
+        var poolLocal = psiLocal, poolFar = psiLocal
+        let levels = externalLevels
         for k in clusters.indices {
             poolLocal[k] = levels.cluster ? max(clusters[k].supplierIndex, 0.01 * supplierIndexRef) : frozenLocalPool[k]   // an outside supplier of last resort
             poolFar[k] = levels.economy ? parameters.b2bSupplierWeight * (industryB2BIndex[world.clusterIndustry[k]] - clusters[k].supplierIndexB2B) : 0
@@ -37,10 +53,10 @@ extension Model {
         // overlap (in the pricing loop below, with its exp and log, they did not).
         // A supplier partner in the buyer's own cluster counts × ω_local (`network.local_suppliers`):
         // it is in the cluster's pool already.
-        let role = firms.role.base, degree = firms.degree.base, links = firms.links.base
+        let role = firms.role.base, regionOf = firms.region.base, degree = firms.degree.base, links = firms.links.base
         let supplierWeight = firms.supplierWeight.base, poolNetwork = firms.poolNetwork.base
         let clusterOf = firms.cluster.base, localSuppliers = parameters.localPartnerSuppliers
-        for s in 0..<firms.count where role[s] != .supplier {
+        forEachFirmChunk(firms.count) { slots in for s in slots where role[s] != .supplier {
             var partners = 0.0
             if degree[s] > 0 {
                 for m in 0..<dMax {
@@ -52,30 +68,34 @@ extension Model {
                 partners *= partnerWeight
             }
             poolNetwork[s] = partners
-        }
+        } }
         // Ecosystem suppliers (weight ω_eco): those of the buyer's industry embedded in its ecosystem,
         // outside its own cluster (whose suppliers it reaches anyway).
         let families = max(parameters.retailPlatforms, 1), J = world.industries, K = clusters.count
         let ecosystem = firms.ecosystem.base, poolEcosystem = firms.poolEcosystem.base
         let industry = firms.industry.base, cluster = firms.cluster.base, channels = firms.channels.base
-        for s in 0..<firms.count where role[s] != .supplier {
-            let f = Int(ecosystem[s]) - 1
-            guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty && levels.ecosystem else { poolEcosystem[s] = 0; continue }
-            poolEcosystem[s] = parameters.ecoSupplierWeight
-                * max(0, ecosystemSupplierIndex[f * J + Int(industry[s])] - ecosystemSupplierIndexByCluster[f * K + Int(cluster[s])])
-        }
-        for s in 0..<firms.count where role[s] != .supplier {
-            let k = Int(cluster[s])
-            let b2b = channels[s] & Channel.b2b.bit != 0
-            let partners = poolNetwork[s] + poolEcosystem[s]
-            let far = b2b ? poolFar[k] : 0
-            let logPsi = partners > 0 ? exponent * log((poolLocal[k] + far + partners) / supplierIndexRef) : (b2b ? psiB2B[k] : psiLocal[k])
-            setCostAndPrice(slot: s, logWage: logWage[Int(firms.region[s])], logPsi: logPsi, local: poolLocal[k], b2b: far)
+        forEachFirmChunk(firms.count) { slots in
+            for s in slots where role[s] != .supplier {
+                let f = Int(ecosystem[s]) - 1
+                guard f >= 0 && f < families && !ecosystemSupplierIndex.isEmpty && levels.ecosystem else { poolEcosystem[s] = 0; continue }
+                poolEcosystem[s] = parameters.ecoSupplierWeight
+                    * max(0, ecosystemSupplierIndex[f * J + Int(industry[s])] - ecosystemSupplierIndexByCluster[f * K + Int(cluster[s])])
+            }
+            for s in slots where role[s] != .supplier {
+                let k = Int(cluster[s])
+                let b2b = channels[s] & Channel.b2b.bit != 0
+                let partners = poolNetwork[s] + poolEcosystem[s]
+                let far = b2b ? poolFar[k] : 0
+                let logPsi = partners > 0 ? exponent * log((poolLocal[k] + far + partners) / supplierIndexRef) : (b2b ? psiB2B[k] : psiLocal[k])
+                setCostAndPrice(slot: s, logWage: logWage[Int(regionOf[s])], logPsi: logPsi, local: poolLocal[k], b2b: far)
+            }
         }
     }
 
+    /// Writes one firm's cost components and price (its own slots only: the per-firm passes above
+    /// run in chunks on several threads).
     @inline(__always)
-    mutating func setCostAndPrice(slot s: Int, logWage logW: Double, logPsi: Double, local: Double, b2b: Double) {
+    func setCostAndPrice(slot s: Int, logWage logW: Double, logPsi: Double, local: Double, b2b: Double) {
         let p = parameters
         let r = Int(firms.region[s])
         let production = exp(logW - firms.logA[s] + logPsi)

@@ -1,12 +1,39 @@
 import ArgumentParser
 import CoevoExperiments
 
-/// `coevo bench`: times each mechanism of the schedule (build with -c release).
+/// `coevo bench`: the model's speed (build with -c release). `coevo bench` alone is `coevo bench model`.
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Time the model's mechanisms: wall time, peak memory, ns per firm-quarter (build with -c release).")
-    @Option(help: "Initial firms.") var firms: Int = 20_000
-    @Option(help: "Reported quarters.") var periods: Int = 80
-    @Option(help: "Seed.") var seed: UInt64 = 1
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmarks (build with -c release): the model by mechanism, or the shared kernel of benchmarks/kernel/SPEC.md.",
+        subcommands: [Model.self, Kernel.self], defaultSubcommand: Model.self)
 
-    func run() { print(ModelBenchmark.run(firms: firms, periods: periods, seed: seed).text) }
+    struct Model: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Time the model's mechanisms: wall time, peak memory, ns per firm-quarter, the stream bound.")
+        @Option(help: "Initial firms.") var firms: Int = 20_000
+        @Option(help: "Reported quarters.") var periods: Int = 80
+        @Option(help: "Seed.") var seed: UInt64 = 1
+        @Option(help: "Threads for the per-firm passes.") var threads: Int = 1
+
+        func run() {
+            if !(1...100_000_000).contains(firms) { CLI.fail("--firms: expected 1…100000000, found \(firms)") }
+            if !(1...100_000).contains(periods) { CLI.fail("--periods: expected 1…100000, found \(periods)") }
+            if !(1...1024).contains(threads) { CLI.fail("--threads: expected 1…1024, found \(threads)") }
+            print(ModelBenchmark.run(firms: firms, periods: periods, seed: seed, threads: threads).text)
+        }
+    }
+
+    struct Kernel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The shared kernel model (benchmarks/kernel/SPEC.md) in Coevo's engine: one JSON line.")
+        @Option(help: "Firms (a positive multiple of 50).") var firms: Int = 10_000
+        @Option(help: "Steps.") var steps: Int = 100
+        @Option(help: "Seed.") var seed: UInt64 = 1
+        @Flag(help: "Deterministic draws of SPEC.md §6 instead of random numbers.") var conformance = false
+
+        func run() {
+            if !(0...1_000_000).contains(steps) { CLI.fail("--steps: expected 0…1000000, found \(steps)") }
+            if !(1...100_000_000).contains(firms) { CLI.fail("--firms: expected 1…100000000, found \(firms)") }
+            do { print(try SharedKernel.benchmark(firms: firms, steps: steps, seed: seed, conformance: conformance)) } catch { CLI.fail("\(error)") }
+        }
+    }
 }

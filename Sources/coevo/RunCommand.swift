@@ -31,6 +31,8 @@ struct RunCommand: ParsableCommand {
     var quiet = false
     @Flag(help: "Do not write report.html.")
     var noReport = false
+    @Option(parsing: .unconditional, help: "Threads for the simulation's per-firm passes (default: every core for runs of at least 100,000 firms, else 1). The outputs are the same bits for every value.")
+    var threads: Int?
 
     func run() throws {
         var chosen: Scenario
@@ -43,6 +45,8 @@ struct RunCommand: ParsableCommand {
         } catch {
             CLI.fail(error.description)
         }
+        if let threads, !(1...1024).contains(threads) { CLI.fail("--threads: expected 1…1024, found \(threads)") }
+        let threadCount = threads ?? (chosen.parameters.firms >= 100_000 ? ProcessInfo.processInfo.activeProcessorCount : 1)
         guard !out.isEmpty else { CLI.fail("--out: expected a directory path, found ''") }
         let directory = URL(fileURLWithPath: out)
         if let problem = CLI.outputDirectoryProblem(directory, outputs: RunFiles.outputs) { CLI.fail("--out: \(problem)") }
@@ -50,7 +54,7 @@ struct RunCommand: ParsableCommand {
         let summary: RunSummaryView
         do {
             let report = !noReport
-            let s = try RunPipeline.execute(scenario: chosen, seed: seed, directory: directory, panel: panel, stage: { staging in
+            let s = try RunPipeline.execute(scenario: chosen, seed: seed, directory: directory, panel: panel, threads: threadCount, stage: { staging in
                 // report.html is built from the staged files and published with them.
                 guard report else { return }
                 do { _ = try ReportBuilder.runReport(directory: staging, lang: .en) }

@@ -90,6 +90,24 @@ func temporaryDirectory() -> URL {
         #expect(header == "period,metric,value")
     }
 
+    /// `coevo run --threads N` (issue 14): at 40,000 firms the per-firm map passes split into
+    /// three chunks; the files are the same bytes for 1 and 2 threads.
+    @Test func threadsGiveIdenticalFiles() throws {
+        let dir = temporaryDirectory()
+        for threads in [1, 2] {
+            let r = try coevo(["run", "--firms", "40000", "--periods", "6", "--seed", "3", "--threads", "\(threads)",
+                               "--set", "observe.bootstrap_draws=19", "--out", dir.appendingPathComponent("t\(threads)").path, "--quiet", "--no-report"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        for name in ["series.csv", "summary.json", "sizes.csv"] {
+            let a = try Data(contentsOf: dir.appendingPathComponent("t1").appendingPathComponent(name))
+            let b = try Data(contentsOf: dir.appendingPathComponent("t2").appendingPathComponent(name))
+            #expect(!a.isEmpty && a == b, "\(name)")
+        }
+        let bad = try coevo(["run", "--threads", "0", "--out", dir.appendingPathComponent("bad").path, "--quiet"])
+        #expect(bad.status == 2 && bad.stderr.contains("--threads: expected 1…1024, found 0"))
+    }
+
     @Test func defaultRunReportHasEveryChartAndNoExternalReferences() throws {
         let out = temporaryDirectory().appendingPathComponent("report-run")
         let r = try coevo(["run", "--firms", "2000", "--periods", "40", "--set", "observe.bootstrap_draws=19", "--out", out.path, "--quiet"])

@@ -6,21 +6,29 @@ import CoevoModel
 import Foundation
 
 public struct BenchmarkReport: Sendable {
-    public var firms: Int, periods: Int, burnIn: Int
+    public var firms: Int, periods: Int, burnIn: Int, threads = 1
     public var firmQuarters: Double
     public var initSeconds: Double, burnInSeconds: Double, loopSeconds: Double, totalSeconds: Double
     public var peakMemoryMB: Double
-    /// Live firms and collaboration links (edges) at the end, and the last quarter's stage.
-    public var finalFirms = 0, edges = 0, finalStage = 0
+    /// Live firms and collaboration links (edges) at the end, and the last quarter's stage; the
+    /// most live firms in any reported quarter.
+    public var finalFirms = 0, edges = 0, finalStage = 0, peakFirms = 0
+    /// Bytes of firm state at the end, and one streaming read of that many bytes (seconds, bytes/s).
+    public var stateBytes = 0, streamSeconds = Double.nan, streamBytesPerSecond = Double.nan
     /// Mechanism name → nanoseconds per firm-quarter, in schedule order.
     public var nanosecondsPerFirmQuarter: [(String, Double)]
 
+    /// The model's time per firm-quarter over one streaming read's time per firm.
+    public var streamRatio: Double { loopSeconds / firmQuarters / (streamSeconds / Double(max(finalFirms, 1))) }
+
     public var text: String {
         var lines = [
-            String(format: "firms %d, quarters %d (+%d burn-in), firm-quarters %.4g", firms, periods, burnIn, firmQuarters),
+            String(format: "firms %d, quarters %d (+%d burn-in), firm-quarters %.4g, threads %d", firms, periods, burnIn, firmQuarters, threads),
             String(format: "init %.2f s, burn-in %.2f s, reported quarters %.2f s, total %.2f s", initSeconds, burnInSeconds, loopSeconds, totalSeconds),
-            String(format: "peak memory %.0f MB (%.0f bytes per initial firm)", peakMemoryMB, peakMemoryMB * 1_048_576 / Double(firms)),
+            String(format: "peak memory %.0f MB (%.0f bytes per live firm at the peak of %d firms)", peakMemoryMB, peakMemoryMB * 1_048_576 / Double(max(peakFirms, 1)), peakFirms),
             "at the end: \(finalFirms) firms, \(edges) collaboration links, stage \(finalStage)",
+            String(format: "stream bound: firm state %.1f MB (%.0f bytes per firm), one read pass %.2f ms (%.1f GB/s); a quarter takes %.1f read passes",
+                   Double(stateBytes) / 1_048_576, Double(stateBytes) / Double(max(finalFirms, 1)), streamSeconds * 1e3, streamBytesPerSecond / 1e9, streamRatio),
             "ns per firm-quarter by mechanism:",
         ]
         for (name, ns) in nanosecondsPerFirmQuarter { lines.append("  " + name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.1f", ns)) }
@@ -30,12 +38,13 @@ public struct BenchmarkReport: Sendable {
 }
 
 public enum ModelBenchmark {
-    public static func run(firms: Int, periods: Int, seed: UInt64) -> BenchmarkReport {
+    public static func run(firms: Int, periods: Int, seed: UInt64, threads: Int = 1) -> BenchmarkReport {
         var p = Parameters(); p.firms = firms; p.periods = periods; p.bootstrapDraws = 0
         let clock = ContinuousClock()
         func seconds(_ d: Duration) -> Double { d.seconds }
         let start = clock.now
         var model = Model(parameters: p, seed: seed)
+        model.threads = max(1, threads)
         let initTime = clock.now - start
         let burnStart = clock.now
         model.burnIn()
@@ -44,8 +53,10 @@ public enum ModelBenchmark {
         var timing: [String: Duration] = [:]
         var firmQuarters = 0.0, finalStage = 0
         let loopStart = clock.now
+        var peakFirms = 0
         for _ in 0..<periods {
             firmQuarters += Double(model.firms.count)
+            peakFirms = max(peakFirms, model.firms.count)
             for phase in Model.phasesBeforeObservation {
                 let t = clock.now; phase.run(&model); timing[phase.name, default: .zero] += clock.now - t
             }
@@ -64,6 +75,9 @@ public enum ModelBenchmark {
                                totalSeconds: seconds(clock.now - start), peakMemoryMB: peakMemoryMB(),
                                nanosecondsPerFirmQuarter: names.map { ($0, seconds(timing[$0] ?? .zero) * 1e9 / firmQuarters) })
         report.finalFirms = model.firms.count; report.edges = degrees / 2; report.finalStage = finalStage
+        report.peakFirms = peakFirms; report.threads = model.threads
+        report.stateBytes = model.firms.stateBytes
+        (report.streamSeconds, report.streamBytesPerSecond) = StreamBandwidth.readPass(bytes: report.stateBytes)
         return report
     }
 

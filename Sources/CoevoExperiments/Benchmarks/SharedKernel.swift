@@ -1,0 +1,145 @@
+// The shared kernel model of benchmarks/kernel/SPEC.md, written the way Coevo's engine writes a
+// model: firm state as columns, group sums in one pass, counter-based random numbers keyed by
+// (seed, step, firm), no allocation inside a step. It exists to compare implementations (Mesa 3.x
+// and NumPy in benchmarks/kernel/), not to study an economy: same equations, same order of
+// operations, same reported figures.
+
+import CoevoModel
+import Foundation
+
+/// The shared kernel (SPEC.md §1–4): `N` firms in villages of 50, villages in 20 clusters;
+/// Marshallian unit cost, logit demand over all firms, village peer adoption.
+public struct SharedKernel {
+    // Parameters (SPEC.md §2).
+    public static let clusters = 20, villageSize = 50
+    static let costSigma = 0.3, qualityScale = 0.2, elasticity = 0.15, adoptionDiscount = 0.1
+    static let markup = 1.25, qualityWeight = 2.0, priceWeight = 3.0, adoptionAppeal = 0.5
+    static let peerIntercept = -5.0, peerSlope = 6.0, seedEvery = 100
+    // Conformance draws (SPEC.md §6).
+    static let alphaZ = 0.7548776662466927, alphaQ = 0.5698402909980532
+    static let alphaU = 0.6180339887498949, betaU = 0.41421356237309515
+
+    public let firms: Int
+    public let conformance: Bool
+    let random: CounterRandom
+    /// Fixed traits and state, one column each.
+    let baseCost: Column<Double>, quality: Column<Double>
+    let adopted: Column<Bool>, output: Column<Double>, cost: Column<Double>, price: Column<Double>, attraction: Column<Double>
+    /// Group sums: cluster output (from the last step's outputs) and village adopters.
+    let clusterOutput: Column<Double>, villageAdopters: Column<Int32>
+    /// Per step: each cluster's cost factor (Y_k / (N/C))^(−ε), each village's adoption probability.
+    let clusterCostFactor: Column<Double>, adoptionProbability: Column<Double>
+    public private(set) var step = 0
+
+    /// Set-up (SPEC.md §3; not timed). `firms` must be a positive multiple of 50.
+    public init(firms: Int, seed: UInt64, conformance: Bool = false) throws {
+        guard firms > 0, firms % SharedKernel.villageSize == 0 else {
+            throw ScenarioError(source: "--firms", message: "expected a positive multiple of \(SharedKernel.villageSize), found \(firms)")
+        }
+        self.firms = firms
+        self.conformance = conformance
+        random = CounterRandom(seed: seed)
+        baseCost = Column(repeating: 0, count: firms); quality = Column(repeating: 0, count: firms)
+        adopted = Column(repeating: false, count: firms); output = Column(repeating: 1, count: firms)
+        cost = Column(repeating: 0, count: firms); price = Column(repeating: 0, count: firms)
+        attraction = Column(repeating: 0, count: firms)
+        clusterOutput = Column(repeating: 0, count: SharedKernel.clusters)
+        clusterCostFactor = Column(repeating: 0, count: SharedKernel.clusters)
+        villageAdopters = Column(repeating: 0, count: firms / SharedKernel.villageSize)
+        adoptionProbability = Column(repeating: 0, count: firms / SharedKernel.villageSize)
+        for i in 0..<firms {
+            let z: Double, zq: Double
+            if conformance {
+                let i1 = Double(i + 1)
+                z = 3.0.squareRoot() * (2 * SharedKernel.frac(i1 * SharedKernel.alphaZ) - 1)
+                zq = 3.0.squareRoot() * (2 * SharedKernel.frac(i1 * SharedKernel.alphaQ) - 1)
+            } else {
+                z = random.normal(.initialization, period: 0, id: UInt32(i), draw: 0)
+                zq = random.normal(.initialization, period: 0, id: UInt32(i), draw: 1)
+            }
+            baseCost[i] = exp(SharedKernel.costSigma * z)
+            quality[i] = SharedKernel.qualityScale * zq
+            adopted[i] = i % SharedKernel.seedEvery == 0
+            cost[i] = baseCost[i]
+        }
+        for i in 0..<firms { clusterOutput[(i / SharedKernel.villageSize) % SharedKernel.clusters] += output[i] }
+        for i in 0..<firms where adopted[i] { villageAdopters[i / SharedKernel.villageSize] += 1 }
+    }
+
+    @inline(__always) static func frac(_ x: Double) -> Double { x - x.rounded(.down) }
+
+    /// One step (SPEC.md §4): two passes over the firms. The first prices every firm and sums the
+    /// attractions; the second sets outputs (summing next step's cluster output as it goes) and
+    /// lets non-adopters adopt, with village shares from the start of the step.
+    public mutating func advance() {
+        step += 1
+        let n = firms, C = SharedKernel.clusters, size = SharedKernel.villageSize
+        let baseCost = baseCost.base, quality = quality.base, adopted = adopted.base, output = output.base
+        let cost = cost.base, price = price.base, attraction = attraction.base
+        let clusterOutput = clusterOutput.base, villageAdopters = villageAdopters.base, probability = adoptionProbability.base
+        // (a) cluster cost factors and (d) adoption probabilities per village, both from the state
+        // at the start of the step.
+        let factor = clusterCostFactor.base, scale = Double(n) / Double(C)
+        for k in 0..<C { factor[k] = pow(clusterOutput[k] / scale, -SharedKernel.elasticity); clusterOutput[k] = 0 }
+        for v in 0..<n / size {
+            let share = Double(villageAdopters[v]) / Double(size)
+            probability[v] = 1 / (1 + exp(-(SharedKernel.peerIntercept + SharedKernel.peerSlope * share)))
+        }
+        // (b), (c) first half: cost, price, attraction; the demand denominator.
+        var total = 0.0, i = 0
+        for v in 0..<n / size {
+            let f = factor[v % C]
+            for _ in 0..<size {
+                let a = adopted[i]
+                let c = baseCost[i] * f * (a ? 1 - SharedKernel.adoptionDiscount : 1)
+                let p = SharedKernel.markup * c
+                let A = exp(SharedKernel.qualityWeight * quality[i] - SharedKernel.priceWeight * log(p) + (a ? SharedKernel.adoptionAppeal : 0))
+                cost[i] = c; price[i] = p; attraction[i] = A
+                total += A
+                i += 1
+            }
+        }
+        // (c) second half: outputs, summed by cluster for the next step; (d) adoption.
+        let spendingOverDenominator = Double(n) / (Double(n) + total)
+        let t = step, conformance = conformance, random = random
+        i = 0
+        for v in 0..<n / size {
+            let k = v % C, pv = probability[v]
+            var clusterSum = 0.0, newAdopters: Int32 = 0
+            for _ in 0..<size {
+                let y = spendingOverDenominator * attraction[i] / price[i]
+                output[i] = y; clusterSum += y
+                if !adopted[i] {
+                    let u = conformance
+                        ? SharedKernel.frac(Double(i + 1) * SharedKernel.alphaU + Double(t) * SharedKernel.betaU)
+                        : random.uniform(.adoption, period: t, id: UInt32(i))
+                    if u < pv { adopted[i] = true; newAdopters += 1 }
+                }
+                i += 1
+            }
+            clusterOutput[k] += clusterSum
+            villageAdopters[v] += newAdopters
+        }
+    }
+
+    /// The reported figures (SPEC.md §5): mean unit cost and total output of the last step,
+    /// adoption share after it.
+    public var figures: (meanCost: Double, adoption: Double, output: Double) {
+        var c = 0.0, a = 0, y = 0.0
+        for i in 0..<firms { c += cost[i]; y += output[i]; if adopted[i] { a += 1 } }
+        return (c / Double(firms), Double(a) / Double(firms), y)
+    }
+
+    /// Runs `steps` steps after set-up, timing only the steps; the SPEC.md §5 JSON line.
+    public static func benchmark(firms: Int, steps: Int, seed: UInt64, conformance: Bool) throws -> String {
+        var kernel = try SharedKernel(firms: firms, seed: seed, conformance: conformance)
+        let clock = ContinuousClock(), start = clock.now
+        for _ in 0..<steps { kernel.advance() }
+        let seconds = (clock.now - start).seconds
+        let f = kernel.figures
+        func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+        return "{\"impl\": \"\(conformance ? "swift-conformance" : "swift")\", \"firms\": \(firms), \"steps\": \(steps), "
+            + "\"seconds\": \(number(seconds)), \"ns_per_firm_step\": \(number(seconds * 1e9 / Double(max(firms * steps, 1)))), "
+            + "\"mean_cost\": \(number(f.meanCost)), \"adoption\": \(number(f.adoption)), \"output\": \(number(f.output))}"
+    }
+}
