@@ -17,7 +17,14 @@ extension Model {
     /// Settles every firm's accounts and stores the regional and platform totals.
     mutating func settleAccounts() {
         var t = AccountTotals(regions: regions.count, platforms: platforms.count)
-        settleFirmAccounts(into: &t)
+        // Each firm's labour and value added go to scratch in the (chunked) per-firm pass and are
+        // summed afterwards in slot order.
+        let n = firms.count
+        withScratch(words: 2 * n) { model, raw in
+            let terms = raw.bindMemory(to: Double.self, capacity: 2 * n)
+            model.settleFirmAccounts(labour: terms, valueAdded: terms + n)
+            model.sumAccounts(into: &t, labour: terms, valueAdded: terms + n)
+        }
         for r in regions.indices {
             regions[r].labour = t.labour[r]; regions[r].valueAdded = t.valueAdded[r]
             regions[r].sales = t.sales[r]; regions[r].onlineVolume = t.onlineVolume[r]
@@ -27,19 +34,16 @@ extension Model {
         onlineShare = t.totalSales > 0 ? t.volume / t.totalSales : 0
     }
 
-    /// The per-firm part of `settleAccounts`: writes the firm columns (reference storage) and sums
-    /// the totals into `t`. Non-mutating on purpose: the helpers it calls (`transactionShare`, …)
+    /// The per-firm part of `settleAccounts`: writes the firm columns (reference storage) and each
+    /// firm's labour and value added; a map over the firms, run in chunks on several threads
+    /// (FirmChunks.swift). Non-mutating on purpose: the helpers it calls (`transactionShare`, …)
     /// then read `self` in place, where from a mutating method the optimiser copied the whole
     /// `Model` (≈ 100 retains and releases) for every IINET user.
-    private func settleFirmAccounts(into t: inout AccountTotals) {
+    private func settleFirmAccounts(labour: UnsafeMutablePointer<Double>, valueAdded: UnsafeMutablePointer<Double>) {
         let p = parameters
-        var volume = 0.0, sales = 0.0
         let C = Channel.count
-        // Sums in local columns (no uniqueness or bounds check per write), columns through their base
-        // pointers taken once (through `firms.x[s]` each access reloads the column and its base).
-        let labourSum = Column<Double>(repeating: 0, count: t.labour.count), valueAddedSum = Column<Double>(repeating: 0, count: t.labour.count)
-        let salesSum = Column<Double>(repeating: 0, count: t.labour.count), onlineSum = Column<Double>(repeating: 0, count: t.labour.count)
-        let gmv = Column<Double>(repeating: 0, count: t.gmv.count)
+        // Columns through their base pointers taken once (through `firms.x[s]` each access reloads
+        // the column and its base).
         let region = firms.region.base, revenueOf = firms.revenue.base, output = firms.output.base, channels = firms.channels.base
         let cProd = firms.costProduction.base, cTra = firms.costTransaction.base, cFin = firms.costFinance.base, cInv = firms.costInventory.base
         let price = firms.price.base, fixedCostOf = firms.fixedCost.base, designValue = firms.designValue.base
@@ -50,11 +54,12 @@ extension Model {
         let lossFirm = firms.lossFirm.base, netWorth = firms.netWorth.base, dataTrail = firms.dataTrail.base
         let onlineShareLast = firms.onlineShareLast.base, logA = firms.logA.base, inputSpending = firms.inputSpending.base
         let gRegOf = regions.map { $0.policy[Lever.reg.rawValue] }
-        for s in 0..<firms.count {
+        forEachFirmChunk(firms.count) { slots in for s in slots {
             let r = Int(region[s])
             let rev = revenueOf[s], q = output[s]
             let ch = channels[s]
-            // Selling channels: fee and logistics on each channel's revenue; GMV to its platform.
+            // Selling channels: fee and logistics on each channel's revenue (GMV to its platform in
+            // `sumAccounts`).
             var fees = 0.0, logistics = 0.0
             let variable = cProd[s] + cTra[s] + cFin[s] + cInv[s]
             let margin = price[s] > 0 ? 1 - variable / price[s] : 0
@@ -67,7 +72,6 @@ extension Model {
                     let revenue = channelRevenue(slot: s, c)
                     let fee = platforms[Int(pc)].fee, l = logisticsShare(slot: s, platform: pc)
                     fees += fee * revenue; logistics += l * revenue
-                    gmv[Int(pc)] += revenue
                     sellingChannels += 1
                     // Channel profit: its revenue net of variable cost, fee and logistics, and its fixed cost.
                     channelProfit[s &* C &+ raw] = revenue * (margin - fee - l) - p.channelFixedCost
@@ -87,7 +91,6 @@ extension Model {
                     let base = p.serviceShare * max(rev, 0)
                     let charge = platforms[Int(pc)].fee * base
                     fees += charge
-                    gmv[Int(pc)] += max(rev, 0)   // the business the service carries (its data)
                     let saving: Double
                     switch c {
                     case .make:
@@ -134,8 +137,41 @@ extension Model {
             }
             dataTrail[s] += online
             onlineShareLast[s] = rev > 0 ? online / rev : 0
-            labourSum[r] += q * exp(-logA[s])
-            valueAddedSum[r] += rev - inputSpending[s] - fees - logistics
+            labour[s] = q * exp(-logA[s])
+            valueAdded[s] = rev - inputSpending[s] - fees - logistics
+        } }
+    }
+
+    /// The regional and platform totals of the accounts, summed in slot order on one thread (the
+    /// same bits whatever the thread count): labour and value added from the per-firm pass, sales
+    /// and online sales, and each platform's GMV — a selling channel's revenue, and for a sharing
+    /// service the whole revenue of its user (the business it carries: its data).
+    private func sumAccounts(into t: inout AccountTotals, labour: UnsafeMutablePointer<Double>, valueAdded: UnsafeMutablePointer<Double>) {
+        let C = Channel.count
+        // Sums in local columns (no uniqueness or bounds check per write).
+        let labourSum = Column<Double>(repeating: 0, count: t.labour.count), valueAddedSum = Column<Double>(repeating: 0, count: t.labour.count)
+        let salesSum = Column<Double>(repeating: 0, count: t.labour.count), onlineSum = Column<Double>(repeating: 0, count: t.labour.count)
+        let gmv = Column<Double>(repeating: 0, count: t.gmv.count)
+        let region = firms.region.base, revenueOf = firms.revenue.base, channels = firms.channels.base
+        let revenueOnline = firms.revenueOnline.base, channelPlatform = firms.channelPlatform.base
+        var volume = 0.0, sales = 0.0
+        for s in 0..<firms.count {
+            let r = Int(region[s]), rev = revenueOf[s], ch = channels[s]
+            if ch & Channel.sellingBits != 0 {
+                for raw in 0..<4 {
+                    let pc = channelPlatform[s &* C &+ raw]
+                    if pc >= 0 { gmv[Int(pc)] += channelRevenue(slot: s, Channel(rawValue: raw).unsafelyUnwrapped) }
+                }
+            }
+            if ch & (Channel.design.bit | Channel.make.bit | Channel.iinet.bit) != 0 {
+                for raw in 4..<C {
+                    let pc = channelPlatform[s &* C &+ raw]
+                    if pc >= 0 { gmv[Int(pc)] += max(rev, 0) }
+                }
+            }
+            let online = revenueOnline[s]
+            labourSum[r] += labour[s]
+            valueAddedSum[r] += valueAdded[s]
             salesSum[r] += rev
             onlineSum[r] += online
             volume += online; sales += rev

@@ -23,8 +23,17 @@
 
 extension Model {
     mutating func innovate() {
+        guard parameters.innovation else { return }
+        // Royalties each imitator pays go to scratch in the (chunked) per-firm pass and are summed
+        // by cluster afterwards in slot order.
+        let n = firms.count
+        withScratch(words: n) { model, raw in model.innovate(royalties: raw.bindMemory(to: Double.self, capacity: n)) }
+    }
+
+    /// Non-mutating (firm columns are reference storage), so the per-firm pass reads the model in
+    /// place and runs in chunks on several threads (FirmChunks.swift).
+    private func innovate(royalties royaltyOf: UnsafeMutablePointer<Double>) {
         let p = parameters
-        guard p.innovation else { return }
         let frontierNow = frontier
         let margin = 1 / (1 + p.thetaP)
         let persistence = p.innovationDiscount + p.obsolescence
@@ -34,14 +43,14 @@ extension Model {
             let k = Int(firms.cluster[s])
             if firms.quality[s] >= clusters[k].bestQuality { owners[k] += 1; ownerSlots.append(s) }
         }
-        var royaltyPool = [Double](repeating: 0, count: clusters.count)
         // Columns through their base pointers, taken once.
         let innovated = firms.innovated.base, role = firms.role.base, cluster = firms.cluster.base, region = firms.region.base
         let channels = firms.channels.base, dataTrail = firms.dataTrail.base, capability = firms.capability.base
         let revenueOnline = firms.revenueOnline.base, revenue = firms.revenue.base, quality = firms.quality.base
         let netWorth = firms.netWorth.base, ids = firms.id.base, rdCharge = firms.rdCharge.base, designValue = firms.designValue.base
-        for s in 0..<firms.count {
+        forEachFirmChunk(firms.count) { slots in for s in slots {
             innovated[s] = false
+            royaltyOf[s] = 0
             guard role[s] != .supplier else { continue }
             let k = Int(cluster[s]), r = Int(region[s])
             let design = channels[s] & Channel.design.bit != 0
@@ -83,9 +92,11 @@ extension Model {
             if owners[k] > 0 {
                 let royalty = p.royalty * step * p.thetaQ * margin * (offline + (1 + p.onlineQuality) * online) / persistence
                 rdCharge[s] += royalty
-                royaltyPool[k] += royalty
+                royaltyOf[s] = royalty
             }
-        }
+        } }
+        var royaltyPool = [Double](repeating: 0, count: clusters.count)
+        for s in 0..<firms.count where royaltyOf[s] != 0 { royaltyPool[Int(cluster[s])] += royaltyOf[s] }
         for s in ownerSlots {
             let k = Int(firms.cluster[s])
             let income = royaltyPool[k] / Double(owners[k])
