@@ -85,7 +85,7 @@ public enum RunPipeline {
         if let last = result.observations.last {
             for (i, name) in Observer.metrics.enumerated() { final[name] = last.all[i] }
         }
-        let (reach, cluster) = elasticities(result.panel, draws: p.bootstrapDraws, seed: seed)
+        let (reach, cluster) = elasticities(result.panel, draws: p.bootstrapDraws, seed: seed, jobs: 2)
         return RunSummary(scenario: scenario.name, seed: seed, periods: p.periods, firms: p.firms,
                           stageEntry: entries(result.stageEntry), stageCCDEntry: entries(result.stageCCDEntry),
                           elasticityByStage: reach, elasticityClusterByStage: cluster, final: final,
@@ -93,9 +93,10 @@ public enum RunPipeline {
     }
 
     /// β_s by stage for reachable output and for cluster output alone; nil where a stage never
-    /// occurs or the regression cannot be run (reported as null).
-    public static func elasticities(_ panel: FirmPanel, draws: Int, seed: UInt64) -> ([String: Interval?], [String: Interval?]) {
-        func estimate(_ regressor: [Double]) -> [String: Interval?] {
+    /// occurs or the regression cannot be run (reported as null). With `jobs` 2 the two regressions
+    /// run side by side (each is deterministic: the same result either way).
+    public static func elasticities(_ panel: FirmPanel, draws: Int, seed: UInt64, jobs: Int = 1) -> ([String: Interval?], [String: Interval?]) {
+        @Sendable func estimate(_ regressor: [Double]) -> [String: Interval?] {
             var out: [String: Interval?] = [:]
             for s in 0...4 { out["\(s)"] = .some(nil) }
             let data = panel.externalityPanel(regressor: regressor)
@@ -106,7 +107,8 @@ public enum RunPipeline {
             }
             return out
         }
-        return (estimate(panel.reachableOutput), estimate(panel.clusterOutput))
+        let both = parallelMap(count: 2, jobs: jobs) { i in estimate(i == 0 ? panel.reachableOutput : panel.clusterOutput) }
+        return (both[0], both[1])
     }
 
     static func panelRows(_ panel: FirmPanel) -> [PanelRow] {

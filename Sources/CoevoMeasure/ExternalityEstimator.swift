@@ -201,8 +201,8 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
         rawNorm[c] += panel.logReach[row] * panel.logReach[row]
         rawNorm[m - 1] += panel.logOutput[row] * panel.logOutput[row]
     }
-    let report = try alternatingProjections(&data, m: m, a: firm.codes, levelsA: firm.levels, b: cell.codes, levelsB: cell.levels,
-                                            tolerance: tolerance, maxIterations: 10_000)
+    let report = try twoWayProjection(&data, m: m, a: firm.codes, levelsA: firm.levels, b: cell.codes, levelsB: cell.levels,
+                                      tolerance: tolerance, maxIterations: 10_000)
 
     // Regressors with within variation.
     var demeanedNorm = [Double](repeating: 0, count: m)

@@ -115,6 +115,139 @@ func connectedComponents(_ a: [Int32], levelsA: Int, _ b: [Int32], levelsB: Int)
     return components
 }
 
+/// In place, a warm start for `alternatingProjections`: each of the m interleaved columns of `data`
+/// replaced by its residual from the projection on the dummies of `a` and `b`, solved directly.
+///
+/// Eliminating `a` (Frisch–Waugh–Lovell), the coefficients γ of `b`'s dummies solve the normal
+/// equations S·γ = D_bᵀ M_a x with S = D_bᵀ M_a D_b = diag(n_k) − Σ_l h_l h_lᵀ / n_l, where h_l counts
+/// the rows of level l of `a` in each level of `b` (M_a: demeaning within levels of `a`). S is
+/// L_b × L_b, built in Σ_l (levels of b that level l of a meets)² steps and factored by Cholesky;
+/// a pivot that vanishes (one per connected component of the two factors' bipartite graph: S is
+/// singular along each component's vector of ones) fixes that level's γ at 0, which leaves the
+/// residual unchanged. The residual is then M_a(x − D_b γ). Exact up to rounding, where the
+/// alternating projections need a number of sweeps that grows as the two factors' dummy spaces get
+/// close (firm and industry × period effects of a long panel: a few hundred sweeps at 1e-10).
+///
+/// Returns false, leaving `data` untouched, when the direct solve would cost more than the sweeps it
+/// saves (more than `maxLevels` levels of `b`, or more than `maxPairs` (a-level, b-level) steps).
+func directProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
+                      maxLevels: Int = 1_500, maxPairs: Int = 400_000_000) -> Bool {
+    let n = a.count
+    guard n > 0, m > 0, levelsB > 0, levelsB <= maxLevels else { return false }
+    // Rows grouped by level of a (counting sort), and each a-level's distinct b-levels with counts.
+    var start = [Int](repeating: 0, count: levelsA + 1)
+    for r in 0..<n { start[Int(a[r]) + 1] += 1 }
+    for l in 0..<levelsA { start[l + 1] += start[l] }
+    var order = [Int32](repeating: 0, count: n)
+    var fill = start
+    for r in 0..<n { order[fill[Int(a[r])]] = Int32(r); fill[Int(a[r])] += 1 }
+    var pairs = 0
+    var seen = [Int32](repeating: -1, count: levelsB)
+    for l in 0..<levelsA {
+        var distinct = 0
+        for i in start[l]..<start[l + 1] {
+            let k = Int(b[Int(order[i])])
+            if seen[k] != Int32(l) { seen[k] = Int32(l); distinct += 1 }
+        }
+        pairs += distinct * distinct
+        if pairs > maxPairs { return false }
+    }
+    let L = levelsB
+    var S = [Double](repeating: 0, count: L * L)
+    var rhs = [Double](repeating: 0, count: L * m)
+    // Means by level of a, in sequential passes over the rows (the rows are read in storage order
+    // throughout; only the level codes are read in a-level order).
+    var meanA = [Double](repeating: 0, count: levelsA * m)
+    func levelMeans(_ x: UnsafeMutableBufferPointer<Double>) {
+        for i in meanA.indices { meanA[i] = 0 }
+        for r in 0..<n { let base = Int(a[r]) * m; for c in 0..<m { meanA[base + c] += x[r * m + c] } }
+        for l in 0..<levelsA where start[l + 1] > start[l] {
+            let inverse = 1 / Double(start[l + 1] - start[l])
+            for c in 0..<m { meanA[l * m + c] *= inverse }
+        }
+    }
+    data.withUnsafeMutableBufferPointer { x in
+        levelMeans(x)
+        // rhs_k = Σ over rows in k of (x − mean_a).
+        for r in 0..<n {
+            let base = Int(a[r]) * m, k = Int(b[r]) * m
+            for c in 0..<m { rhs[k + c] += x[r * m + c] - meanA[base + c] }
+        }
+    }
+    // S = diag(n_k) − Σ_l h_l h_lᵀ / n_l, lower triangle.
+    var cells = [Int](), counts = [Double]()
+    var index = [Int](repeating: -1, count: L)
+    S.withUnsafeMutableBufferPointer { s in
+        for l in 0..<levelsA where start[l + 1] > start[l] {
+            let nl = Double(start[l + 1] - start[l])
+            cells.removeAll(keepingCapacity: true); counts.removeAll(keepingCapacity: true)
+            for i in start[l]..<start[l + 1] {
+                let k = Int(b[Int(order[i])])
+                if index[k] < 0 { index[k] = cells.count; cells.append(k); counts.append(0) }
+                counts[index[k]] += 1
+            }
+            for k in cells { index[k] = -1 }
+            // Ascending b-levels (a panel's rows come in period order, so usually already sorted).
+            for i in 1..<max(cells.count, 1) {
+                var j = i
+                while j > 0 && cells[j - 1] > cells[j] { cells.swapAt(j - 1, j); counts.swapAt(j - 1, j); j -= 1 }
+            }
+            for i in cells.indices {
+                let ki = cells[i], row = ki * L
+                s[row + ki] += counts[i]
+                let hi = counts[i] / nl
+                for j in 0...i { s[row + cells[j]] -= hi * counts[j] }
+            }
+        }
+    }
+    // Cholesky S = R Rᵀ (lower, in place); a pivot at most 1e-9 of its diagonal is dependent.
+    var dependent = [Bool](repeating: false, count: L)
+    S.withUnsafeMutableBufferPointer { s in
+        for j in 0..<L {
+            let diagonal = s[j * L + j]
+            var d = diagonal
+            for k in 0..<j where !dependent[k] { d -= s[j * L + k] * s[j * L + k] }
+            if !(d > 1e-9 * max(diagonal, 1e-300)) {
+                dependent[j] = true
+                for i in j..<L { s[i * L + j] = 0 }
+                continue
+            }
+            let root = d.squareRoot()
+            s[j * L + j] = root
+            for i in (j + 1)..<L {
+                var v = s[i * L + j]
+                for k in 0..<j where !dependent[k] { v -= s[i * L + k] * s[j * L + k] }
+                s[i * L + j] = v / root
+            }
+        }
+    }
+    // γ for each column: forward and back substitution, dependent levels at 0.
+    var gamma = [Double](repeating: 0, count: L * m)
+    for c in 0..<m {
+        var y = [Double](repeating: 0, count: L)
+        for i in 0..<L where !dependent[i] {
+            var v = rhs[i * m + c]
+            for k in 0..<i where !dependent[k] { v -= S[i * L + k] * y[k] }
+            y[i] = v / S[i * L + i]
+        }
+        for i in stride(from: L - 1, through: 0, by: -1) where !dependent[i] {
+            var v = y[i]
+            for k in (i + 1)..<L where !dependent[k] { v -= S[k * L + i] * gamma[k * m + c] }
+            gamma[i * m + c] = v / S[i * L + i]
+        }
+    }
+    // Residual M_a(x − D_b γ).
+    data.withUnsafeMutableBufferPointer { x in
+        for r in 0..<n {
+            let k = Int(b[r]) * m
+            for c in 0..<m { x[r * m + c] -= gamma[k + c] }
+        }
+        levelMeans(x)
+        for r in 0..<n { let base = Int(a[r]) * m; for c in 0..<m { x[r * m + c] -= meanA[base + c] } }
+    }
+    return true
+}
+
 /// Outcome of the alternating projections (internal).
 struct DemeaningReport {
     var iterations: Int
@@ -134,10 +267,11 @@ struct DemeaningReport {
 /// its violation of orthogonality to `a`'s is δ = ‖P_a x‖ (computed from the level sums at no
 /// extra cost). With ρ = δ_k/δ_{k−1} the observed contraction rate, the remaining distance to the
 /// limit is estimated by δ·ρ/(1−ρ) + δ, as in Gaure (2013, §3.2); the column is converged when this is
-/// at most `tolerance` × its initial norm. Throws `.notConverged` after `maxIterations` sweeps.
+/// at most `tolerance` × its initial norm (or × `referenceNorms[c]`, the norms of the columns before
+/// a warm start such as `directProjection`). Throws `.notConverged` after `maxIterations` sweeps.
 /// Levels with no rows are allowed (they are ignored).
 func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
-                            tolerance: Double, maxIterations: Int) throws -> DemeaningReport {
+                            tolerance: Double, maxIterations: Int, referenceNorms: [Double]? = nil) throws -> DemeaningReport {
     let n = a.count
     precondition(data.count == n * m && b.count == n)
     if n == 0 || m == 0 { return DemeaningReport(iterations: 0, achieved: 0) }
@@ -168,6 +302,7 @@ func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA:
         }
     }
     for c in 0..<m { norm0[c] = norm0[c].squareRoot() }
+    if let referenceNorms { for c in 0..<m { norm0[c] = max(norm0[c], referenceNorms[c]) } }
 
     var iteration = 0
     while iteration < maxIterations {
@@ -242,6 +377,19 @@ func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA:
     return DemeaningReport(iterations: iteration, achieved: achieved)
 }
 
+/// The two-way projection used by the estimators: the direct solve (`directProjection`) where it
+/// is cheap, then the alternating projections from there, which confirm convergence to `tolerance`
+/// relative to the columns' norms before the solve (a sweep or two) or finish the job.
+func twoWayProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
+                      tolerance: Double, maxIterations: Int) throws -> DemeaningReport {
+    var norms = [Double](repeating: 0, count: m)
+    for r in 0..<a.count { for c in 0..<m { norms[c] += data[r * m + c] * data[r * m + c] } }
+    for c in 0..<m { norms[c] = norms[c].squareRoot() }
+    _ = directProjection(&data, m: m, a: a, levelsA: levelsA, b: b, levelsB: levelsB)
+    return try alternatingProjections(&data, m: m, a: a, levelsA: levelsA, b: b, levelsB: levelsB,
+                                      tolerance: tolerance, maxIterations: maxIterations, referenceNorms: norms)
+}
+
 /// Columns with two non-nested sets of fixed effects partialled out, and the work it took.
 public struct DemeanedColumns: Sendable, Equatable {
     /// The residual of each input column from its projection on both sets of dummies.
@@ -285,8 +433,8 @@ public func twoWayDemean(_ columns: [[Double]], first: [Int32], second: [Int32],
         }
     }
     let fa = FactorCoding(first), fb = FactorCoding(second)
-    let report = try alternatingProjections(&data, m: m, a: fa.codes, levelsA: fa.levels, b: fb.codes, levelsB: fb.levels,
-                                            tolerance: tolerance, maxIterations: maxIterations)
+    let report = try twoWayProjection(&data, m: m, a: fa.codes, levelsA: fa.levels, b: fb.codes, levelsB: fb.levels,
+                                      tolerance: tolerance, maxIterations: maxIterations)
     let out = (0..<m).map { c in (0..<n).map { r in data[r * m + c] } }
     return DemeanedColumns(columns: out, iterations: report.iterations)
 }

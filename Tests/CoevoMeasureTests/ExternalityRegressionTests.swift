@@ -45,9 +45,43 @@ import Testing
         }
         #expect(sumF.values.allSatisfy { abs($0) < 1e-9 })
         #expect(sumC.values.allSatisfy { abs($0) < 1e-9 })
-        #expect(out.iterations > 1)
+        // The direct solve leaves the alternating projections a sweep or two to confirm convergence.
+        #expect(out.iterations <= 2)
         let again = try twoWayDemean(out.columns, first: f, second: c, tolerance: 1e-12)
         for r in col.indices { #expect(abs(again.columns[0][r] - out.columns[0][r]) < 1e-9) }
+    }
+
+    /// The direct solve (`directProjection`) and the alternating projections alone reach the same
+    /// residual on an unbalanced panel whose two factors form three connected components (three
+    /// industries: S is singular along each one's vector of ones, so three pivots vanish).
+    @Test func directProjectionMatchesAlternatingProjections() throws {
+        var rng = ExternalityTestRNG(state: 11)
+        var data = [Double](), f = [Int32](), c = [Int32]()
+        let m = 2
+        for i in 0..<80 {
+            let entry = rng.int(6), exit = 12 - rng.int(5)
+            for t in entry..<exit {
+                data.append(rng.normal() + Double(i % 5)); data.append(0.3 * Double(t) + rng.normal())
+                f.append(Int32(i)); c.append(Int32((i % 3) * 100 + t))
+            }
+        }
+        let fa = FactorCoding(f), fc = FactorCoding(c)
+        var direct = data, iterated = data
+        #expect(directProjection(&direct, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels))
+        let report = try alternatingProjections(&iterated, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels,
+                                                tolerance: 1e-13, maxIterations: 100_000)
+        #expect(report.iterations > 10)
+        var worst = 0.0
+        for i in data.indices { worst = max(worst, abs(direct[i] - iterated[i])) }
+        #expect(worst < 1e-9, "largest difference \(worst)")
+        // Orthogonal to both factors' dummies.
+        var sumF = [Int32: Double](), sumC = [Int32: Double]()
+        for r in f.indices { sumF[f[r], default: 0] += direct[r * m]; sumC[c[r], default: 0] += direct[r * m + 1] }
+        #expect(sumF.values.allSatisfy { abs($0) < 1e-9 } && sumC.values.allSatisfy { abs($0) < 1e-9 })
+        // Too many levels of the second factor for a dense solve: declined, data untouched.
+        var declined = data
+        #expect(!directProjection(&declined, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels, maxLevels: 10))
+        #expect(declined == data)
     }
 
     @Test func demeaningRejectsBadInput() {
