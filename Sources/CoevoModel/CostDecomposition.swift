@@ -171,32 +171,34 @@ extension Model {
     public mutating func snapshotForDecomposition() { writeSnapshot() }
 
     /// The snapshot column by column (a plain column is one block copy), the strided ones in short
-    /// passes: one pass writing every column at once kept ~40 memory streams open.
+    /// passes: one pass writing every column at once kept ~40 memory streams open. A map over the
+    /// firms, in chunks on several threads (FirmChunks.swift).
     private func writeSnapshot() {
-        let n = firms.count, w = FirmStore.costComponents, g = GainSource.allCases.count
+        let w = FirmStore.costComponents, g = GainSource.allCases.count
         let fs = firms
         let output = fs.output.base, prevProduced = fs.prevProduced.base
-        for s in 0..<n { prevProduced[s] = output[s] > 1e-12 }
-        func copy(_ from: Column<Double>, _ to: Column<Double>) { to.base.update(from: from.base, count: n) }
-        copy(fs.output, fs.prevOutput)
-        copy(fs.logWage, fs.prevLogWage); copy(fs.logA, fs.prevLogA); copy(fs.logPsi, fs.prevLogPsi)
-        copy(fs.poolLocal, fs.prevPoolLocal); copy(fs.poolB2B, fs.prevPoolB2B)
-        copy(fs.poolNetwork, fs.prevPoolNetwork); copy(fs.poolEcosystem, fs.prevPoolEcosystem)
         let prevCost = fs.prevCost.base
         let cProd = fs.costProduction.base, cLog = fs.costLogistics.base, cFin = fs.costFinance.base, cTra = fs.costTransaction.base
         let cFee = fs.costFees.base, cInv = fs.costInventory.base, cFix = fs.costFixed.base
-        for s in 0..<n {
-            let b = s * w
-            prevCost[b] = cProd[s]; prevCost[b + 1] = cLog[s]; prevCost[b + 2] = cFin[s]; prevCost[b + 3] = cTra[s]
-            prevCost[b + 4] = cFee[s]; prevCost[b + 5] = cInv[s]; prevCost[b + 6] = cFix[s]
-        }
         let prevLedger = fs.prevLedger.base
         let lLearning = fs.ledgerLearning.base, lCluster = fs.ledgerCluster.base, lNetwork = fs.ledgerNetwork.base
         let lEcosystem = fs.ledgerEcosystem.base, lShock = fs.ledgerShock.base
-        for s in 0..<n {
-            let l = s * g
-            prevLedger[l] = lLearning[s]; prevLedger[l + 1] = lCluster[s]; prevLedger[l + 2] = lNetwork[s]
-            prevLedger[l + 3] = lEcosystem[s]; prevLedger[l + 4] = lShock[s]
+        let copies = [(fs.output, fs.prevOutput), (fs.logWage, fs.prevLogWage), (fs.logA, fs.prevLogA), (fs.logPsi, fs.prevLogPsi),
+                      (fs.poolLocal, fs.prevPoolLocal), (fs.poolB2B, fs.prevPoolB2B),
+                      (fs.poolNetwork, fs.prevPoolNetwork), (fs.poolEcosystem, fs.prevPoolEcosystem)].map { ($0.0.base, $0.1.base) }
+        forEachFirmChunk(fs.count) { slots in
+            for s in slots { prevProduced[s] = output[s] > 1e-12 }
+            for (from, to) in copies { (to + slots.lowerBound).update(from: from + slots.lowerBound, count: slots.count) }
+            for s in slots {
+                let b = s * w
+                prevCost[b] = cProd[s]; prevCost[b + 1] = cLog[s]; prevCost[b + 2] = cFin[s]; prevCost[b + 3] = cTra[s]
+                prevCost[b + 4] = cFee[s]; prevCost[b + 5] = cInv[s]; prevCost[b + 6] = cFix[s]
+            }
+            for s in slots {
+                let l = s * g
+                prevLedger[l] = lLearning[s]; prevLedger[l + 1] = lCluster[s]; prevLedger[l + 2] = lNetwork[s]
+                prevLedger[l + 3] = lEcosystem[s]; prevLedger[l + 4] = lShock[s]
+            }
         }
     }
 }
