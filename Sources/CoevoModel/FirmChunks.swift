@@ -7,33 +7,47 @@
 
 import Dispatch
 
+/// Runs `body(chunk, range)` for the chunks `0..<count` cut into ranges of `chunkSize`, on up to
+/// `threads` threads (on the calling thread alone when `threads` is 1 or there is one chunk);
+/// chunk c is handed to thread c mod `threads`. `body` must write nothing that another chunk
+/// reads or writes; it may write per-chunk results indexed by `chunk` (partial sums, say, to be
+/// combined in chunk order: then the result is the same bits for every thread count).
+public func forEachChunk(count: Int, chunkSize: Int, threads: Int, _ body: (_ chunk: Int, _ range: Range<Int>) -> Void) {
+    precondition(chunkSize > 0)
+    let chunks = (count + chunkSize - 1) / chunkSize
+    let workers = min(max(threads, 1), chunks)
+    guard workers > 1 else {
+        for c in 0..<chunks { body(c, c * chunkSize ..< min(count, (c + 1) * chunkSize)) }
+        return
+    }
+    withoutActuallyEscaping(body) { body in
+        let shared = UncheckedSendable(body)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var c = worker
+            while c < chunks {
+                shared.value(c, c * chunkSize ..< min(count, (c + 1) * chunkSize))
+                c += workers
+            }
+        }
+    }
+}
+
 extension Model {
     /// Firms per chunk: large enough that a chunk's work dwarfs the hand-off, small enough that two
     /// threads share a pass evenly.
     static let firmsPerChunk = 16_384
 
     /// Runs `body` over the slots 0..<n, in chunks of `firmsPerChunk`, on up to `threads` threads
-    /// (on the calling thread alone when `threads` is 1 or there is one chunk). `body` must write
-    /// nothing but per-firm values of the slots in its range, and read nothing that another
-    /// chunk writes during the pass.
+    /// (in one call on the calling thread when `threads` is 1). `body` must write nothing but
+    /// per-firm values of the slots in its range, and read nothing that another chunk writes
+    /// during the pass.
     func forEachFirmChunk(_ n: Int, _ body: (Range<Int>) -> Void) {
-        let chunks = (n + Model.firmsPerChunk - 1) / Model.firmsPerChunk
-        let workers = min(threads, chunks)
-        guard workers > 1 else { if n > 0 { body(0..<n) }; return }
-        withoutActuallyEscaping(body) { body in
-            let shared = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var chunk = worker
-                while chunk < chunks {
-                    shared.value(chunk * Model.firmsPerChunk ..< min(n, (chunk + 1) * Model.firmsPerChunk))
-                    chunk += workers
-                }
-            }
-        }
+        guard threads > 1, n > Model.firmsPerChunk else { if n > 0 { body(0..<n) }; return }
+        forEachChunk(count: n, chunkSize: Model.firmsPerChunk, threads: threads) { _, slots in body(slots) }
     }
 }
 
-/// A value handed to other threads under the contract of `forEachFirmChunk`.
+/// A value handed to other threads under the contract of `forEachChunk`.
 private struct UncheckedSendable<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }

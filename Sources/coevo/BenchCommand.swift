@@ -29,11 +29,13 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Steps.") var steps: Int = 100
         @Option(help: "Seed.") var seed: UInt64 = 1
         @Flag(help: "Deterministic draws of SPEC.md §6 instead of random numbers.") var conformance = false
+        @Option(help: "Threads (the figures are the same bits for every value).") var threads: Int = 1
 
         func run() {
             if !(0...1_000_000).contains(steps) { CLI.fail("--steps: expected 0…1000000, found \(steps)") }
             if !(1...100_000_000).contains(firms) { CLI.fail("--firms: expected 1…100000000, found \(firms)") }
-            do { print(try SharedKernel.benchmark(firms: firms, steps: steps, seed: seed, conformance: conformance)) } catch { CLI.fail("\(error)") }
+            if !(1...1024).contains(threads) { CLI.fail("--threads: expected 1…1024, found \(threads)") }
+            do { print(try SharedKernel.benchmark(firms: firms, steps: steps, seed: seed, conformance: conformance, threads: threads)) } catch { CLI.fail("\(error)") }
         }
     }
 }

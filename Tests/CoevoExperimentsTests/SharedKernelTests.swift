@@ -41,6 +41,19 @@ import Testing
         #expect(abs(output / 4909 - 1) <= 0.06)
     }
 
+    /// The passes split into chunks of 40 villages whose sums are added in chunk order: the
+    /// figures are the same bits on 1, 2 and 3 threads.
+    @Test func threadCountDoesNotChangeTheFigures() throws {
+        var figures: [[UInt64]] = []
+        for threads in [1, 2, 3] {
+            var kernel = try SharedKernel(firms: 30_000, seed: 4, threads: threads)
+            for _ in 0..<30 { kernel.advance() }
+            let f = kernel.figures
+            figures.append([f.meanCost.bitPattern, f.adoption.bitPattern, f.output.bitPattern])
+        }
+        #expect(figures[0] == figures[1] && figures[0] == figures[2])
+    }
+
     @Test func rejectsFirmCountsThatAreNotWholeVillages() {
         #expect(throws: ScenarioError.self) { try SharedKernel(firms: 10_001, seed: 1) }
         #expect(throws: ScenarioError.self) { try SharedKernel(firms: 0, seed: 1) }

@@ -21,6 +21,11 @@ public struct SharedKernel {
 
     public let firms: Int
     public let conformance: Bool
+    /// Threads the two passes of a step may use; the figures are the same bits for every value.
+    public let threads: Int
+    /// Firms per chunk (40 villages): the passes are split into these, their sums taken per chunk
+    /// and added in chunk order, whatever the thread count.
+    static let chunkSize = 2_000
     let random: CounterRandom
     /// Fixed traits and state, one column each.
     let baseCost: Column<Double>, quality: Column<Double>
@@ -29,16 +34,22 @@ public struct SharedKernel {
     let clusterOutput: Column<Double>, villageAdopters: Column<Int32>
     /// Per step: each cluster's cost factor (Y_k / (N/C))^(−ε), each village's adoption probability.
     let clusterCostFactor: Column<Double>, adoptionProbability: Column<Double>
+    /// Per-chunk sums: the attraction total, and each cluster's output.
+    let chunkAttraction: Column<Double>, chunkClusterOutput: Column<Double>
     public private(set) var step = 0
 
     /// Set-up (SPEC.md §3; not timed). `firms` must be a positive multiple of 50.
-    public init(firms: Int, seed: UInt64, conformance: Bool = false) throws {
+    public init(firms: Int, seed: UInt64, conformance: Bool = false, threads: Int = 1) throws {
         guard firms > 0, firms % SharedKernel.villageSize == 0 else {
             throw ScenarioError(source: "--firms", message: "expected a positive multiple of \(SharedKernel.villageSize), found \(firms)")
         }
         self.firms = firms
         self.conformance = conformance
+        self.threads = max(1, threads)
         random = CounterRandom(seed: seed)
+        let chunks = (firms + SharedKernel.chunkSize - 1) / SharedKernel.chunkSize
+        chunkAttraction = Column(repeating: 0, count: chunks)
+        chunkClusterOutput = Column(repeating: 0, count: chunks * SharedKernel.clusters)
         baseCost = Column(repeating: 0, count: firms); quality = Column(repeating: 0, count: firms)
         adopted = Column(repeating: false, count: firms); output = Column(repeating: 1, count: firms)
         cost = Column(repeating: 0, count: firms); price = Column(repeating: 0, count: firms)
@@ -68,58 +79,73 @@ public struct SharedKernel {
 
     @inline(__always) static func frac(_ x: Double) -> Double { x - x.rounded(.down) }
 
-    /// One step (SPEC.md §4): two passes over the firms. The first prices every firm and sums the
-    /// attractions; the second sets outputs (summing next step's cluster output as it goes) and
-    /// lets non-adopters adopt, with village shares from the start of the step.
+    /// One step (SPEC.md §4): two passes over the firms, each in chunks of 40 villages (on
+    /// `threads` threads). The first prices every firm and sums the attractions; the second sets
+    /// outputs (summing next step's cluster output as it goes) and lets non-adopters adopt, with
+    /// village shares from the start of the step. Sums are taken per chunk and added in chunk order.
     public mutating func advance() {
         step += 1
-        let n = firms, C = SharedKernel.clusters, size = SharedKernel.villageSize
+        let n = firms, C = SharedKernel.clusters, size = SharedKernel.villageSize, chunk = SharedKernel.chunkSize
         let baseCost = baseCost.base, quality = quality.base, adopted = adopted.base, output = output.base
         let cost = cost.base, price = price.base, attraction = attraction.base
         let clusterOutput = clusterOutput.base, villageAdopters = villageAdopters.base, probability = adoptionProbability.base
+        let chunkAttraction = chunkAttraction.base, chunkClusterOutput = chunkClusterOutput.base
+        let chunks = (n + chunk - 1) / chunk
         // (a) cluster cost factors and (d) adoption probabilities per village, both from the state
         // at the start of the step.
         let factor = clusterCostFactor.base, scale = Double(n) / Double(C)
-        for k in 0..<C { factor[k] = pow(clusterOutput[k] / scale, -SharedKernel.elasticity); clusterOutput[k] = 0 }
+        for k in 0..<C { factor[k] = pow(clusterOutput[k] / scale, -SharedKernel.elasticity) }
         for v in 0..<n / size {
             let share = Double(villageAdopters[v]) / Double(size)
             probability[v] = 1 / (1 + exp(-(SharedKernel.peerIntercept + SharedKernel.peerSlope * share)))
         }
         // (b), (c) first half: cost, price, attraction; the demand denominator.
-        var total = 0.0, i = 0
-        for v in 0..<n / size {
-            let f = factor[v % C]
-            for _ in 0..<size {
-                let a = adopted[i]
-                let c = baseCost[i] * f * (a ? 1 - SharedKernel.adoptionDiscount : 1)
-                let p = SharedKernel.markup * c
-                let A = exp(SharedKernel.qualityWeight * quality[i] - SharedKernel.priceWeight * log(p) + (a ? SharedKernel.adoptionAppeal : 0))
-                cost[i] = c; price[i] = p; attraction[i] = A
-                total += A
-                i += 1
+        forEachChunk(count: n, chunkSize: chunk, threads: threads) { c, range in
+            var total = 0.0
+            var v = range.lowerBound / size
+            while v * size < range.upperBound {
+                let f = factor[v % C]
+                for i in v * size ..< (v + 1) * size {
+                    let a = adopted[i]
+                    let unitCost = baseCost[i] * f * (a ? 1 - SharedKernel.adoptionDiscount : 1)
+                    let p = SharedKernel.markup * unitCost
+                    let A = exp(SharedKernel.qualityWeight * quality[i] - SharedKernel.priceWeight * log(p) + (a ? SharedKernel.adoptionAppeal : 0))
+                    cost[i] = unitCost; price[i] = p; attraction[i] = A
+                    total += A
+                }
+                v += 1
             }
+            chunkAttraction[c] = total
         }
+        var total = 0.0
+        for c in 0..<chunks { total += chunkAttraction[c] }
         // (c) second half: outputs, summed by cluster for the next step; (d) adoption.
         let spendingOverDenominator = Double(n) / (Double(n) + total)
         let t = step, conformance = conformance, random = random
-        i = 0
-        for v in 0..<n / size {
-            let k = v % C, pv = probability[v]
-            var clusterSum = 0.0, newAdopters: Int32 = 0
-            for _ in 0..<size {
-                let y = spendingOverDenominator * attraction[i] / price[i]
-                output[i] = y; clusterSum += y
-                if !adopted[i] {
-                    let u = conformance
-                        ? SharedKernel.frac(Double(i + 1) * SharedKernel.alphaU + Double(t) * SharedKernel.betaU)
-                        : random.uniform(.adoption, period: t, id: UInt32(i))
-                    if u < pv { adopted[i] = true; newAdopters += 1 }
+        forEachChunk(count: n, chunkSize: chunk, threads: threads) { c, range in
+            let sums = chunkClusterOutput + c * C
+            for k in 0..<C { sums[k] = 0 }
+            var v = range.lowerBound / size
+            while v * size < range.upperBound {
+                let pv = probability[v]
+                var clusterSum = 0.0, newAdopters: Int32 = 0
+                for i in v * size ..< (v + 1) * size {
+                    let y = spendingOverDenominator * attraction[i] / price[i]
+                    output[i] = y; clusterSum += y
+                    if !adopted[i] {
+                        let u = conformance
+                            ? SharedKernel.frac(Double(i + 1) * SharedKernel.alphaU + Double(t) * SharedKernel.betaU)
+                            : random.uniform(.adoption, period: t, id: UInt32(i))
+                        if u < pv { adopted[i] = true; newAdopters += 1 }
+                    }
                 }
-                i += 1
+                sums[v % C] += clusterSum
+                villageAdopters[v] += newAdopters
+                v += 1
             }
-            clusterOutput[k] += clusterSum
-            villageAdopters[v] += newAdopters
         }
+        for k in 0..<C { clusterOutput[k] = 0 }
+        for c in 0..<chunks { for k in 0..<C { clusterOutput[k] += chunkClusterOutput[c * C + k] } }
     }
 
     /// The reported figures (SPEC.md §5): mean unit cost and total output of the last step,
@@ -131,14 +157,15 @@ public struct SharedKernel {
     }
 
     /// Runs `steps` steps after set-up, timing only the steps; the SPEC.md §5 JSON line.
-    public static func benchmark(firms: Int, steps: Int, seed: UInt64, conformance: Bool) throws -> String {
-        var kernel = try SharedKernel(firms: firms, seed: seed, conformance: conformance)
+    public static func benchmark(firms: Int, steps: Int, seed: UInt64, conformance: Bool, threads: Int = 1) throws -> String {
+        var kernel = try SharedKernel(firms: firms, seed: seed, conformance: conformance, threads: threads)
         let clock = ContinuousClock(), start = clock.now
         for _ in 0..<steps { kernel.advance() }
         let seconds = (clock.now - start).seconds
         let f = kernel.figures
         func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-        return "{\"impl\": \"\(conformance ? "swift-conformance" : "swift")\", \"firms\": \(firms), \"steps\": \(steps), "
+        let name = (conformance ? "swift-conformance" : "swift") + (threads > 1 ? "-\(threads)-threads" : "")
+        return "{\"impl\": \"\(name)\", \"firms\": \(firms), \"steps\": \(steps), "
             + "\"seconds\": \(number(seconds)), \"ns_per_firm_step\": \(number(seconds * 1e9 / Double(max(firms * steps, 1)))), "
             + "\"mean_cost\": \(number(f.meanCost)), \"adoption\": \(number(f.adoption)), \"output\": \(number(f.output))}"
     }
