@@ -37,38 +37,62 @@ public struct FirmPanel: Sendable {
 
     mutating func record(_ model: Model, stage: Int) {
         guard fraction > 0 else { return }
-        let f = model.firms
+        let f = model.firms, n = f.count
+        // Columns through their base pointers, taken once (through `f.x[s]` every access reloads
+        // the column and its base).
+        let clusterOf = f.cluster.base, industryOf = f.industry.base, roleOf = f.role.base, channelsOf = f.channels.base
+        let outputOf = f.output.base, ecosystemOf = f.ecosystem.base, ids = f.id.base, degree = f.degree.base, links = f.links.base
+        let cProd = f.costProduction.base, cLog = f.costLogistics.base, cFin = f.costFinance.base, cTra = f.costTransaction.base
+        let cFee = f.costFees.base, cInv = f.costInventory.base, cFix = f.costFixed.base
+        let b2bBit = Channel.b2b.bit
         var qk = [Double](repeating: 0, count: model.world.clusters)
         var b2bK = qk
         var b2bJ = [Double](repeating: 0, count: model.world.industries)
         let K = model.world.clusters, families = model.ecosystemBestLogA.count
         var ecoQ = [Double](repeating: 0, count: families), ecoQK = [Double](repeating: 0, count: families * K)
-        for s in 0..<f.count {
-            let k = Int(f.cluster[s])
-            qk[k] += f.output[s]
-            if f.has(s, .b2b) && f.role[s] == .supplier { b2bK[k] += f.output[s]; b2bJ[Int(f.industry[s])] += f.output[s] }
-            let e = Int(f.ecosystem[s])
-            if e > 0 && e <= families { ecoQ[e - 1] += f.output[s]; ecoQK[(e - 1) * K + k] += f.output[s] }
+        for s in 0..<n {
+            let k = Int(clusterOf[s])
+            qk[k] += outputOf[s]
+            if channelsOf[s] & b2bBit != 0 && roleOf[s] == .supplier { b2bK[k] += outputOf[s]; b2bJ[Int(industryOf[s])] += outputOf[s] }
+            let e = Int(ecosystemOf[s])
+            if e > 0 && e <= families { ecoQ[e - 1] += outputOf[s]; ecoQK[(e - 1) * K + k] += outputOf[s] }
         }
         stageOfPeriod.append(stage)
-        for s in 0..<f.count where f.output[s] > 1e-12 && sampled(f.id[s]) {
-            let k = Int(f.cluster[s])
-            let own = qk[k] - f.output[s]
+        // Room for this quarter's rows at once (at most every live firm), growing geometrically.
+        if firm.capacity < firm.count + n {
+            let room = max(firm.count + n, 2 * firm.capacity)
+            firm.reserveCapacity(room); period.reserveCapacity(room); cluster.reserveCapacity(room)
+            industry.reserveCapacity(room); role.reserveCapacity(room); channels.reserveCapacity(room)
+            output.reserveCapacity(room); averageCost.reserveCapacity(room)
+            components.reserveCapacity(room * FirmStore.costComponents)
+            reachableOutput.reserveCapacity(room); clusterOutput.reserveCapacity(room)
+        }
+        let now = Int32(model.period), dMax = FirmStore.maxDegree
+        for s in 0..<n where outputOf[s] > 1e-12 && sampled(ids[s]) {
+            let k = Int(clusterOf[s]), q = outputOf[s]
+            let own = qk[k] - q
             var reach = own
-            if f.has(s, .b2b) && f.role[s] != .supplier { reach += b2bJ[Int(f.industry[s])] - b2bK[k] }
-            let e = Int(f.ecosystem[s])
-            let buysB2B = f.has(s, .b2b) && f.role[s] != .supplier
-            model.forEachPartner(s) { o in
-                // Partners elsewhere not already counted through B2B or the ecosystem.
-                guard Int(f.cluster[o]) != k, !(e > 0 && Int(f.ecosystem[o]) == e),
-                      !(buysB2B && f.role[o] == .supplier && f.has(o, .b2b) && f.industry[o] == f.industry[s]) else { return }
-                reach += f.output[o]
+            let buysB2B = channelsOf[s] & b2bBit != 0 && roleOf[s] != .supplier
+            if buysB2B { reach += b2bJ[Int(industryOf[s])] - b2bK[k] }
+            let e = Int(ecosystemOf[s])
+            if degree[s] > 0 {
+                for m in 0..<dMax {
+                    let other = links[s * dMax + m]
+                    guard other != FirmStore.noLink else { continue }
+                    let o = Int(other)
+                    // Partners elsewhere not already counted through B2B or the ecosystem.
+                    guard Int(clusterOf[o]) != k, !(e > 0 && Int(ecosystemOf[o]) == e),
+                          !(buysB2B && roleOf[o] == .supplier && channelsOf[o] & b2bBit != 0 && industryOf[o] == industryOf[s]) else { continue }
+                    reach += outputOf[o]
+                }
             }
             if e > 0 && e <= families { reach += ecoQ[e - 1] - ecoQK[(e - 1) * K + k] }
-            firm.append(f.id[s]); period.append(Int32(model.period)); cluster.append(Int32(k))
-            industry.append(f.industry[s]); role.append(f.role[s]); channels.append(f.channels[s])
-            output.append(f.output[s]); averageCost.append(f.averageCost(s))
-            for c in 0..<FirmStore.costComponents { components.append(model.costComponent(s, c)) }
+            firm.append(ids[s]); period.append(now); cluster.append(Int32(k))
+            industry.append(industryOf[s]); role.append(roleOf[s]); channels.append(channelsOf[s])
+            output.append(q)
+            averageCost.append(cProd[s] + cLog[s] + cFin[s] + cTra[s] + cFee[s] + cInv[s] + cFix[s])
+            components.append(cProd[s]); components.append(cLog[s]); components.append(cFin[s]); components.append(cTra[s])
+            components.append(cFee[s]); components.append(cInv[s]); components.append(cFix[s])
             reachableOutput.append(reach); clusterOutput.append(own)
         }
     }
