@@ -124,6 +124,9 @@ public struct Model: Sendable {
     public var exitCostSum = 0.0
     /// Best capability visible among online platforms' top sellers (mean + 1.28 sd of sellers' E).
     public var platformBestCapability = 0.0
+    /// Each platform's traffic per seller relative to μ, (n_q/n̄)^(−κ) (`platform.congestion`; all 1
+    /// when it is 0), refreshed with the seller counts (Aggregates.swift).
+    var platformCongestion: [Double] = []
     /// Users of each channel by village and by cluster (`Channel.count` per group), and per cluster
     /// the profit margin of each channel's users and of the cluster's online firms that do not use
     /// it (what a firm sees of a channel: the demonstration effect). Refreshed with the aggregates.

@@ -150,6 +150,7 @@ extension Parameters {
         r("platform.choice_mu", \.choiceMu, "–", 0, 50, "platform choice weight on matching"),
         r("platform.choice_fee", \.choiceFee, "per unit fee", 0, 500, "platform choice weight on fee"),
         r("platform.choice_sellers", \.choiceSellers, "–", 0, 10, "platform choice weight on ln sellers"),
+        r("platform.congestion", \.sellerCongestion, "–", 0, 1, "congestion among a selling platform's sellers: traffic per seller × (sellers / type mean)^(−κ)"),
         r("platform.channel_fixed_cost", \.channelFixedCost, "rev/quarter", 0, 5, "fixed cost per online channel"),
 
         r("logistics.initial", \.logisticsInitial, "ad valorem", 0, 1, "logistics cost ℓ_0 before online volume"),

@@ -154,6 +154,18 @@ struct Fact9 {
         #expect(hills.reduce(0, +) / Double(hills.count) < 2.3, "mean Hill index over seeds \(hills)")
     }
 
+    /// `platform.congestion` (off by default): when a platform's sellers share its traffic, no
+    /// type tips to one platform. At 6,000 firms the final within-type HHI is 0.95–0.98 without it
+    /// and 0.46–0.47 with κ = 1 (seeds 1–3).
+    @Test func sellerCongestionStopsTipping() {
+        for seed in [1, 2, 3] as [UInt64] {
+            let off = runSeries(testParameters(firms: 6000), seed: seed)
+            let on = runSeries(testParameters(firms: 6000) { $0.sellerCongestion = 1 }, seed: seed)
+            let hOff = off["platform.hhi"].last!, hOn = on["platform.hhi"].last!
+            #expect(hOff > 0.85 && hOn < 0.6, "seed \(seed): HHI \(hOff) without congestion, \(hOn) with")
+        }
+    }
+
     @Test func salesRankingCarriesTheTail() {
         // The mechanism behind the fact: LIVE and XBORDER traffic favours sellers with high recent
         // sales. Without it (ζ = 0) quality converges near the frontier and the tail thins to ≈ 3.
