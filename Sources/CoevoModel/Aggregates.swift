@@ -116,25 +116,3 @@ extension Model {
         platformBestCapability = onN > 0 ? min(0.999, mean + 1.28 * max(0, onE2 / onN - mean * mean).squareRoot()) : 0
     }
 }
-
-extension Model {
-    /// Congestion among a selling platform's sellers (`platform.congestion` κ; Karle, Peitz &
-    /// Reisinger 2020): the buyers a platform brings are shared by its sellers, so each seller's
-    /// traffic is μ_q·(n_q/n̄_c)^(−κ), n_q the platform's sellers (at least 1) and n̄_c the mean
-    /// over the platforms of its type with sellers. κ = 0 leaves every factor at 1.
-    mutating func updatePlatformCongestion() {
-        let kappa = parameters.sellerCongestion
-        if platformCongestion.count != platforms.count { platformCongestion = [Double](repeating: 1, count: platforms.count) }
-        guard kappa > 0 else { return }
-        var total = [Double](repeating: 0, count: Channel.count), count = total
-        for q in platforms where q.sellers > 0 { total[q.channel.rawValue] += Double(q.sellers); count[q.channel.rawValue] += 1 }
-        for q in platforms.indices {
-            let c = platforms[q].channel.rawValue
-            let mean = count[c] > 0 ? total[c] / count[c] : 1
-            platformCongestion[q] = Channel.selling.contains(platforms[q].channel)
-                ? pow(Double(max(platforms[q].sellers, 1)) / max(mean, 1), -kappa) : 1
-        }
-    }
-}
-
-import Foundation

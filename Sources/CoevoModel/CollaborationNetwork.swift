@@ -165,12 +165,9 @@ extension Model {
     /// Calls `body` with the slot of each live partner of `s`.
     @inline(__always)
     func forEachPartner(_ s: Int, _ body: (Int) -> Void) {
-        guard firms.degree[s] > 0 else { return }
-        let dMax = FirmStore.maxDegree
-        for m in 0..<dMax {
-            let other = firms.links[s * dMax + m]
-            if other != FirmStore.noLink { body(Int(other)) }
-        }
+        guard firms.degree.base[s] > 0 else { return }
+        let dMax = FirmStore.maxDegree, row = firms.links.base + s * dMax
+        for m in 0..<dMax where row[m] != FirmStore.noLink { body(Int(row[m])) }
     }
 }
 

@@ -10,6 +10,8 @@
 // when the network level is switched off (`external.network`, ExternalLevels.swift). With
 // `demand.shoppers_path` only a share π(t) of consumers at home shops online; the others choose
 // among offline offers only (docs/ODD.md §7.12; not in MODEL.md, which has every consumer online).
+// With `platform.congestion` a platform's sellers share its traffic (PlatformMarket.swift; off by
+// default, not in MODEL.md).
 
 extension Model {
     /// Offline visibility weights for this period; G_bar lowers the distance markup of its region's sellers.
@@ -216,13 +218,16 @@ extension Model {
             if fundsLocal.count < firms.count { fundsLocal = [Double](repeating: 0, count: firms.count + firms.count / 8) }
             fundsLocal.withUnsafeMutableBufferPointer { creditFunds(into: $0) }
         }
-        if exportSales.count < firms.count { exportSales = Column(repeating: 0, count: firms.count + firms.count / 8) }
         let att = attraction
         attraction = []
-        offlineExports = att.withUnsafeBufferPointer { a in
-            fundsLocal.withUnsafeBufferPointer { f in
-                buyerSales(attraction: a, funds: f, creditLimits: creditLimits, offMult: offMult, worldMult: worldMult,
-                           worldRetailMult: worldRetailMult, retailMult: retailMult, wholesaleMult: wholesaleMult)
+        // Exporters' sales abroad, per slot, in scratch lent by the model.
+        offlineExports = withScratch(words: firms.count) { model, raw in
+            att.withUnsafeBufferPointer { a in
+                fundsLocal.withUnsafeBufferPointer { f in
+                    model.buyerSales(attraction: a, funds: f, creditLimits: creditLimits, offMult: offMult, worldMult: worldMult,
+                                     worldRetailMult: worldRetailMult, retailMult: retailMult, wholesaleMult: wholesaleMult,
+                                     abroadSales: raw.bindMemory(to: Double.self, capacity: model.firms.count))
+                }
             }
         }
         attraction = att
@@ -241,7 +246,8 @@ extension Model {
     /// Revenue by channel, output and input spending of manufacturers and brands; returns exporters'
     /// offline sales in the world market.
     func buyerSales(attraction att: UnsafeBufferPointer<Double>, funds: UnsafeBufferPointer<Double>, creditLimits: Bool,
-                    offMult: [Double], worldMult: [Double], worldRetailMult: [Double], retailMult: [Double], wholesaleMult: [Double]) -> Double {
+                    offMult: [Double], worldMult: [Double], worldRetailMult: [Double], retailMult: [Double], wholesaleMult: [Double],
+                    abroadSales: UnsafeMutablePointer<Double>) -> Double {
         let p = parameters, R = world.regions, n = firms.count
         // Columns through their base pointers, taken once (through `firms.x[s]` every access
         // reloads the column and its base after each store).
@@ -250,8 +256,8 @@ extension Model {
         let costProduction = firms.costProduction.base, revenue = firms.revenue.base, output = firms.output.base
         let revenueRetail = firms.revenueRetail.base, revenueLive = firms.revenueLive.base, revenueB2B = firms.revenueB2B.base
         let revenueXborder = firms.revenueXborder.base, revenueOnline = firms.revenueOnline.base, inputSpending = firms.inputSpending.base
-        // Exporters' sales abroad, per slot, summed in slot order after the (chunked) map.
-        let abroadSales = exportSales.base
+        // Exporters' sales abroad go to `abroadSales` per slot and are summed in slot order after
+        // the (chunked) map.
         forEachFirmChunk(n) { slots in for s in slots where role[s] != .supplier {
             let a = att[s], j = Int(industry[s])
             // attractionPass's weights ((0, 0, 0, 0) offline, as `onlineWeights` gives).

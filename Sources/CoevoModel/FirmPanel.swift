@@ -41,9 +41,7 @@ public struct FirmPanel: Sendable {
         // Columns through their base pointers, taken once (through `f.x[s]` every access reloads
         // the column and its base).
         let clusterOf = f.cluster.base, industryOf = f.industry.base, roleOf = f.role.base, channelsOf = f.channels.base
-        let outputOf = f.output.base, ecosystemOf = f.ecosystem.base, ids = f.id.base, degree = f.degree.base, links = f.links.base
-        let cProd = f.costProduction.base, cLog = f.costLogistics.base, cFin = f.costFinance.base, cTra = f.costTransaction.base
-        let cFee = f.costFees.base, cInv = f.costInventory.base, cFix = f.costFixed.base
+        let outputOf = f.output.base, ecosystemOf = f.ecosystem.base, ids = f.id.base
         let b2bBit = Channel.b2b.bit
         var qk = [Double](repeating: 0, count: model.world.clusters)
         var b2bK = qk
@@ -67,7 +65,7 @@ public struct FirmPanel: Sendable {
             components.reserveCapacity(room * FirmStore.costComponents)
             reachableOutput.reserveCapacity(room); clusterOutput.reserveCapacity(room)
         }
-        let now = Int32(model.period), dMax = FirmStore.maxDegree
+        let now = Int32(model.period)
         for s in 0..<n where outputOf[s] > 1e-12 && sampled(ids[s]) {
             let k = Int(clusterOf[s]), q = outputOf[s]
             let own = qk[k] - q
@@ -75,24 +73,18 @@ public struct FirmPanel: Sendable {
             let buysB2B = channelsOf[s] & b2bBit != 0 && roleOf[s] != .supplier
             if buysB2B { reach += b2bJ[Int(industryOf[s])] - b2bK[k] }
             let e = Int(ecosystemOf[s])
-            if degree[s] > 0 {
-                for m in 0..<dMax {
-                    let other = links[s * dMax + m]
-                    guard other != FirmStore.noLink else { continue }
-                    let o = Int(other)
-                    // Partners elsewhere not already counted through B2B or the ecosystem.
-                    guard Int(clusterOf[o]) != k, !(e > 0 && Int(ecosystemOf[o]) == e),
-                          !(buysB2B && roleOf[o] == .supplier && channelsOf[o] & b2bBit != 0 && industryOf[o] == industryOf[s]) else { continue }
-                    reach += outputOf[o]
-                }
+            model.forEachPartner(s) { o in
+                // Partners elsewhere not already counted through B2B or the ecosystem.
+                guard Int(clusterOf[o]) != k, !(e > 0 && Int(ecosystemOf[o]) == e),
+                      !(buysB2B && roleOf[o] == .supplier && channelsOf[o] & b2bBit != 0 && industryOf[o] == industryOf[s]) else { return }
+                reach += outputOf[o]
             }
             if e > 0 && e <= families { reach += ecoQ[e - 1] - ecoQK[(e - 1) * K + k] }
             firm.append(ids[s]); period.append(now); cluster.append(Int32(k))
             industry.append(industryOf[s]); role.append(roleOf[s]); channels.append(channelsOf[s])
             output.append(q)
-            averageCost.append(cProd[s] + cLog[s] + cFin[s] + cTra[s] + cFee[s] + cInv[s] + cFix[s])
-            components.append(cProd[s]); components.append(cLog[s]); components.append(cFin[s]); components.append(cTra[s])
-            components.append(cFee[s]); components.append(cInv[s]); components.append(cFix[s])
+            averageCost.append(f.averageCost(s))
+            for c in 0..<FirmStore.costComponents { components.append(model.costComponent(s, c)) }
             reachableOutput.append(reach); clusterOutput.append(own)
         }
     }

@@ -91,10 +91,8 @@ public struct Model: Sendable {
     public var industryB2BIndex: [Double] = []
     /// Offline visibility of a seller from region r in market m (regions × markets), this period.
     public var offlineVisibility: [Double] = []
-    /// Scratch buffers reused every period: attraction per slot and 4 online weights per slot
-    /// (Demand.swift), exporters' sales abroad per slot.
+    /// Scratch buffer (attraction and 4 online weights per slot, Demand.swift), reused every period.
     var attraction: [Double] = []
-    var exportSales = Column<Double>()
     var funds: [Double] = []
     /// Scratch words lent in turn to the per-firm passes that need a per-firm table (network
     /// search, best partners, network summary; see `withScratch`), reused across quarters.

@@ -4,7 +4,9 @@
 // integrated); a platform of an entering type (LIVE, XBORDER, DESIGN, MAKE, IINET) enters when the
 // fee revenue it could capture covers its fixed cost; platforms integrate logistics, finance and
 // information services as their GMV passes each service's cost, and with all three become
-// ecosystem cores; firms choose a platform by logit on μ, fee, ln sellers and services.
+// ecosystem cores; firms choose a platform by logit on μ, fee, ln sellers and services. Optionally
+// (`platform.congestion` κ_s > 0, after Karle, Peitz & Reisinger 2020; not in MODEL.md) a
+// platform's sellers share its traffic: each sees μ·(n/n̄)^(−κ_s) in demand and in choice.
 
 extension Model {
     mutating func updatePlatforms() {
@@ -16,6 +18,25 @@ extension Model {
             let data = platforms[q].industry >= 0 ? p.verticalData * platforms[q].data : platforms[q].data
             platforms[q].matching = min(p.muMax, (p.muMin + (p.muMax - p.muMin) * (1 - exp(-data / (p.dataScale * initialSales)))) * (1 + info))
             platforms[q].fee = p.feeMin + p.fee0 * pow(p.feeN0 / (p.feeN0 + platforms[q].sellerShare), p.feePsi)
+        }
+    }
+
+    /// Congestion among each selling platform's sellers (`platform.congestion` κ_s): a seller's
+    /// traffic is μ_q·(n_q/n̄_c)^(−κ_s), n_q the platform's sellers (at least 1) and n̄_c the mean
+    /// over the platforms of its type with sellers; the factor is at most 10 (a platform with few
+    /// sellers does not offer each of them unbounded traffic). κ_s = 0 leaves every factor at 1.
+    /// Refreshed with the seller counts (Aggregates.swift).
+    mutating func updatePlatformCongestion() {
+        let kappa = parameters.sellerCongestion
+        if platformCongestion.count != platforms.count { platformCongestion = [Double](repeating: 1, count: platforms.count) }
+        guard kappa > 0 else { return }
+        var total = [Double](repeating: 0, count: Channel.count), count = total
+        for q in platforms where q.sellers > 0 { total[q.channel.rawValue] += Double(q.sellers); count[q.channel.rawValue] += 1 }
+        for q in platforms.indices {
+            let c = platforms[q].channel.rawValue
+            let mean = count[c] > 0 ? total[c] / count[c] : 1
+            platformCongestion[q] = Channel.selling.contains(platforms[q].channel)
+                ? min(10, pow(Double(max(platforms[q].sellers, 1)) / max(mean, 1), -kappa)) : 1
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoevoExperiments
+import CoevoModel
 
 /// `coevo bench`: the model's speed (build with -c release). `coevo bench` alone is `coevo bench model`.
 struct BenchCommand: ParsableCommand {
@@ -16,8 +17,11 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Threads for the per-firm passes.") var threads: Int = 1
 
         func run() {
-            if !(1...100_000_000).contains(firms) { CLI.fail("--firms: expected 1…100000000, found \(firms)") }
-            if !(1...100_000).contains(periods) { CLI.fail("--periods: expected 1…100000, found \(periods)") }
+            // The same ranges as `coevo run` (ParameterRegistry.swift).
+            for (key, value) in [("firms", firms), ("periods", periods)] {
+                let range = Parameters.registryByKey[key]!.range
+                if !range.contains(Double(value)) { CLI.fail("--\(key): expected \(Int(range.lowerBound))…\(Int(range.upperBound)), found \(value)") }
+            }
             if !(1...1024).contains(threads) { CLI.fail("--threads: expected 1…1024, found \(threads)") }
             print(ModelBenchmark.run(firms: firms, periods: periods, seed: seed, threads: threads).text)
         }

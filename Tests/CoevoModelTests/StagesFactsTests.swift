@@ -156,7 +156,7 @@ struct Fact9 {
 
     /// `platform.congestion` (off by default): when a platform's sellers share its traffic, no
     /// type tips to one platform. At 6,000 firms the final within-type HHI is 0.95–0.98 without it
-    /// and 0.46–0.47 with κ = 1 (seeds 1–3).
+    /// and 0.48–0.49 with κ = 1 (seeds 1–3).
     @Test func sellerCongestionStopsTipping() {
         for seed in [1, 2, 3] as [UInt64] {
             let off = runSeries(testParameters(firms: 6000), seed: seed)
