@@ -36,8 +36,10 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Threads (the figures are the same bits for every value).") var threads: Int = 1
 
         func run() {
-            if !(0...1_000_000).contains(steps) { CLI.fail("--steps: expected 0…1000000, found \(steps)") }
-            if !(1...100_000_000).contains(firms) { CLI.fail("--firms: expected 1…100000000, found \(firms)") }
+            // Bounded work: at most 10 million firms, 10,000 steps and 1e10 firm-steps (minutes).
+            if !(0...10_000).contains(steps) { CLI.fail("--steps: expected 0…10000, found \(steps)") }
+            if !(1...10_000_000).contains(firms) { CLI.fail("--firms: expected 1…10000000, found \(firms)") }
+            if firms * steps > 10_000_000_000 { CLI.fail("--firms × --steps: expected at most 1e10 firm-steps, found \(firms * steps)") }
             if !(1...1024).contains(threads) { CLI.fail("--threads: expected 1…1024, found \(threads)") }
             do { print(try SharedKernel.benchmark(firms: firms, steps: steps, seed: seed, conformance: conformance, threads: threads)) } catch { CLI.fail("\(error)") }
         }
