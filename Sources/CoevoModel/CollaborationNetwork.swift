@@ -109,7 +109,8 @@ extension Model {
         let ra = Int(firms.region[a]), rb = Int(firms.region[b])
         if ra != rb {
             let gBar = (regions[ra].policy[Lever.bar.rawValue] + regions[rb].policy[Lever.bar.rawValue]) / 2
-            cost *= 1 + p.regionBarrier * (1 - gBar)
+            // b_R·(1 − Ḡ_bar)²: the first barriers removed matter most (docs/ODD.md §7.25).
+            cost *= 1 + p.regionBarrier * (1 - gBar) * (1 - gBar)
         }
         return gain - cost
     }

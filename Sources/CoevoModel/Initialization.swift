@@ -1,7 +1,10 @@
 // Initialization (MODEL.md §3(11)): firms in villages and clusters with heterogeneous productivity,
 // quality, capability, net worth, fixed cost and channel fit; platforms of the first types; market
 // sizes and outside goods calibrated so the inside share at home is `demand.inside_share` and the
-// mean firm revenue is 1 rev. A burn-in without platforms follows (Simulation.swift).
+// mean firm revenue is 1 rev. The incumbents are the survivors of the traditional economy's past:
+// a draw that cannot cover its fixed cost at the calibrated prices is replaced by a fresh one
+// (Hopenhayn 1992's stationary incumbents; without this, 18% of the initial firms made losses from
+// the first quarter and left in the burn-in). A burn-in without platforms follows (Simulation.swift).
 
 extension Model {
     mutating func initialize() {
@@ -13,16 +16,45 @@ extension Model {
             let v = n % world.villages
             initializeFirm(slot: first + n, village: v, role: initialRole(id: nextID), online: false, entrant: false)
         }
-        // Exporters: the most productive `exporterShare` of final-goods firms (threshold on ln A).
-        let z = normalQuantile(1 - p.exporterShare)
-        for s in 0..<firms.count where firms.role[s] != .supplier {
-            firms.exporter[s] = p.exporterShare > 0 && firms.logA[s] > z * p.productivitySpread
-        }
+        let exportCutoff = normalQuantile(1 - p.exporterShare) * p.productivitySpread
+        for s in 0..<firms.count { markExporter(slot: s, cutoff: exportCutoff) }
         if p.platforms {
             for k in 0..<p.retailPlatforms { platforms.append(newPlatform(.retail, index: k)) }
             for k in 0..<p.b2bPlatforms { platforms.append(newPlatform(.b2b, index: k)) }
         }
         calibrateMarkets()
+        selectIncumbents(exportCutoff: exportCutoff)
+    }
+
+    /// Exporters: the most productive `exporterShare` of final-goods firms (ln A above `cutoff`).
+    mutating func markExporter(slot s: Int, cutoff: Double) {
+        firms.exporter[s] = firms.role[s] != .supplier && parameters.exporterShare > 0 && firms.logA[s] > cutoff
+    }
+
+    /// Pre-history selection: an incumbent whose operating profit at the calibrated prices does not
+    /// cover its fixed cost (and an exporter's) would have left long ago; its slot gets a fresh draw
+    /// (same village and role, a new firm id), and markets are recalibrated. At most
+    /// `maxSelectionRounds` rounds; each replaces the remaining losers, about a fifth of the last.
+    mutating func selectIncumbents(exportCutoff: Double) {
+        let maxSelectionRounds = 12
+        for _ in 0..<maxSelectionRounds {
+            var losers: [Int] = []
+            for s in 0..<firms.count where staticProfit(slot: s) < 0 { losers.append(s) }
+            guard !losers.isEmpty else { return }
+            for s in losers {
+                initializeFirm(slot: s, village: Int(firms.village[s]), role: firms.role[s], online: false, entrant: false)
+                markExporter(slot: s, cutoff: exportCutoff)
+            }
+            calibrateMarkets()
+        }
+    }
+
+    /// A firm's profit before any platform: revenue less variable cost, fixed cost and the fixed
+    /// cost of exporting.
+    func staticProfit(slot s: Int) -> Double {
+        let variable = firms.costProduction[s] + firms.costTransaction[s] + firms.costFinance[s] + firms.costInventory[s]
+        return firms.revenue[s] - firms.output[s] * variable - firms.fixedCost[s]
+            - (firms.exporter[s] ? parameters.exportFixedCost : 0)
     }
 
     func newPlatform(_ c: Channel, index: Int) -> Platform {
@@ -49,8 +81,9 @@ extension Model {
         // Entrants draw productivity around their cluster's mean, incumbents around 0.
         let meanA = entrant ? clusters[k].bestLogA - 1.28 * p.productivitySpread * 0.5 : 0
         firms.logA[s] = meanA + p.productivitySpread * n(1)
-        // Incumbents around 0 (brands 0.3 higher); entrants around their cluster's sellers' mean.
-        let baseQuality = entrant ? clusters[k].meanQuality : (role == .brand ? 0.3 : 0)
+        // Incumbents `innovation.initial_gap` below the world frontier (0 at the start; brands 0.3
+        // higher); entrants around their cluster's sellers' mean.
+        let baseQuality = entrant ? clusters[k].meanQuality : (role == .brand ? 0.3 : 0) - p.initialQualityGap
         firms.quality[s] = baseQuality + 0.2 * n(2)
         firms.capability[s] = min(0.98, max(0.02, p.capabilityInitial + 0.12 * n(3)))
         firms.netWorth[s] = entrant ? p.netWorthInitial * 0.5 : p.netWorthInitial * exp(0.5 * n(4) - 0.125)
@@ -98,7 +131,9 @@ extension Model {
         realizeDemand(creditLimits: false)
         initialSales = 0
         for s in 0..<firms.count { initialSales += firms.revenue[s] }
+        for r in regions.indices { regions[r].salesRef = 0 }
         for s in 0..<firms.count { regions[Int(firms.region[s])].salesRef += firms.revenue[s] }
+        for r in regions.indices { regions[r].carrierCapacity = p.capacityShare * regions[r].salesRef }
     }
 }
 

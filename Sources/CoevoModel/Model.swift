@@ -12,6 +12,8 @@ public struct RegionState: Sendable {
     public var salesRef = 0.0
     public var onlineVolume = 0.0
     public var logistics = 0.0
+    /// Carriers' network K_r (rev/quarter of parcels at G_inf = 0; Logistics.swift).
+    public var carrierCapacity = 0.0
     /// Policy capital stocks and indices, order reg, pub, tal, inf, bar.
     public var capital = [Double](repeating: 0, count: 5)
     public var policy = [Double](repeating: 0, count: 5)

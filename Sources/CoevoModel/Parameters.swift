@@ -108,6 +108,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var congestionExponent: Double = 2
     public var capacityShare: Double = 1.0
     public var capacityInfrastructure: Double = 2
+    /// Carriers' build-out (Logistics.swift): their network grows by the share φ·G_inf·(load − L̄)^+
+    /// a quarter (φ per quarter; 0 keeps the initial network), L̄ the load carriers build for.
+    public var carrierSpeed: Double = 1
+    public var carrierLoad: Double = 0.1
 
     // MARK: Adoption (§3.4)
     /// Logit coefficients (–).
@@ -186,6 +190,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var qualityStep: Double = 0.05
     /// Most steps a firm's quality can lead the world frontier by (count, 1–100).
     public var leadSteps: Int = 4
+    /// How far the incumbent manufacturers' mean quality starts below the world frontier (log-quality;
+    /// the clusters' low-end position, paper §1, §2.2.1(2)); brands start 0.3 higher.
+    public var initialQualityGap: Double = 0
     /// Chance per quarter that a DESIGN user who does not innovate buys a design (–, 0–1).
     public var designBuy: Double = 0.25
     /// R&D cost κ_0·e^(κ_x·|x − x_F|), rising with the distance to the frontier (rev; per unit of
@@ -218,11 +225,12 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var linkSearch: Double = 0.3
     public var linkFar: Double = 0.3
     /// Specialisation gain per unit of summed capability (rev/quarter); coordination cost at degree 0
-    /// (rev/quarter) and its exponent in (1+d_a)(1+d_b); cross-region barrier (× at G_bar = 0).
+    /// (rev/quarter) and its exponent in (1+d_a)(1+d_b); cross-region barrier b_R (the cost is ×
+    /// 1 + b_R·(1 − Ḡ_bar)²).
     public var linkGain: Double = 0.05
     public var linkCost: Double = 0.02
     public var linkCostExponent: Double = 0.5
-    public var regionBarrier: Double = 1.5
+    public var regionBarrier: Double = 4
     /// Link decay hazard per quarter.
     public var linkDecay: Double = 0.03
     /// Catch-up to the best partner's productivity (/quarter) and partners' weight in the supplier pool.

@@ -219,13 +219,7 @@ struct Fact7 {
             let none = runSeries(testParameters { Fact7.noGovernment(&$0) }, seed: seed)
             // Stage 4 later or never.
             let b4 = base.result.stageEntry[3] ?? 1000, n4 = none.result.stageEntry[3] ?? 1000
-            // Known issue (issue 13): since the levers act through mechanisms only, seed 21 at
-            // 4,000 firms misses stage 4 in the baseline while no-government reaches it at 74.
-            if seed == 21 {
-                withKnownIssue("issue 13: seed 21 baseline misses stage 4 at 4,000 firms") { #expect(n4 > b4, "seed \(seed): stage 4 at \(n4) without government, \(b4) with") }
-            } else {
-                #expect(n4 > b4, "seed \(seed): stage 4 at \(n4) without government, \(b4) with")
-            }
+            #expect(n4 > b4, "seed \(seed): stage 4 at \(n4) without government, \(b4) with")
             // Economy-level external economies (logistics, platforms, credit) stop growing late in the run.
             func rise(_ r: RunSeries) -> Double { r["externality.economy"][79] - r["externality.economy"][60] }
             #expect(rise(none) < 0.5 * rise(base), "seed \(seed): economy-level rise t60→79 \(rise(none)) without government vs \(rise(base))")
