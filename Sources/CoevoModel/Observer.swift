@@ -308,9 +308,7 @@ public struct Observer: Sendable {
         set("stage", Double(st.stage))
         if let fell = st.fell { events.append(("stage_fall", "stage fell from \(fell) to \(st.stage)")) }
         let ccdNow = ccdStage(u1: U1, u2: U2, d: cc.D, thresholds: model.parameters.ccdThresholds)
-        var ccdCrit = [Bool](repeating: false, count: 5)
-        if ccdNow > 0 { ccdCrit[ccdNow] = true }
-        let sc = ccdStages.update(period: model.period, criteria: ccdCrit)
+        let sc = ccdStages.update(period: model.period, criteria: ccdCriteria(reading: ccdNow))
         set("stage.ccd", Double(sc.stage))
         if let fell = sc.fell { events.append(("stage_ccd_fall", "stage.ccd fell from \(fell) to \(sc.stage)")) }
         for k in 1...4 where stages.entry[k] == model.period - StageTracker.persistence + 1 && st.stage == k {

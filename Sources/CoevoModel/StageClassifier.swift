@@ -39,6 +39,14 @@ public struct StageTracker: Sendable {
     }
 }
 
+/// The `stage.ccd` tracker's criteria for one coupling reading k (0…4): stages 1…k hold. The
+/// readings are exclusive (one stage a quarter), but a reading of k means the economy is at least
+/// at stage k. With only stage k's criterion held (one-hot), a reading of 2 between 3s and 4s made
+/// stage 3 fail for the 4 quarters stage 4 needs to be confirmed, and the tracked stage fell to 0.
+public func ccdCriteria(reading k: Int) -> [Bool] {
+    (0...4).map { $0 >= 1 && $0 <= k }
+}
+
 /// Thresholds of the mechanism-based classifier (parameters `stage.*`, documented in docs/ODD.md).
 public struct StageCriteria: Sendable {
     public var retailAdoption = 0.10

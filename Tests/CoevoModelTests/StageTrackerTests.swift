@@ -42,4 +42,19 @@ import Testing
         let r = run([[3], [3], [3], [3]])
         #expect(r.stages.last == 3 && r.entries[0] == nil && r.entries[2] == 0)
     }
+
+    @Test func couplingReadingsHoldEveryLowerStage() {
+        // A reading of 2 between 3s and 4s (seed 1, quarters 70–78): the tracked stage goes from 3
+        // to 4 without a quarter at 0. With one-hot criteria it fell to 0 for a quarter.
+        let readings = [3, 3, 3, 3, 3, 2, 4, 4, 4, 4]
+        func track(_ criteria: (Int) -> [Bool]) -> [Int] {
+            var t = StageTracker()
+            return readings.enumerated().map { t.update(period: $0.offset, criteria: criteria($0.element)).stage }
+        }
+        #expect(track { ccdCriteria(reading: $0) } == [0, 0, 0, 3, 3, 3, 3, 3, 3, 4])
+        let oneHot = track { k in (0...4).map { $0 == k && k > 0 } }
+        #expect(oneHot.contains(0) && oneHot.suffix(6).contains(0), "one-hot: \(oneHot)")
+        #expect(ccdCriteria(reading: 0) == [false, false, false, false, false])
+        #expect(ccdCriteria(reading: 2) == [false, true, true, false, false])
+    }
 }

@@ -168,7 +168,10 @@ extension ValidationTable {
         add(g4, "stage 1 responds to adoption cost (adoption.cost × 2)", "mean entry \(f(c2, 1)) vs \(f(c1, 1))", "later", c2 > c1)
         var unclassified = 0
         for r in base {
-            guard let start = r.stageCCDEntry[0] else { continue }
+            // From the quarter stage 1 is confirmed: its entry date is the first of the
+            // `StageTracker.persistence` quarters that confirm it, in which `stage.ccd` still reads 0.
+            guard let entry = r.stageCCDEntry[0] else { continue }
+            let start = entry + StageTracker.persistence - 1
             for t in start..<r.series.count where r.metric("stage.ccd", at: t) == 0 { unclassified += 1 }
         }
         add(g4, "stage.ccd quarters unclassified (0) after its stage 1, summed over seeds", "\(unclassified)", "0", unclassified == 0)
