@@ -63,19 +63,20 @@ extension Model {
         if pm >= 0 { custom = exp(parameters.makeBonus * platforms[Int(pm)].matching) }
         var retail = 0.0, live = 0.0, b2b = 0.0, xborder = 0.0
         let pr = firms.platform(s, .retail), pl = firms.platform(s, .live), pb = firms.platform(s, .b2b), px = firms.platform(s, .xborder)
-        if pr >= 0 { retail = traffic(pr) * firms.fit(s, .retail) * custom }
-        if pl >= 0 { live = traffic(pl) * firms.fit(s, .live) * liveTrust[Int(firms.industry[s])] * custom }
-        if pb >= 0 { b2b = traffic(pb) * firms.fit(s, .b2b) }
-        if px >= 0 { xborder = traffic(px) * firms.fit(s, .xborder) * custom }
+        if pr >= 0 { retail = traffic(Int(pr)) * firms.fit(s, .retail) * custom }
+        if pl >= 0 { live = traffic(Int(pl)) * firms.fit(s, .live) * liveTrust[Int(firms.industry[s])] * custom }
+        if pb >= 0 { b2b = traffic(Int(pb)) * firms.fit(s, .b2b) }
+        if px >= 0 { xborder = traffic(Int(px)) * firms.fit(s, .xborder) * custom }
         return (retail * quality, live * quality * ranking, b2b * quality, xborder * quality * ranking)
     }
 
     /// A seller's traffic on selling platform `q`: its matching μ, less the congestion among its
-    /// sellers when `platform.congestion` is on (Aggregates.swift).
-    @inline(__always) func traffic(_ q: Int16) -> Double {
-        let m = platforms[Int(q)].matching
+    /// sellers when `platform.congestion` is on (PlatformMarket.swift). Demand and platform choice
+    /// both read it.
+    @inline(__always) func traffic(_ q: Int) -> Double {
+        let m = platforms[q].matching
         // (A platform that entered this quarter has no sellers yet: no congestion.)
-        return parameters.sellerCongestion > 0 && Int(q) < platformCongestion.count ? m * platformCongestion[Int(q)] : m
+        return parameters.sellerCongestion > 0 && q < platformCongestion.count ? m * platformCongestion[q] : m
     }
 
     /// Σ attraction × visibility per industry × market, for the retail and wholesale segments.

@@ -33,8 +33,10 @@ extension Model {
 
     /// Pre-history selection: an incumbent whose operating profit at the calibrated prices does not
     /// cover its fixed cost (and an exporter's) would have left long ago; its slot gets a fresh draw
-    /// (same village and role, a new firm id), and markets are recalibrated. At most
-    /// `maxSelectionRounds` rounds; each replaces the remaining losers, about a fifth of the last.
+    /// (same village and role, a new firm id), and markets are recalibrated, until none loses or
+    /// after `maxSelectionRounds` rounds. Each round leaves about half as many losers as the last
+    /// (recalibration moves prices, so a few marginal firms flip): about 1 firm in 2,000 still
+    /// loses after the last (docs/ODD.md §5 step 4b).
     mutating func selectIncumbents(exportCutoff: Double) {
         let maxSelectionRounds = 12
         for _ in 0..<maxSelectionRounds {

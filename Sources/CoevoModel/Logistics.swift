@@ -4,7 +4,7 @@
 // infrastructure; congestion when regional volume outruns capacity.
 // Carriers build out (the paper's "positive feedback between e-commerce and logistics", §2.1.1(2);
 // not in MODEL.md, where capacity stays at its initial size and a boom congests forever, docs/ODD.md
-// §8): when the load V_r/Cap_r exceeds the load L̄ they plan for, K_r grows by the share
+// §7.3, §8.6): when the load V_r/Cap_r exceeds the load L̄ they plan for, K_r grows by the share
 // φ·G_inf·(load − L̄) a quarter. Carriers extend their network only where public infrastructure
 // (county and village stations, roads, land: the paper's §3(5) "政企协同完善…物流、仓储等基础设施")
 // makes the last mile pay, so without G_inf the network stays at its initial size. In a boom
@@ -21,11 +21,10 @@ extension Model {
         let p = parameters
         let base = Model.experienceCurve(volume: onlineVolume, initialSales: initialSales, p)
         for r in 0..<regions.count {
-            let throughput = 1 + p.capacityInfrastructure * regions[r].policy[Lever.inf.rawValue]
-            let capacity = regions[r].carrierCapacity * throughput
+            let gInf = regions[r].policy[Lever.inf.rawValue]
+            let capacity = regions[r].carrierCapacity * (1 + p.capacityInfrastructure * gInf)
             let load = regions[r].onlineVolume / max(capacity, 1e-12)
             regions[r].logistics = base * (1 + p.congestionWeight * pow(load, p.congestionExponent))
-            let gInf = regions[r].policy[Lever.inf.rawValue]
             regions[r].carrierCapacity *= 1 + p.carrierSpeed * gInf * max(0, load - p.carrierLoad)
         }
     }

@@ -158,9 +158,8 @@ extension Model {
 
     @inline(__always) func platformWeight(_ q: Int) -> Double {
         let p = parameters, pl = platforms[q]
-        // With congestion on, sellers weigh the traffic a seller gets there, μ·(n/n̄)^(−κ).
-        let traffic = p.sellerCongestion > 0 && q < platformCongestion.count ? pl.matching * platformCongestion[q] : pl.matching
-        return exp(p.choiceMu * traffic - p.choiceFee * pl.fee + p.choiceSellers * log(pl.sellerShare + 0.001)
+        // Sellers weigh the traffic a seller gets there (μ, less congestion when it is on).
+        return exp(p.choiceMu * traffic(q) - p.choiceFee * pl.fee + p.choiceSellers * log(pl.sellerShare + 0.001)
             + p.choiceServices * Double(pl.services.nonzeroBitCount))
     }
 

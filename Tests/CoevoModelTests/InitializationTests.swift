@@ -18,7 +18,8 @@ import Testing
 
     @Test func fewFirmsLeaveInTheBurnIn() {
         // Without the pre-history selection 17.5% of the initial firms left in the 8 burn-in
-        // quarters (20,000 firms); with it 4.5%, the steady churn of firms falling behind.
+        // quarters (20,000 firms); with it 4.5%, mostly firms whose working-capital credit
+        // tightens as owners consume net worth (docs/VALIDATION.md).
         for seed: UInt64 in [1, 2, 3] {
             var model = Model(parameters: testParameters(), seed: seed)
             let initial = model.firms.count
