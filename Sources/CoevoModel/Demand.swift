@@ -10,8 +10,8 @@
 // when the network level is switched off (`external.network`, ExternalLevels.swift). With
 // `demand.shoppers_path` only a share π(t) of consumers at home shops online; the others choose
 // among offline offers only (docs/ODD.md §7.12; not in MODEL.md, which has every consumer online).
-// With `platform.congestion` a platform's sellers share its traffic (PlatformMarket.swift; off by
-// default, not in MODEL.md).
+// With `platform.congestion` (κ_s = 1 by default; not in MODEL.md) a platform's sellers share its
+// traffic (PlatformMarket.swift).
 
 extension Model {
     /// Offline visibility weights for this period; G_bar lowers the distance markup of its region's sellers.

@@ -91,9 +91,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var choiceFee: Double = 40
     public var choiceSellers: Double = 0.5
     /// Congestion among a selling platform's sellers, κ ∈ [0, 1]: each seller's traffic on platform q
-    /// is μ_q·(n_q/n̄)^(−κ), n_q its sellers, n̄ the mean over the platforms of its type (–; 0, the
-    /// default, off; docs/ODD.md §7.12 and docs/VALIDATION.md for what 0.7–1 do).
-    public var sellerCongestion: Double = 0
+    /// is μ_q·(n_q/n̄)^(−κ), n_q its sellers, n̄ the mean over the platforms of its type (–; 1, the
+    /// default: a platform's traffic is shared by its sellers; 0 off, and each type tips to one
+    /// platform; docs/ODD.md §7.12 and docs/VALIDATION.md for what 0.7–1 do).
+    public var sellerCongestion: Double = 1
     /// Per-channel fixed cost of selling online (rev/quarter).
     public var channelFixedCost: Double = 0.02
 

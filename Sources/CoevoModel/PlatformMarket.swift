@@ -4,9 +4,10 @@
 // integrated); a platform of an entering type (LIVE, XBORDER, DESIGN, MAKE, IINET) enters when the
 // fee revenue it could capture covers its fixed cost; platforms integrate logistics, finance and
 // information services as their GMV passes each service's cost, and with all three become
-// ecosystem cores; firms choose a platform by logit on μ, fee, ln sellers and services. Optionally
-// (`platform.congestion` κ_s > 0, after Karle, Peitz & Reisinger 2020; not in MODEL.md) a
-// platform's sellers share its traffic: each sees μ·(n/n̄)^(−κ_s) in demand and in choice.
+// ecosystem cores; firms choose a platform by logit on μ, fee, ln sellers and services. A
+// platform's sellers share its traffic (`platform.congestion` κ_s, 1 by default; after Karle, Peitz
+// & Reisinger 2020; not in MODEL.md): each sees μ·(n/n̄)^(−κ_s) in demand and in choice, so no
+// type tips to one platform (the paper's channel providers "compete fiercely", §2.2.1(1)).
 
 extension Model {
     mutating func updatePlatforms() {

@@ -85,7 +85,8 @@ import Testing
         // term is zero, while the others are not.
         func final(_ set: [String]) throws -> [String: Double] {
             var s = try ScenarioLoader.resolve("baseline")
-            try ScenarioLoader.apply(overrides: ["firms=3000", "periods=40"] + set, to: &s)
+            // 60 quarters: with sellers sharing a platform's traffic, ecosystems form near quarter 48.
+            try ScenarioLoader.apply(overrides: ["firms=3000", "periods=60"] + set, to: &s)
             var last: [Double] = []
             _ = Simulation.run(parameters: s.parameters, seed: 3, keepObservations: false) { o, _ in last = o.all }
             return Dictionary(uniqueKeysWithValues: Observer.metrics.enumerated().map { ($1, last[$0]) })

@@ -139,7 +139,10 @@ struct Fact8 {
     }
 }
 
-@Suite("Fact 9: heavy-tailed online sizes, rising platform concentration")
+/// Fact 9 as restated by issue 13 (docs/ODD.md §8.6): concentration rises with digital commerce
+/// but platform markets stay contested, within-type HHI 0.3–0.6 at the end as China's data show,
+/// not MODEL.md's near-monopoly.
+@Suite("Fact 9: heavy-tailed online sizes, rising but contested platform concentration")
 struct Fact9 {
     @Test func hillIndexAndHHI() {
         var hills: [Double] = []
@@ -148,18 +151,23 @@ struct Fact9 {
             let hill = mean(r["size.hill"].suffix(8))
             hills.append(hill)
             #expect(hill > 1 && hill < 2.5, "seed \(seed): Hill index \(hill)")
+            // From the 8 quarters after stage 1's entry (the online market's start) to the last 8:
+            // 0.03–0.07 higher in seeds 21–30 at 4,000 firms, ending at 0.48–0.51.
             let hhi = r["platform.hhi"]
-            #expect(mean(hhi.suffix(8)) > mean(hhi[16..<24]) + 0.05, "seed \(seed): HHI \(mean(hhi[16..<24])) → \(mean(hhi.suffix(8)))")
+            guard let start = r.result.stageEntry[0] else { Issue.record("seed \(seed): no stage 1"); continue }
+            let early = mean(hhi[start..<(start + 8)]), end = mean(hhi.suffix(8))
+            #expect(end > early + 0.01, "seed \(seed): HHI \(early) after stage 1 → \(end)")
+            #expect(end >= 0.3 && end <= 0.6, "seed \(seed): final within-type HHI \(end)")
         }
         #expect(hills.reduce(0, +) / Double(hills.count) < 2.3, "mean Hill index over seeds \(hills)")
     }
 
-    /// `platform.congestion` (off by default): when a platform's sellers share its traffic, no
+    /// `platform.congestion` (κ_s = 1 by default): when a platform's sellers share its traffic, no
     /// type tips to one platform. At 6,000 firms the final within-type HHI is 0.95–0.98 without it
-    /// and 0.48–0.49 with κ = 1 (seeds 1–3).
+    /// (κ_s = 0) and 0.48–0.49 with κ_s = 1 (seeds 1–3).
     @Test func sellerCongestionStopsTipping() {
         for seed in [1, 2, 3] as [UInt64] {
-            let off = runSeries(testParameters(firms: 6000), seed: seed)
+            let off = runSeries(testParameters(firms: 6000) { $0.sellerCongestion = 0 }, seed: seed)
             let on = runSeries(testParameters(firms: 6000) { $0.sellerCongestion = 1 }, seed: seed)
             let hOff = off["platform.hhi"].last!, hOn = on["platform.hhi"].last!
             #expect(hOff > 0.85 && hOn < 0.6, "seed \(seed): HHI \(hOff) without congestion, \(hOn) with")
