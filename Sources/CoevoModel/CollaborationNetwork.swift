@@ -102,7 +102,8 @@ extension Model {
     func linkSurplus(_ a: Int, _ b: Int) -> Double {
         let p = parameters
         let complementary = firms.role[a] != firms.role[b] ? 1.0 : 0.4
-        let gain = p.linkGain * complementary * (firms.capability[a] + firms.capability[b])
+        var gain = p.linkGain * complementary * (firms.capability[a] + firms.capability[b])
+        if p.linkKnowledgeWeight > 0 { gain += p.linkKnowledgeWeight * knowledgeValue(a, b) }
         let crowding = linkCrowding[(1 + Int(firms.degree[a])) * (1 + Int(firms.degree[b]))]   // ((1 + d_a)(1 + d_b))^γ_l
         let coordination = 1 + (coordinationCapacity(slot: a) + coordinationCapacity(slot: b)) / 2
         var cost = p.linkCost * crowding / coordination
@@ -113,6 +114,19 @@ extension Model {
             cost *= 1 + p.regionBarrier * (1 - gBar) * (1 - gBar)
         }
         return gain - cost
+    }
+
+    /// The booked value of the knowledge a link between a and b carries (rev): the partner catch-up
+    /// k_net·w·(ln A_o − ln A)^+ (Productivity.swift) lowers the learner's production bill by that
+    /// share each quarter, for the link's expected life 1/(δ_link + r_f); w is 1 across clusters and
+    /// `network.local_knowledge` within one. Whichever of the two is behind learns.
+    func knowledgeValue(_ a: Int, _ b: Int) -> Double {
+        let p = parameters
+        let lead = firms.logA[b] - firms.logA[a]
+        let learner = lead > 0 ? a : b
+        let w = firms.cluster[a] == firms.cluster[b] ? p.localPartnerKnowledge : 1
+        let bill = firms.costProduction[learner] * firms.output[learner]
+        return p.partnerSpillover * w * abs(lead) * bill / (p.linkDecay + p.riskFreeRate)
     }
 
     func linked(_ s: Int, _ other: UInt32) -> Bool {   // `other` a slot

@@ -5,22 +5,22 @@
 extension CouplingReference {
     public static let baseline = CouplingReference(
         digital: [
-            CouplingIndicator(metric: "online.share", positive: true, min: 0.0, max: 0.6695958426885966, weight: 0.08167102288870935),
-            CouplingIndicator(metric: "adoption.retail", positive: true, min: 0.0, max: 0.35280189423835834, weight: 0.0773263240807372),
-            CouplingIndicator(metric: "adoption.sharing", positive: true, min: 0.0, max: 0.4146011716989635, weight: 0.16450192423891438),
-            CouplingIndicator(metric: "logistics.cost", positive: false, min: 0.04514072789247251, max: 0.23415632362372282, weight: 0.011021468900376964),
-            CouplingIndicator(metric: "platform.fee.mean", positive: false, min: 0.0, max: 0.10000000000000006, weight: 0.09916371440188096),
-            CouplingIndicator(metric: "credit.rate.small", positive: false, min: 0.04101386227647377, max: 0.049839798000612924, weight: 0.05444973959161965),
-            CouplingIndicator(metric: "adoption.iinet", positive: true, min: 0.0, max: 0.8543805204105992, weight: 0.2702083625357957),
-            CouplingIndicator(metric: "adoption.eco", positive: true, min: 0.0, max: 0.6006206731916925, weight: 0.24165744336196576),
+            CouplingIndicator(metric: "online.share", positive: true, min: 0.0, max: 0.6724354147055176, weight: 0.08280262787464303),
+            CouplingIndicator(metric: "adoption.retail", positive: true, min: 0.0, max: 0.3446072319201995, weight: 0.07710939748917246),
+            CouplingIndicator(metric: "adoption.sharing", positive: true, min: 0.0, max: 0.406129678114893, weight: 0.16462667388156363),
+            CouplingIndicator(metric: "logistics.cost", positive: false, min: 0.04469258306395702, max: 0.34664983239481933, weight: 0.004174063060091536),
+            CouplingIndicator(metric: "platform.fee.mean", positive: false, min: 0.0, max: 0.10000000000000006, weight: 0.10194434907956886),
+            CouplingIndicator(metric: "credit.rate.small", positive: false, min: 0.04037432484503204, max: 0.049810732133851385, weight: 0.057726261613605265),
+            CouplingIndicator(metric: "adoption.iinet", positive: true, min: 0.0, max: 0.8737166324435318, weight: 0.2697576473618735),
+            CouplingIndicator(metric: "adoption.eco", positive: true, min: 0.0, max: 0.6658110882956879, weight: 0.2418589796394817),
         ],
         cluster: [
-            CouplingIndicator(metric: "valueadded.perfirm", positive: true, min: 0.7079775537696292, max: 1.6795593035645924, weight: 0.049799455547565055),
-            CouplingIndicator(metric: "quality.mean", positive: true, min: -0.4072138618440102, max: 0.14354597511288975, weight: 0.009601089374033768),
-            CouplingIndicator(metric: "innovation.share", positive: true, min: 0.0, max: 0.5370595382746051, weight: 0.2453022578102423),
-            CouplingIndicator(metric: "cost.average", positive: false, min: 0.5947809864701119, max: 1.3129774585542344, weight: 0.029923355156613436),
-            CouplingIndicator(metric: "network.crosscluster", positive: true, min: 0.0, max: 0.6567724326168544, weight: 0.5858315770178917),
-            CouplingIndicator(metric: "firms.index", positive: true, min: 0.8272146847565842, max: 1.8934733683420855, weight: 0.0795422650936537),
+            CouplingIndicator(metric: "valueadded.perfirm", positive: true, min: 0.7074404781310415, max: 2.018420008666796, weight: 0.060318762149809774),
+            CouplingIndicator(metric: "quality.mean", positive: true, min: -0.3988895508096813, max: 0.1518350362200691, weight: 0.009994292288191563),
+            CouplingIndicator(metric: "innovation.share", positive: true, min: 0.0, max: 0.6080402010050251, weight: 0.24896196508666882),
+            CouplingIndicator(metric: "cost.average", positive: false, min: 0.3976370185053766, max: 1.313295170524422, weight: 0.03402940161444188),
+            CouplingIndicator(metric: "network.crosscluster", positive: true, min: 0.0, max: 0.6811960412718467, weight: 0.5706638627849381),
+            CouplingIndicator(metric: "firms.index", positive: true, min: 0.8256302521008403, max: 1.9359967386873216, weight: 0.07603171607594991),
         ],
         derivedFrom: "10 built-in scenarios pooled, 20000 firms, 80 quarters, seeds 1,2, 9600 region-quarters"
     )

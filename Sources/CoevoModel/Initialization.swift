@@ -26,9 +26,22 @@ extension Model {
         selectIncumbents(exportCutoff: exportCutoff)
     }
 
-    /// Exporters: the most productive `exporterShare` of final-goods firms (ln A above `cutoff`).
+    /// Region r's technology level T_r = σ_R·z_r (ln A around which its incumbents draw), z_r a
+    /// standard normal drawn once per seed and region (`productivity.region_spread` σ_R; 0 by
+    /// default). Its wage is e^(T_r) (`Model.init`), so a region behind in technology is behind in
+    /// wages too and its unit labour cost starts level; what it lacks it learns only from its own
+    /// clusters' best practice, unless links to firms elsewhere bring it (Productivity.swift).
+    func regionTechnology(_ r: Int) -> Double {
+        let spread = parameters.regionTechnologySpread
+        return spread > 0 ? spread * random.normal(.initialization, period: -1, id: UInt32(r)) : 0
+    }
+
+    /// Exporters: the most productive `exporterShare` of final-goods firms (ln A above `cutoff`
+    /// relative to their region's technology level: with wages offsetting it, what counts is the
+    /// firm's lead in its region).
     mutating func markExporter(slot s: Int, cutoff: Double) {
-        firms.exporter[s] = firms.role[s] != .supplier && parameters.exporterShare > 0 && firms.logA[s] > cutoff
+        let relative = firms.logA[s] - regionTechnology(Int(firms.region[s]))
+        firms.exporter[s] = firms.role[s] != .supplier && parameters.exporterShare > 0 && relative > cutoff
     }
 
     /// Pre-history selection: an incumbent whose operating profit at the calibrated prices does not
@@ -80,8 +93,9 @@ extension Model {
         firms.setIdentity(s, id: id, cluster: k, village: v, region: world.clusterRegion[k], industry: world.clusterIndustry[k], role: role)
         let r = random
         func n(_ d: UInt32) -> Double { r.normal(.initialization, period: 0, id: id, draw: d) }
-        // Entrants draw productivity around their cluster's mean, incumbents around 0.
-        let meanA = entrant ? clusters[k].bestLogA - 1.28 * p.productivitySpread * 0.5 : 0
+        // Entrants draw productivity around their cluster's mean, incumbents around their region's
+        // technology level.
+        let meanA = entrant ? clusters[k].bestLogA - 1.28 * p.productivitySpread * 0.5 : regionTechnology(world.clusterRegion[k])
         firms.logA[s] = meanA + p.productivitySpread * n(1)
         // Incumbents `innovation.initial_gap` below the world frontier (0 at the start; brands 0.3
         // higher); entrants around their cluster's sellers' mean.

@@ -9,7 +9,7 @@ extension Model {
         for r in regions.indices {
             if regions[r].labourRef <= 0 { regions[r].labourRef = regions[r].labour }
             let ratio = regions[r].labourRef > 0 ? regions[r].labour / regions[r].labourRef : 1
-            let target = ratio > 0 ? pow(ratio, p.wageElasticity) : 1
+            let target = regions[r].baseWage * (ratio > 0 ? pow(ratio, p.wageElasticity) : 1)
             regions[r].wage = pow(regions[r].wage, 1 - p.wageAdjustment) * pow(target, p.wageAdjustment)
         }
     }

@@ -152,6 +152,13 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var clusterSpillover: Double = 0.02
     public var productivityShock: Double = 0.02
     public var productivitySpread: Double = 0.15
+    /// Dispersion of the regions' technology (log-sd): each region's incumbents draw ln A around the
+    /// region's own level T_r, drawn once per seed, and its wage starts (and its labour market
+    /// settles) at e^(T_r), so unit labour costs start equal (0: every region at 0, wage 1). 0.3:
+    /// the expected range of 6 draws, 2.53·σ_R = 0.76, is a wage ratio of about 2.1 between the most
+    /// and least advanced region, within the roughly 2–2.5× spread of China's provincial urban
+    /// wages around 2009 (docs/ODD.md §8.7).
+    public var regionTechnologySpread: Double = 0.3
     /// Transaction cost τ = τ_0(1 − trust)(1+deg)^γ/(1+coord): share of production cost; γ.
     public var transactionBase: Double = 0.15
     public var degreeExponent: Double = 0.35
@@ -248,6 +255,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var superclusterSpillover: Double = 0.5
     /// Orders referred by each partner: attraction × (1 + r_ref·degree) (–, per partner).
     public var referral: Double = 0.02
+    /// Weight of the knowledge a link carries in the link decision (–): the surplus adds κ_k times
+    /// the booked value of the partner catch-up, k_net·w·(ln A_o − ln A)^+ × the learner's
+    /// production bill, over the link's expected life 1/(δ_link + r_f) (0: capabilities only).
+    public var linkKnowledgeWeight: Double = 0
 
     // MARK: Entrepreneurs (§2.1.1(5))
     /// Initial capability E mean (0–1).

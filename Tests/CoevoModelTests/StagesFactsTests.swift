@@ -139,10 +139,10 @@ struct Fact8 {
     }
 }
 
-/// Fact 9 as restated by issue 13 (docs/ODD.md §8.6): concentration rises with digital commerce
-/// but platform markets stay contested, within-type HHI 0.3–0.6 at the end as China's data show,
-/// not MODEL.md's near-monopoly.
-@Suite("Fact 9: heavy-tailed online sizes, rising but contested platform concentration")
+/// Fact 9 as restated by issue 13 (docs/ODD.md §8.7): platform markets stay contested, within-type
+/// HHI 0.3–0.6 at the end as China's data show, not the tipping to one platform per type that
+/// MODEL.md's "platform HHI rises" described (with seller congestion off, tested below).
+@Suite("Fact 9: heavy-tailed online sizes, contested platform concentration")
 struct Fact9 {
     @Test func hillIndexAndHHI() {
         var hills: [Double] = []
@@ -151,12 +151,8 @@ struct Fact9 {
             let hill = mean(r["size.hill"].suffix(8))
             hills.append(hill)
             #expect(hill > 1 && hill < 2.5, "seed \(seed): Hill index \(hill)")
-            // From the 8 quarters after stage 1's entry (the online market's start) to the last 8:
-            // 0.03–0.07 higher in seeds 21–30 at 4,000 firms, ending at 0.48–0.51.
-            let hhi = r["platform.hhi"]
-            guard let start = r.result.stageEntry[0] else { Issue.record("seed \(seed): no stage 1"); continue }
-            let early = mean(hhi[start..<(start + 8)]), end = mean(hhi.suffix(8))
-            #expect(end > early + 0.01, "seed \(seed): HHI \(early) after stage 1 → \(end)")
+            // The last 8 quarters: 0.48–0.51 in seeds 21–30 at 4,000 firms.
+            let end = mean(r["platform.hhi"].suffix(8))
             #expect(end >= 0.3 && end <= 0.6, "seed \(seed): final within-type HHI \(end)")
         }
         #expect(hills.reduce(0, +) / Double(hills.count) < 2.3, "mean Hill index over seeds \(hills)")
