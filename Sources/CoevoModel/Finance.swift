@@ -1,7 +1,9 @@
 // Finance (MODEL.md §3(6); paper §2.1.1(3)): loan rate r = r_f + s_max(1 − info) with
 // info = max(collateral, 1 − e^(−D/D_0)) when lenders read the online data trail D; finance cost
 // φ = r·(working capital per unit of production cost); a credit limit lev·info·revenue caps output
-// when working-capital needs exceed net worth plus the limit. Platform finance (MODEL.md §3(3), §3(10)):
+// when working-capital needs exceed net worth plus the limit. With `finance.order_credit` (off by
+// default) the limit is set on last quarter's orders, revenue before any credit cut: on revenue,
+// a firm cut short once gets a shorter line the next quarter and can spiral down (docs/ODD.md §8.7). Platform finance (MODEL.md §3(3), §3(10)):
 // selling on a platform with integrated finance, and being embedded in an ecosystem, each close half
 // of `ecosystem.finance` of the gap the data trail leaves.
 
@@ -38,7 +40,8 @@ extension Model {
     @inline(__always)
     func workingCapitalFunds(slot s: Int, information: Double) -> Double {
         let platformLending = 1 + parameters.ecoFinance * platformFinanceAccess(slot: s)
-        return max(firms.netWorth[s], 0) + parameters.leverage * platformLending * information * max(firms.revenue[s], 0)
+        let base = parameters.orderCredit ? max(firms.revenue[s], firms.orders[s]) : firms.revenue[s]
+        return max(firms.netWorth[s], 0) + parameters.leverage * platformLending * information * max(base, 0)
     }
 }
 

@@ -79,6 +79,8 @@ public struct FirmStore: Sendable {
     /// Lender's information about the firm this quarter (Finance.swift), in [0, 1].
     public let creditInfo = Column<Double>()
     public let constrained = Column<Bool>()
+    /// Orders last quarter: revenue before any credit cut (rev/quarter; Demand.swift).
+    public let orders = Column<Double>()
     /// Productivity ledger: cumulative Δln A by `GainSource`.
     public let ledgerLearning = Column<Double>()
     public let ledgerCluster = Column<Double>()
@@ -143,7 +145,7 @@ public struct FirmStore: Sendable {
         price, output, revenue, revenueOnline, revenueRetail, revenueB2B, revenueLive, revenueXborder,
         profit, inputSpending, onlineShareLast, dataTrail,
         costProduction, costLogistics, costFinance, costTransaction, costFees, costInventory, costFixed,
-        logWage, logPsi, poolLocal, poolB2B, poolNetwork, prevPoolNetwork, poolEcosystem, prevPoolEcosystem, supplierWeight, loanRate, creditInfo,
+        logWage, logPsi, poolLocal, poolB2B, poolNetwork, prevPoolNetwork, poolEcosystem, prevPoolEcosystem, supplierWeight, loanRate, creditInfo, orders,
         ledgerLearning, ledgerCluster, ledgerNetwork, ledgerEcosystem, ledgerShock,
         prevOutput, prevLogWage, prevLogA, prevLogPsi, prevPoolLocal, prevPoolB2B,
     ] }

@@ -202,6 +202,7 @@ extension Parameters {
         r("finance.collateral_scale", \.collateralScale, "rev", 0.01, 1000, "collateral scale W_ref"),
         r("finance.data_scale", \.dataCreditScale, "rev", 0.01, 1000, "data-credit scale D_0"),
         r("finance.leverage", \.leverage, "× info × revenue", 0, 100, "credit limit"),
+        b("finance.order_credit", \.orderCredit, "credit limit on last quarter's orders (revenue before any credit cut), not its sales"),
         b("finance.data_credit", \.dataCredit, "lenders read the online data trail"),
         r("inventory.cost", \.inventoryCost, "–", 0, 5, "holding cost per unit forecast error"),
         r("inventory.error", \.forecastError, "–", 0, 5, "forecast error without matching"),

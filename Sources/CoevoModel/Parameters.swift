@@ -177,6 +177,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var collateralScale: Double = 3
     public var dataCreditScale: Double = 2
     public var leverage: Double = 1.0
+    /// Whether the credit limit is set on last quarter's orders (revenue before any credit cut)
+    /// rather than on its sales: a lender that sees the order book does not shrink a constrained
+    /// firm's line because the last line was short (false: on sales, MODEL.md; docs/ODD.md §8.7).
+    public var orderCredit: Bool = false
     /// Data-based credit on (lenders read the online data trail).
     public var dataCredit: Bool = true
     /// Inventory: holding cost per unit forecast error; forecast error without matching (–).
