@@ -3,9 +3,10 @@
 // φ = r·(working capital per unit of production cost); a credit limit lev·info·revenue caps output
 // when working-capital needs exceed net worth plus the limit. With `finance.order_credit` (off by
 // default) the limit is set on last quarter's orders, revenue before any credit cut: on revenue,
-// a firm cut short once gets a shorter line the next quarter and can spiral down (docs/ODD.md §8.7). Platform finance (MODEL.md §3(3), §3(10)):
-// selling on a platform with integrated finance, and being embedded in an ecosystem, each close half
-// of `ecosystem.finance` of the gap the data trail leaves.
+// a firm cut short once gets a shorter line the next quarter and can spiral down (docs/ODD.md §8.7).
+// Platform finance (MODEL.md §3(3), §3(10)): selling on a platform with integrated finance, and
+// being embedded in an ecosystem, each close half of `ecosystem.finance` of the gap the data trail
+// leaves.
 
 extension Model {
     /// Lender's information about a firm, in [0, 1].

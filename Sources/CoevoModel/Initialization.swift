@@ -27,8 +27,8 @@ extension Model {
     }
 
     /// Region r's technology level T_r = σ_R·z_r (ln A around which its incumbents draw), z_r a
-    /// standard normal drawn once per seed and region (`productivity.region_spread` σ_R; 0 by
-    /// default). Its wage is e^(T_r) (`Model.init`), so a region behind in technology is behind in
+    /// standard normal drawn once per seed and region (`productivity.region_spread` σ_R, 0.3 by
+    /// default; 0 puts every region at 0). Its wage is e^(T_r) (`Model.init`), so a region behind in technology is behind in
     /// wages too and its unit labour cost starts level; what it lacks it learns only from its own
     /// clusters' best practice, unless links to firms elsewhere bring it (Productivity.swift).
     func regionTechnology(_ r: Int) -> Double {

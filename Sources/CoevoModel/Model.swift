@@ -6,7 +6,7 @@
 public struct RegionState: Sendable {
     public var wage = 1.0
     /// w̄_r, the wage at the reference employment: e^(T_r), T_r the region's technology level
-    /// (`productivity.region_spread`; 1 by default).
+    /// (`productivity.region_spread`; 1 when it is 0).
     public var baseWage = 1.0
     public var labour = 0.0
     public var labourRef = 0.0

@@ -2,6 +2,7 @@
 // traditional economy's past, so the burn-in starts from a settled economy, not a shakeout.
 
 @testable import CoevoModel
+import Foundation
 import Testing
 
 @Suite struct InitializationTests {
@@ -26,6 +27,33 @@ import Testing
             model.burnIn()
             let share = Double(model.burnInExits) / Double(initial)
             #expect(share < 0.07, "seed \(seed): \(share) of the initial firms left in the burn-in")
+        }
+    }
+
+    /// Regions differ in technology, offset by wages (`productivity.region_spread`, docs/ODD.md
+    /// §7.15): each region's wage starts at e^(T_r) and its incumbents' ln A sits around T_r, so
+    /// their unit labour costs w/A start level across regions while their productivity does not.
+    @Test func regionsDifferInTechnologyAndWagesOffsetIt() {
+        for seed: UInt64 in [1, 2] {
+            let model = Model(parameters: testParameters(), seed: seed)
+            let R = model.world.regions
+            var sum = [Double](repeating: 0, count: R), count = sum
+            for s in 0..<model.firms.count {
+                let r = Int(model.firms.region[s])
+                sum[r] += model.firms.logA[s]; count[r] += 1
+            }
+            let meanLogA = (0..<R).map { sum[$0] / count[$0] }
+            let technology = (0..<R).map { model.regionTechnology($0) }
+            let logWage = model.regions.map { log($0.wage) }
+            for r in 0..<R { #expect(abs(logWage[r] - technology[r]) < 1e-12, "seed \(seed) region \(r)") }
+            // Productivity spreads across regions (the draws' range is ≈ 2.5·σ_R = 0.76 on average) …
+            #expect(meanLogA.max()! - meanLogA.min()! > 0.3, "seed \(seed): regional mean ln A \(meanLogA)")
+            // … while ln(w/A) does not: the selection shifts every region alike.
+            let unitLabourCost = (0..<R).map { logWage[$0] - meanLogA[$0] }
+            #expect(unitLabourCost.max()! - unitLabourCost.min()! < 0.05, "seed \(seed): regional ln(w/A) \(unitLabourCost)")
+            // Without the spread every region is at 0 with wage 1.
+            let flat = Model(parameters: testParameters { $0.regionTechnologySpread = 0 }, seed: seed)
+            #expect(flat.regions.allSatisfy { $0.wage == 1 })
         }
     }
 }
