@@ -257,7 +257,7 @@ extension Model {
         let costProduction = firms.costProduction.base, revenue = firms.revenue.base, output = firms.output.base
         let revenueRetail = firms.revenueRetail.base, revenueLive = firms.revenueLive.base, revenueB2B = firms.revenueB2B.base
         let revenueXborder = firms.revenueXborder.base, revenueOnline = firms.revenueOnline.base, inputSpending = firms.inputSpending.base
-        let orders = firms.orders.base
+        let orders = firms.orders.base, orderCredit = p.orderCredit
         // Exporters' sales abroad go to `abroadSales` per slot and are summed in slot order after
         // the (chunked) map.
         forEachFirmChunk(n) { slots in for s in slots where role[s] != .supplier {
@@ -273,7 +273,7 @@ extension Model {
             var total = off + retail + live + b2b + xborder
             var q = total / price[s]
             constrained[s] = false
-            orders[s] = total
+            if orderCredit { orders[s] = total }
             if creditLimits {
                 let need = p.workingCapital * costProduction[s] * q
                 if need > funds[s] {
@@ -299,7 +299,7 @@ extension Model {
         forEachFirmChunk(firms.count) { slots in for s in slots where firms.role[s] == .supplier {
             var q = firms.revenue[s] / firms.price[s]
             firms.constrained[s] = false
-            firms.orders[s] = firms.revenue[s]
+            if p.orderCredit { firms.orders[s] = firms.revenue[s] }
             if creditLimits {
                 let need = p.workingCapital * firms.costProduction[s] * q
                 if need > funds[s] {

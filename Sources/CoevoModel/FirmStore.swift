@@ -79,7 +79,8 @@ public struct FirmStore: Sendable {
     /// Lender's information about the firm this quarter (Finance.swift), in [0, 1].
     public let creditInfo = Column<Double>()
     public let constrained = Column<Bool>()
-    /// Orders last quarter: revenue before any credit cut (rev/quarter; Demand.swift).
+    /// Orders last quarter: revenue before any credit cut (rev/quarter; Demand.swift; written only
+    /// with `finance.order_credit`).
     public let orders = Column<Double>()
     /// Productivity ledger: cumulative Δln A by `GainSource`.
     public let ledgerLearning = Column<Double>()

@@ -1,5 +1,5 @@
-// Initialization (MODEL.md §3(11)): firms in villages and clusters with heterogeneous productivity,
-// quality, capability, net worth, fixed cost and channel fit; platforms of the first types; market
+// Initialization (MODEL.md §3(11)): firms in villages and clusters with heterogeneous productivity
+// (around their region's technology level, which its wage offsets; not in MODEL.md), quality, capability, net worth, fixed cost and channel fit; platforms of the first types; market
 // sizes and outside goods calibrated so the inside share at home is `demand.inside_share` and the
 // mean firm revenue is 1 rev. The incumbents are the survivors of the traditional economy's past:
 // a draw that cannot cover its fixed cost at the calibrated prices is replaced by a fresh one
@@ -27,20 +27,20 @@ extension Model {
     }
 
     /// Region r's technology level T_r = σ_R·z_r (ln A around which its incumbents draw), z_r a
-    /// standard normal drawn once per seed and region (`productivity.region_spread` σ_R, 0.3 by
-    /// default; 0 puts every region at 0). Its wage is e^(T_r) (`Model.init`), so a region behind in technology is behind in
-    /// wages too and its unit labour cost starts level; what it lacks it learns only from its own
-    /// clusters' best practice, unless links to firms elsewhere bring it (Productivity.swift).
-    func regionTechnology(_ r: Int) -> Double {
-        let spread = parameters.regionTechnologySpread
-        return spread > 0 ? spread * random.normal(.initialization, period: -1, id: UInt32(r)) : 0
+    /// standard normal keyed by the seed and the region (`productivity.region_spread` σ_R, 0.3 by
+    /// default). `Model.init` draws it once into `RegionState.technology` and sets the region's wage
+    /// to e^(T_r), so a region behind in technology is behind in wages too and its unit labour cost
+    /// starts level; what it lacks it learns only from its own clusters' best practice, unless links
+    /// to firms elsewhere bring it (Productivity.swift).
+    func drawRegionTechnology(_ r: Int) -> Double {
+        parameters.regionTechnologySpread * random.normal(.initialization, period: -1, id: UInt32(r))
     }
 
     /// Exporters: the most productive `exporterShare` of final-goods firms (ln A above `cutoff`
     /// relative to their region's technology level: with wages offsetting it, what counts is the
     /// firm's lead in its region).
     mutating func markExporter(slot s: Int, cutoff: Double) {
-        let relative = firms.logA[s] - regionTechnology(Int(firms.region[s]))
+        let relative = firms.logA[s] - regions[Int(firms.region[s])].technology
         firms.exporter[s] = firms.role[s] != .supplier && parameters.exporterShare > 0 && relative > cutoff
     }
 
@@ -95,7 +95,7 @@ extension Model {
         func n(_ d: UInt32) -> Double { r.normal(.initialization, period: 0, id: id, draw: d) }
         // Entrants draw productivity around their cluster's mean, incumbents around their region's
         // technology level.
-        let meanA = entrant ? clusters[k].bestLogA - 1.28 * p.productivitySpread * 0.5 : regionTechnology(world.clusterRegion[k])
+        let meanA = entrant ? clusters[k].bestLogA - 1.28 * p.productivitySpread * 0.5 : regions[world.clusterRegion[k]].technology
         firms.logA[s] = meanA + p.productivitySpread * n(1)
         // Incumbents `innovation.initial_gap` below the world frontier (0 at the start; brands 0.3
         // higher); entrants around their cluster's sellers' mean.

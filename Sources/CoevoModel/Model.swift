@@ -5,8 +5,10 @@
 /// Aggregates by region (MODEL.md §2: wages rise with local employment; §3(1) government).
 public struct RegionState: Sendable {
     public var wage = 1.0
-    /// w̄_r, the wage at the reference employment: e^(T_r), T_r the region's technology level
-    /// (`productivity.region_spread`; 1 when it is 0).
+    /// T_r, the region's technology level: the ln A around which its incumbents draw
+    /// (`productivity.region_spread`; 0 when it is 0). Drawn once, in `Model.init`.
+    public var technology = 0.0
+    /// w̄_r, the wage at the reference employment: e^(T_r).
     public var baseWage = 1.0
     public var labour = 0.0
     public var labourRef = 0.0
@@ -173,7 +175,8 @@ public struct Model: Sendable {
         degreeCrowding = (0...dMax).map { $0 > 0 ? pow(1 + Double($0), p.degreeExponent) : 1 }
         linkCrowding = (0...(1 + dMax) * (1 + dMax)).map { pow(Double($0), p.linkCostExponent) }
         for r in regions.indices where p.regionTechnologySpread > 0 {
-            regions[r].baseWage = exp(regionTechnology(r)); regions[r].wage = regions[r].baseWage
+            regions[r].technology = drawRegionTechnology(r)
+            regions[r].baseWage = exp(regions[r].technology); regions[r].wage = regions[r].baseWage
         }
         initialize()
     }

@@ -43,7 +43,7 @@ import Testing
                 sum[r] += model.firms.logA[s]; count[r] += 1
             }
             let meanLogA = (0..<R).map { sum[$0] / count[$0] }
-            let technology = (0..<R).map { model.regionTechnology($0) }
+            let technology = model.regions.map(\.technology)
             let logWage = model.regions.map { log($0.wage) }
             for r in 0..<R { #expect(abs(logWage[r] - technology[r]) < 1e-12, "seed \(seed) region \(r)") }
             // Productivity spreads across regions (the draws' range is ≈ 2.5·σ_R = 0.76 on average) …
@@ -51,9 +51,11 @@ import Testing
             // … while ln(w/A) does not: the selection shifts every region alike.
             let unitLabourCost = (0..<R).map { logWage[$0] - meanLogA[$0] }
             #expect(unitLabourCost.max()! - unitLabourCost.min()! < 0.05, "seed \(seed): regional ln(w/A) \(unitLabourCost)")
+            // The stored level is the seed's draw for the region.
+            for r in 0..<R { #expect(technology[r] == model.drawRegionTechnology(r)) }
             // Without the spread every region is at 0 with wage 1.
             let flat = Model(parameters: testParameters { $0.regionTechnologySpread = 0 }, seed: seed)
-            #expect(flat.regions.allSatisfy { $0.wage == 1 })
+            #expect(flat.regions.allSatisfy { $0.wage == 1 && $0.technology == 0 })
         }
     }
 }
