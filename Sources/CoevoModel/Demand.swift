@@ -277,7 +277,9 @@ extension Model {
             if creditLimits {
                 let need = p.workingCapital * costProduction[s] * q
                 if need > funds[s] {
-                    let cut = funds[s] / need
+                    // With `exit.solvent` a firm whose financed plan would leave it insolvent closes
+                    // instead of producing a sliver (Demography.swift: it exits at the quarter's end).
+                    let cut = closes(slot: s, revenue: total * funds[s] / need) ? 0 : funds[s] / need
                     q *= cut; total *= cut; off *= cut; retail *= cut; live *= cut; b2b *= cut; xborder *= cut; abroad *= cut
                     constrained[s] = true
                 }
@@ -293,6 +295,17 @@ extension Model {
         return exports
     }
 
+    /// With `exit.solvent`: whether a credit-constrained firm closes rather than produce what its
+    /// funds finance, because that plan's gross margin less its fixed cost would leave its net
+    /// worth negative (W + (1 − c_var/p)·R_financed − F < 0). A closing firm produces nothing,
+    /// pays its fixed cost and exits at the quarter's end (its net worth is then negative).
+    @inline(__always) func closes(slot s: Int, revenue financed: Double) -> Bool {
+        guard parameters.exitSolvent else { return false }
+        let variable = firms.costProduction[s] + firms.costTransaction[s] + firms.costFinance[s] + firms.costInventory[s]
+        let margin = firms.price[s] > 0 ? 1 - variable / firms.price[s] : 0
+        return firms.netWorth[s] + margin * financed - firms.fixedCost[s] < 0
+    }
+
     /// Suppliers' output from the revenue the input market gave them, capped by working-capital credit.
     func supplierOutput(funds: UnsafeBufferPointer<Double>, creditLimits: Bool) {
         let p = parameters
@@ -303,7 +316,7 @@ extension Model {
             if creditLimits {
                 let need = p.workingCapital * firms.costProduction[s] * q
                 if need > funds[s] {
-                    let cut = funds[s] / need
+                    let cut = closes(slot: s, revenue: firms.revenue[s] * funds[s] / need) ? 0 : funds[s] / need
                     q *= cut; firms.revenue[s] *= cut; firms.revenueB2B[s] *= cut; firms.revenueOnline[s] *= cut
                     firms.constrained[s] = true
                 }

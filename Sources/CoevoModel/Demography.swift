@@ -1,5 +1,7 @@
 // Firm demography (MODEL.md §3(11); paper §2.1.2, the Taobao-village boom): exit on negative net
-// worth, or on `exit.losses` losing quarters after age `exit.age`. Entry: each village's remaining
+// worth, or on `exit.losses` losing quarters after age `exit.age`, or (with `exit.solvent`, not in
+// MODEL.md) when a losing firm's net worth would not cover another such quarter; a constrained
+// firm whose financed plan would leave it insolvent has already closed (Demand.swift, `closes`). Entry: each village's remaining
 // households open firms at a Bass rate (p + q·online share of the village) × remaining pool ×
 // profitability, faster where online shops make entry cheap; entrants copy the village's online mix
 // in proportion to the demonstration effect, and choose the supplier role when suppliers earn more than sellers in their cluster (free entry
@@ -12,7 +14,10 @@ extension Model {
         var leaving: [Int] = []
         for s in 0..<firms.count {
             let losing = Int(firms.age[s]) >= p.exitAge && Int(firms.lossFirm[s]) >= p.exitLosses
-            guard firms.netWorth[s] < 0 || losing else { continue }
+            // With `exit.solvent` the owners close before the equity is gone: one more quarter like
+            // this one would leave the firm insolvent.
+            let closing = p.exitSolvent && firms.profit[s] < 0 && firms.netWorth[s] + firms.profit[s] < 0
+            guard firms.netWorth[s] < 0 || losing || closing else { continue }
             if firms.output[s] > 1e-12 {
                 exitOutput += firms.output[s]
                 exitCostSum += firms.output[s] * firms.averageCost(s)

@@ -1,9 +1,11 @@
 // Finance (MODEL.md §3(6); paper §2.1.1(3)): loan rate r = r_f + s_max(1 − info) with
 // info = max(collateral, 1 − e^(−D/D_0)) when lenders read the online data trail D; finance cost
 // φ = r·(working capital per unit of production cost); a credit limit lev·info·revenue caps output
-// when working-capital needs exceed net worth plus the limit. With `finance.order_credit` (off by
-// default) the limit is set on last quarter's orders, revenue before any credit cut: on revenue,
-// a firm cut short once gets a shorter line the next quarter and can spiral down (docs/ODD.md §8.7).
+// when working-capital needs exceed net worth plus the limit. The limit is set on last quarter's
+// revenue, which for a firm cut short is what its last line allowed; a lender that reads the firm's
+// online data trail also sees the orders the cut lost, and with `finance.order_credit` (on by
+// default) lends on that share of them (transaction-based lending, paper §2.1.1(3)): the spiral
+// down of a firm cut short once is broken only where the data reach (docs/ODD.md §7.13, §8.7).
 // Platform finance (MODEL.md §3(3), §3(10)): selling on a platform with integrated finance, and
 // being embedded in an ecosystem, each close half of `ecosystem.finance` of the gap the data trail
 // leaves.
@@ -14,11 +16,20 @@ extension Model {
     func creditInformation(slot s: Int) -> Double {
         let p = parameters
         let collateral = 1 - exp(-max(firms.netWorth[s], 0) / p.collateralScale)
-        guard p.dataCredit else { return collateral }
+        return max(collateral, dataInformation(slot: s))
+    }
+
+    /// What lenders learn from the firm's online data trail, in [0, 1]: 1 − e^(−D/D_0), with
+    /// platform finance closing `ecosystem.finance` × access of the rest (0 when data-based credit
+    /// is off).
+    @inline(__always)
+    func dataInformation(slot s: Int) -> Double {
+        let p = parameters
+        guard p.dataCredit else { return 0 }
         var data = 1 - exp(-firms.dataTrail[s] / p.dataCreditScale)
         let platformFinance = platformFinanceAccess(slot: s)
         if platformFinance > 0 { data = 1 - (1 - data) * (1 - p.ecoFinance * platformFinance) }
-        return max(collateral, data)
+        return data
     }
 
     /// Access to platform finance in [0, 1]: half for selling on a platform with integrated finance,
@@ -41,7 +52,10 @@ extension Model {
     @inline(__always)
     func workingCapitalFunds(slot s: Int, information: Double) -> Double {
         let platformLending = 1 + parameters.ecoFinance * platformFinanceAccess(slot: s)
-        let base = parameters.orderCredit ? max(firms.revenue[s], firms.orders[s]) : firms.revenue[s]
+        // A lender reading the data trail sees the orders a credit cut lost, and lends on that
+        // share of them too.
+        var base = firms.revenue[s]
+        if parameters.orderCredit && firms.orders[s] > base { base += dataInformation(slot: s) * (firms.orders[s] - base) }
         return max(firms.netWorth[s], 0) + parameters.leverage * platformLending * information * max(base, 0)
     }
 }

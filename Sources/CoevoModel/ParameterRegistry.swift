@@ -202,7 +202,7 @@ extension Parameters {
         r("finance.collateral_scale", \.collateralScale, "rev", 0.01, 1000, "collateral scale W_ref"),
         r("finance.data_scale", \.dataCreditScale, "rev", 0.01, 1000, "data-credit scale D_0"),
         r("finance.leverage", \.leverage, "× info × revenue", 0, 100, "credit limit"),
-        b("finance.order_credit", \.orderCredit, "credit limit on last quarter's orders (revenue before any credit cut), not its sales"),
+        b("finance.order_credit", \.orderCredit, "lenders reading the data trail also lend on the orders a credit cut lost (false: on sales only)"),
         b("finance.data_credit", \.dataCredit, "lenders read the online data trail"),
         r("inventory.cost", \.inventoryCost, "–", 0, 5, "holding cost per unit forecast error"),
         r("inventory.error", \.forecastError, "–", 0, 5, "forecast error without matching"),
@@ -257,6 +257,7 @@ extension Parameters {
         r("entry.cost_online", \.entryCostOnline, "rev", 0, 100, "entry cost of an online shop"),
         i("exit.age", \.exitAge, "quarters", 0, 100, "age before the loss rule applies"),
         i("exit.losses", \.exitLosses, "quarters", 1, 100, "consecutive losing quarters before exit"),
+        b("exit.solvent", \.exitSolvent, "a losing firm closes when its net worth would not cover another such quarter (W + π < 0)"),
 
         r("gov.budget", \.govBudget, "share of value added", 0, 0.5, "policy budget"),
         r("gov.reg", \.govReg, "share of budget", 0, 1, "law, rules, business environment"),

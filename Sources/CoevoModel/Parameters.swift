@@ -177,10 +177,11 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var collateralScale: Double = 3
     public var dataCreditScale: Double = 2
     public var leverage: Double = 1.0
-    /// Whether the credit limit is set on last quarter's orders (revenue before any credit cut)
-    /// rather than on its sales: a lender that sees the order book does not shrink a constrained
-    /// firm's line because the last line was short (false: on sales, MODEL.md; docs/ODD.md §8.7).
-    public var orderCredit: Bool = false
+    /// Whether lenders who read a firm's online data trail also lend on the orders a credit cut
+    /// lost last quarter, in proportion to what the trail tells them (1 − e^(−D/D_0)): such a
+    /// lender does not shrink a constrained firm's line because the last line was short (false: on
+    /// sales only, as MODEL.md; docs/ODD.md §7.13, §8.7).
+    public var orderCredit: Bool = true
     /// Data-based credit on (lenders read the online data trail).
     public var dataCredit: Bool = true
     /// Inventory: holding cost per unit forecast error; forecast error without matching (–).
@@ -291,6 +292,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Minimum age (quarters) before the loss rule applies; quarters of losses before exit.
     public var exitAge: Int = 4
     public var exitLosses: Int = 4
+    /// Owners close while still solvent: a losing firm exits when its net worth would not cover
+    /// another quarter's loss like this one (W + π < 0), instead of producing one more quarter on a
+    /// credit line cut to a sliver (docs/ODD.md §7.17).
+    public var exitSolvent: Bool = true
 
     // MARK: Government (§3(5))
     /// Budget as a share of value added (–); lever weights (reg, pub, tal, inf, bar, summing to ≤ 1).

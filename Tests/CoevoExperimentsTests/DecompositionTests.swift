@@ -105,9 +105,24 @@ import Testing
         // With relocation the cluster level keeps movers' pool differences only: under 1% of its value.
         let moving = try final([]), movingOff = try final(["external.cluster=false"])
         #expect(abs(movingOff["externality.cluster"]!) < 0.01 * abs(moving["externality.cluster"]!), "\(movingOff["externality.cluster"]!)")
-        // The economy-wide switch changes the cost fall (its pool is booked with other economy-wide changes).
+        // The economy-wide switch removes the B2B supplier pool beyond the cluster from every firm's
+        // input cost (its pool is booked with other economy-wide changes, so no level term is zero).
+        // Its effect on the cost fall is small and of either sign at this size (3,000 firms, seeds
+        // 1–5: −0.009 to +0.008 at quarter 59); at 20,000 firms × 80 quarters it lowers the fall by
+        // 0.006–0.018 (seeds 1–3).
+        func farPool(_ set: [String]) throws -> Double {
+            var s = try ScenarioLoader.resolve("baseline")
+            try ScenarioLoader.apply(overrides: ["firms=3000", "periods=60", "entrepreneur.mobility=0"] + set, to: &s)
+            var largest = 0.0
+            _ = Simulation.run(parameters: s.parameters, seed: 3, keepObservations: false) { o, model in
+                for i in 0..<model.firms.count { largest = max(largest, abs(model.firms.poolB2B[i])) }
+            }
+            return largest
+        }
+        #expect(try farPool([]) > 1e-3)
+        #expect(try farPool(["external.economy=false"]) == 0)
         let econ = try final(["external.economy=false", "entrepreneur.mobility=0"])
-        #expect(econ["fall.total"]! < on["fall.total"]!)
+        #expect(econ["fall.total"]! != on["fall.total"]!)
     }
 
     @Test func decomposeCommandWritesSharesThatAddUpAndAReport() throws {
