@@ -9,6 +9,8 @@ public struct NetworkSummary: Sendable {
     public var density = 0.0, degree = 0.0, giant = 0.0
     public var crossRole = 0.0, crossCluster = 0.0, crossRegion = 0.0
     public var superclusters = 0
+    /// Super-clusters whose clusters lie in two or more regions (regional boundaries broken).
+    public var superclustersAcrossRegions = 0
     /// Mean coordination cost of a further link over firms with partners (rev/quarter).
     public var linkCost = 0.0
     /// Firms with a partner in another cluster, by region (counts).
@@ -133,6 +135,12 @@ extension Model {
         var members = [Int](repeating: 0, count: K)
         for k in 0..<K { members[cfind(k)] += 1 }
         out.superclusters = members.filter { $0 >= 2 }.count
+        var firstRegion = [Int](repeating: -1, count: K), spans = [Bool](repeating: false, count: K)
+        for k in 0..<K {
+            let root = cfind(k), r = world.clusterRegion[k]
+            if firstRegion[root] < 0 { firstRegion[root] = r } else if firstRegion[root] != r { spans[root] = true }
+        }
+        out.superclustersAcrossRegions = spans.filter { $0 }.count
         return out
     }
 }

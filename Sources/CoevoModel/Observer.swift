@@ -24,7 +24,7 @@ public struct Observer: Sendable {
         "firms.count", "firms.entry", "firms.exit", "firms.moved", "firms.index", "size.hill",
         "output.total", "valueadded.total", "valueadded.perfirm", "wage.mean",
         "innovation.share", "quality.mean", "lockin",
-        "network.density", "network.degree", "network.giant", "network.crossrole", "network.crosscluster", "network.crossregion", "superclusters", "virtualclusters", "network.linkcost",
+        "network.density", "network.degree", "network.giant", "network.crossrole", "network.crosscluster", "network.crossregion", "superclusters", "superclusters.crossregion", "virtualclusters", "network.linkcost",
         "cost.average", "cost.production", "cost.logistics", "cost.finance", "cost.transaction", "cost.fees", "cost.inventory", "cost.fixed",
         "fall.total", "fall.within", "fall.reallocation", "fall.entry", "fall.exit",
         "source.factor_prices", "source.productivity", "source.input_sharing", "source.logistics", "source.finance",
@@ -248,7 +248,7 @@ public struct Observer: Sendable {
         let net = model.networkSummaryInScratch()
         set("network.density", net.density); set("network.degree", net.degree); set("network.giant", net.giant)
         set("network.crossrole", net.crossRole); set("network.crosscluster", net.crossCluster)
-        set("network.crossregion", net.crossRegion); set("superclusters", Double(net.superclusters))
+        set("network.crossregion", net.crossRegion); set("superclusters", Double(net.superclusters)); set("superclusters.crossregion", Double(net.superclustersAcrossRegions))
         set("network.linkcost", net.linkCost)
 
         // Welfare, inequality, policy.

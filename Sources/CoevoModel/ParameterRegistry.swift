@@ -281,6 +281,7 @@ extension Parameters {
         r("stage.crossrole", \.stageCrossRole, "share", 0, 1, "stage 2: firms with a partner in another chain role"),
         r("stage.crosscluster", \.stageCrossCluster, "share", 0, 1, "stage 3: firms with a partner in another cluster"),
         r("stage.ecosystem", \.stageEcosystem, "share", 0, 1, "stage 4: firms embedded in an ecosystem"),
+        b("stage.across_regions", \.stageAcrossRegions, "stage 4 also needs a super-cluster spanning two regions or more (regional boundaries broken)"),
         r("stage.ccd_epsilon", \.ccdEpsilon, "–", 0, 1, "stage.ccd imbalance tolerance ε (U1/U2 > 1 + ε for stage 1, |U1 − U2| < ε for stage 3)"),
         r("stage.ccd_d1", \.ccdD1, "D", 0, 1, "stage.ccd: coordination D below which stage 1 is possible"),
         r("stage.ccd_d2", \.ccdD2, "D", 0, 1, "stage.ccd: D from which stage 3 is possible (stage 2 in [d1, d2))"),

@@ -391,12 +391,15 @@ public struct Parameters: Sendable, Codable, Equatable {
     // MARK: Stage criteria (MODEL.md §4; thresholds of the mechanism-based classifier)
     /// Stage 1: retail adoption; stage 2: sharing use (firms using XBORDER, DESIGN or MAKE) and the share
     /// of firms with a partner in another chain role; stage 3: the share of firms with a partner in
-    /// another cluster; stage 4: the share of firms embedded in an ecosystem (shares of live firms).
+    /// another cluster; stage 4: the share of firms embedded in an ecosystem (shares of live firms)
+    /// and, with `stageAcrossRegions`, regional boundaries broken: a super-cluster spans two regions
+    /// or more (paper §2.3.2, §3(5): 区域边界被打破, super-clusters across regions).
     public var stageRetail: Double = 0.10
     public var stageSharing: Double = 0.10
     public var stageCrossRole: Double = 0.10
     public var stageCrossCluster: Double = 0.02
     public var stageEcosystem: Double = 0.28
+    public var stageAcrossRegions: Bool = true
     /// `stage.ccd` (the paper's §3(2) read through the coupling indices, CoevoMeasure.ccdStage):
     /// imbalance tolerance ε (stage 1 needs U1/U2 > 1 + ε, stage 3 |U1 − U2| < ε) and the D
     /// thresholds d1 < d2 < d3 (stage 1 below d1, stage 2 in [d1, d2), stage 3 from d2, stage 4 from d3).

@@ -1,6 +1,7 @@
 // The two stage classifiers (MODEL.md §4). `stage` reads the mechanisms: 1 retail spreading with
 // falling logistics and credit costs; 2 sharing platforms in use and links across chain roles;
-// 3 nets across clusters; 4 ecosystem embedding. `stage.ccd` reads the coupling-coordination
+// 3 nets across clusters; 4 ecosystem embedding with regional boundaries broken (a super-cluster
+// spanning two regions or more). `stage.ccd` reads the coupling-coordination
 // indices (CoevoMeasure.ccdStage). Each criterion is tracked on its own with its first-hit time, so
 // "in order" is a finding; a stage counts as entered after 4 consecutive quarters; falls are events.
 
@@ -54,10 +55,12 @@ public struct StageCriteria: Sendable {
     public var crossRoleLinks = 0.10
     public var crossClusterPartners = 0.02
     public var ecosystemShare = 0.28
+    public var acrossRegions = true
     public init() {}
     public init(_ p: Parameters) {
         retailAdoption = p.stageRetail; sharingUse = p.stageSharing; crossRoleLinks = p.stageCrossRole
         crossClusterPartners = p.stageCrossCluster; ecosystemShare = p.stageEcosystem
+        acrossRegions = p.stageAcrossRegions
     }
 
     /// Criteria 1…4 from this quarter's metrics, compared with period 0 where a fall is required.
@@ -65,7 +68,8 @@ public struct StageCriteria: Sendable {
         let c1 = m("adoption.retail") >= retailAdoption && m("logistics.cost") < initialLogistics && m("credit.rate.mean") < initialCreditMean
         let c2 = m("adoption.sharing") >= sharingUse && m("network.crossrole") >= crossRoleLinks
         let c3 = m("network.crosscluster") >= crossClusterPartners
-        let c4 = m("adoption.eco") >= ecosystemShare
+        let c4 = m("adoption.eco") >= ecosystemShare && (!acrossRegions || m("superclusters.crossregion") >= 1)
         return [false, c1, c2, c3, c4]
     }
 }
+

@@ -216,6 +216,26 @@ struct CoordinationCapacity {
 struct Fact7 {
     static func noGovernment(_ p: inout Parameters) { p.govReg = 0; p.govPub = 0; p.govTal = 0; p.govInf = 0; p.govBar = 0 }
 
+    @Test func noGovernmentNeverBreaksRegionalBoundariesUnlessTheBarrierFalls() {
+        // Stage 4 needs ecosystems and a super-cluster spanning regions (paper §3(5): government
+        // breaks the regional administrative barriers). Without government super-clusters rarely
+        // cross a region and stage 4 never comes (4,000 firms, seeds 21–23); with the barrier friction
+        // switched off it does (quarters 62–69), and stage 3 comes sooner.
+        for seed in stageSeeds.prefix(3) {
+            let base = baselineRuns[seed]!
+            let none = runSeries(testParameters { Fact7.noGovernment(&$0) }, seed: seed)
+            let open = runSeries(testParameters { Fact7.noGovernment(&$0); $0.regionBarrier = 0 }, seed: seed)
+            #expect(base["superclusters.crossregion"].last! >= 1, "seed \(seed): no super-cluster across regions in the baseline")
+            func quartersAcross(_ r: RunSeries) -> Int { r["superclusters.crossregion"].filter { $0 >= 1 }.count }
+            #expect(2 * quartersAcross(none) < quartersAcross(base),
+                    "seed \(seed): \(quartersAcross(none)) quarters with a super-cluster across regions without government, \(quartersAcross(base)) with")
+            let b4 = base.result.stageEntry[3]!, n4 = none.result.stageEntry[3] ?? 1000
+            #expect(n4 >= b4 + 12, "seed \(seed): stage 4 at \(n4) without government, \(b4) with")
+            #expect(open.result.stageEntry[3] != nil, "seed \(seed): no stage 4 without government even with open regions")
+            #expect((open.result.stageEntry[2] ?? 1000) < (none.result.stageEntry[2] ?? 1000), "seed \(seed): stage 3 not sooner with open regions")
+        }
+    }
+
     @Test func noGovernmentStallsAndCongestionAndFraudAreWhy() {
         var calmRise = 0.0, noneRise = 0.0
         for seed in stageSeeds {

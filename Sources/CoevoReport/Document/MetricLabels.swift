@@ -38,6 +38,7 @@ public enum MetricLabels {
         "network.crosscluster": ("cross-cluster link share", "跨集群联系占比"),
         "network.crossregion": ("cross-region link share", "跨区域联系占比"),
         "superclusters": ("super-clusters", "超级集群"),
+        "superclusters.crossregion": ("super-clusters across regions", "跨区域超级集群"),
         "virtualclusters": ("virtual clusters", "虚拟集群"),
         "cost.average": ("average cost", "平均成本"),
         "cost.production": ("production", "生产"),

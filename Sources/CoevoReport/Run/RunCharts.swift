@@ -19,7 +19,7 @@ struct RunCharts {
                          "internal.learning", "selection", "other"]
     static let fallParts = ["fall.within", "fall.reallocation", "fall.entry", "fall.exit"]
     static let networkShares = ["network.density", "network.giant", "network.crosscluster", "network.crossregion", "adoption.eco"]
-    static let networkCounts = ["ecosystems.count", "superclusters", "virtualclusters"]
+    static let networkCounts = ["ecosystems.count", "superclusters", "superclusters.crossregion", "virtualclusters"]
 
     func sections() -> [ReportSection] {
         [
