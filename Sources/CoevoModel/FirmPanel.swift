@@ -8,6 +8,9 @@
 
 public struct FirmPanel: Sendable {
     public let fraction: Double
+    /// Whether each row keeps its average cost and the cost components (`--panel`, the table users
+    /// export); without them a row keeps only what the regression reads (64 bytes fewer a row).
+    public let keepsCosts: Bool
     let random: CounterRandom
     public private(set) var firm: [UInt32] = []
     public private(set) var period: [Int32] = []
@@ -16,8 +19,11 @@ public struct FirmPanel: Sendable {
     public private(set) var role: [ChainRole] = []
     public private(set) var channels: [UInt8] = []
     public private(set) var output: [Double] = []
+    /// Average cost less its fixed part (the regression's AVC).
+    public private(set) var averageVariableCost: [Double] = []
+    /// Average cost and, 7 per row, its components (production, logistics, finance, transaction,
+    /// fees, inventory, fixed); empty unless `keepsCosts`.
     public private(set) var averageCost: [Double] = []
-    /// 7 per row: production, logistics, finance, transaction, fees, inventory, fixed.
     public private(set) var components: [Double] = []
     public private(set) var reachableOutput: [Double] = []
     public private(set) var clusterOutput: [Double] = []
@@ -26,8 +32,9 @@ public struct FirmPanel: Sendable {
 
     public var rows: Int { firm.count }
 
-    public init(sampleSize: Int, initialFirms: Int, seed: UInt64) {
+    public init(sampleSize: Int, initialFirms: Int, seed: UInt64, keepsCosts: Bool = true) {
         fraction = initialFirms > 0 ? min(1, Double(sampleSize) / Double(initialFirms)) : 0
+        self.keepsCosts = keepsCosts
         random = CounterRandom(seed: seed)
     }
 
@@ -61,8 +68,8 @@ public struct FirmPanel: Sendable {
             let room = max(firm.count + n, 2 * firm.capacity)
             firm.reserveCapacity(room); period.reserveCapacity(room); cluster.reserveCapacity(room)
             industry.reserveCapacity(room); role.reserveCapacity(room); channels.reserveCapacity(room)
-            output.reserveCapacity(room); averageCost.reserveCapacity(room)
-            components.reserveCapacity(room * FirmStore.costComponents)
+            output.reserveCapacity(room); averageVariableCost.reserveCapacity(room)
+            if keepsCosts { averageCost.reserveCapacity(room); components.reserveCapacity(room * FirmStore.costComponents) }
             reachableOutput.reserveCapacity(room); clusterOutput.reserveCapacity(room)
         }
         let now = Int32(model.period)
@@ -83,8 +90,12 @@ public struct FirmPanel: Sendable {
             firm.append(ids[s]); period.append(now); cluster.append(Int32(k))
             industry.append(industryOf[s]); role.append(roleOf[s]); channels.append(channelsOf[s])
             output.append(q)
-            averageCost.append(f.averageCost(s))
-            for c in 0..<FirmStore.costComponents { components.append(model.costComponent(s, c)) }
+            let cost = f.averageCost(s)
+            averageVariableCost.append(cost - model.costComponent(s, FirmStore.costComponents - 1))
+            if keepsCosts {
+                averageCost.append(cost)
+                for c in 0..<FirmStore.costComponents { components.append(model.costComponent(s, c)) }
+            }
             reachableOutput.append(reach); clusterOutput.append(own)
         }
     }
@@ -96,10 +107,11 @@ public struct FirmPanel: Sendable {
     public func externalityPanel(regressor: [Double]) -> ExternalityPanel {
         var logAVC: [Double] = [], logReach: [Double] = [], logOutput: [Double] = []
         var firmIDs: [Int32] = [], group: [Int32] = [], periods: [Int32] = [], clusters: [Int32] = []
-        let n = FirmStore.costComponents
+        logAVC.reserveCapacity(rows); logReach.reserveCapacity(rows); logOutput.reserveCapacity(rows)
+        firmIDs.reserveCapacity(rows); group.reserveCapacity(rows); periods.reserveCapacity(rows); clusters.reserveCapacity(rows)
         let first = period.first ?? 0
         for i in 0..<rows {
-            let avc = averageCost[i] - components[i * n + n - 1]
+            let avc = averageVariableCost[i]
             guard avc > 0, regressor[i] > 0, output[i] > 0 else { continue }
             logAVC.append(log(avc)); logReach.append(log(regressor[i])); logOutput.append(log(output[i]))
             firmIDs.append(Int32(bitPattern: firm[i])); group.append(industry[i])

@@ -11,17 +11,18 @@ public struct RunResult: Sendable {
 
 public enum Simulation {
     /// Runs `parameters.periods` quarters after the burn-in. `onPeriod` sees each observation as it
-    /// is made (progress, streaming to a store); `panel` records the fixed firm sample;
+    /// is made (progress, streaming to a store); `recordPanel` records the fixed firm sample (with
+    /// each row's cost components when `panelCosts`, for export; the regression needs only AVC);
     /// `keepObservations` false leaves `RunResult.observations` empty (callers that stream, such as
     /// sweeps, then hold no per-quarter history).
     public static func run(parameters: Parameters, seed: UInt64, reference: CouplingReference = .baseline,
-                           recordPanel: Bool = true, keepObservations: Bool = true, threads: Int = 1,
+                           recordPanel: Bool = true, panelCosts: Bool = true, keepObservations: Bool = true, threads: Int = 1,
                            onPeriod: (Observation, Model) -> Void = { _, _ in }) -> RunResult {
         var model = Model(parameters: parameters, seed: seed)
         model.threads = max(1, threads)
         model.burnIn()
         var observer = Observer(reference: reference)
-        var panel = FirmPanel(sampleSize: parameters.panelSize, initialFirms: parameters.firms, seed: seed)
+        var panel = FirmPanel(sampleSize: parameters.panelSize, initialFirms: parameters.firms, seed: seed, keepsCosts: panelCosts)
         var observations: [Observation] = []
         if keepObservations { observations.reserveCapacity(parameters.periods) }
         for _ in 0..<parameters.periods {

@@ -6,6 +6,18 @@ import CoevoModel
 import Testing
 
 @Suite struct DeterminismTests {
+    @Test func panelWithoutCostsGivesTheSameRegressionRows() {
+        // Sweeps and validation record the panel without the exported cost components; the
+        // regression's rows must be the same bits either way.
+        let p = testParameters(firms: 1500, periods: 24)
+        let full = Simulation.run(parameters: p, seed: 5, keepObservations: false).panel
+        let lean = Simulation.run(parameters: p, seed: 5, panelCosts: false, keepObservations: false).panel
+        #expect(full.rows > 0 && full.rows == lean.rows)
+        #expect(full.components.count == 7 * full.rows && lean.components.isEmpty && lean.averageCost.isEmpty)
+        let a = full.externalityPanel(regressor: full.reachableOutput), b = lean.externalityPanel(regressor: lean.reachableOutput)
+        #expect(a.logAVC == b.logAVC && a.logReach == b.logReach && a.logOutput == b.logOutput && a.firm == b.firm)
+    }
+
     @Test func firstFortyQuartersEqualAFortyQuarterRun() {
         let long = runSeries(testParameters(firms: 3000, periods: 80), seed: 3)
         let short = runSeries(testParameters(firms: 3000, periods: 40), seed: 3)

@@ -33,7 +33,7 @@ public enum SweepExecution {
         var series: [String: [Double]] = [:]
         for (name, _) in keep { series[name] = [] ; series[name]!.reserveCapacity(p.periods) }
         var last: [Double] = []
-        let result = Simulation.run(parameters: p, seed: run.seed, recordPanel: needs.elasticity, keepObservations: false) { o, _ in
+        let result = Simulation.run(parameters: p, seed: run.seed, recordPanel: needs.elasticity, panelCosts: false, keepObservations: false) { o, _ in
             for (name, i) in keep { series[name]!.append(o.all[i]) }
             if o.period == p.periods - 1 { last = o.all }
         }

@@ -100,7 +100,7 @@ public enum ValidationRuns {
         var rows: [[Double]] = []
         var burnInExits = 0, firmQuarters = 0.0
         let start = clock.now
-        let result = Simulation.run(parameters: v.parameters, seed: seed, recordPanel: v.regression, keepObservations: false) { o, model in
+        let result = Simulation.run(parameters: v.parameters, seed: seed, recordPanel: v.regression, panelCosts: false, keepObservations: false) { o, model in
             if o.period == 0 { burnInExits = model.burnInExits }
             firmQuarters += Double(model.firms.count)
             rows.append(o.all)
