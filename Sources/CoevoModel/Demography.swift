@@ -1,11 +1,12 @@
 // Firm demography (MODEL.md §3(11); paper §2.1.2, the Taobao-village boom): exit on negative net
 // worth, or on `exit.losses` losing quarters after age `exit.age`, or (with `exit.solvent`, not in
 // MODEL.md) when a losing firm's net worth would not cover another such quarter; a constrained
-// firm whose financed plan would leave it insolvent has already closed (Demand.swift, `closes`). Entry: each village's remaining
-// households open firms at a Bass rate (p + q·online share of the village) × remaining pool ×
-// profitability, faster where online shops make entry cheap; entrants copy the village's online mix
-// in proportion to the demonstration effect, and choose the supplier role when suppliers earn more than sellers in their cluster (free entry
-// of suppliers, which makes the input pool of InputMarket.swift grow with demand).
+// firm whose financed plan would leave it insolvent has already closed (Demand.swift, `closes`).
+// Entry: each village's remaining households open firms at a Bass rate (p + q·online share of the
+// village) × remaining pool × profitability, faster where online shops make entry cheap; entrants
+// copy the village's online mix in proportion to the demonstration effect, and choose the supplier
+// role when suppliers earn more than sellers in their cluster (free entry of suppliers, which makes
+// the input pool of InputMarket.swift grow with demand).
 
 extension Model {
     mutating func exitFirms() {

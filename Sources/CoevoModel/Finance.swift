@@ -5,7 +5,7 @@
 // revenue, which for a firm cut short is what its last line allowed; a lender that reads the firm's
 // online data trail also sees the orders the cut lost, and with `finance.order_credit` (on by
 // default) lends on that share of them (transaction-based lending, paper §2.1.1(3)): the spiral
-// down of a firm cut short once is broken only where the data reach (docs/ODD.md §7.13, §8.7).
+// down of a firm cut short once is broken only where the data reach (docs/ODD.md §7.13, §8.8).
 // Platform finance (MODEL.md §3(3), §3(10)): selling on a platform with integrated finance, and
 // being embedded in an ecosystem, each close half of `ecosystem.finance` of the gap the data trail
 // leaves.

@@ -180,7 +180,7 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Whether lenders who read a firm's online data trail also lend on the orders a credit cut
     /// lost last quarter, in proportion to what the trail tells them (1 − e^(−D/D_0)): such a
     /// lender does not shrink a constrained firm's line because the last line was short (false: on
-    /// sales only, as MODEL.md; docs/ODD.md §7.13, §8.7).
+    /// sales only, as MODEL.md; docs/ODD.md §7.13, §8.8).
     public var orderCredit: Bool = true
     /// Data-based credit on (lenders read the online data trail).
     public var dataCredit: Bool = true
