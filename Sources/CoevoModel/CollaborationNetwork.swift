@@ -5,10 +5,10 @@
 // specialisation gain (complementary chain roles and capabilities) exceeds the coordination cost,
 // which rises with both degrees, falls with coordination capacity, and is raised across regions
 // by a barrier that G_bar lowers; with `network.knowledge_weight` κ_k > 0 (default 0, not in
-// MODEL.md) the gain also counts the booked value of the partner catch-up; links decay. Links carry productivity spillovers
-// (Productivity.swift), preferred supplier access (InputMarket.swift), referred orders (Demand.swift)
-// and transaction costs (TransactionCost.swift). Degree is capped at
-// FirmStore.maxDegree.
+// MODEL.md) the gain also counts the booked value of the partner catch-up; links decay. Links
+// carry productivity spillovers (Productivity.swift), preferred supplier access (InputMarket.swift),
+// referred orders (Demand.swift) and transaction costs (TransactionCost.swift). Degree is capped
+// at FirmStore.maxDegree.
 
 extension Model {
     mutating func updateNetwork() {

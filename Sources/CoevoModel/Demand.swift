@@ -301,8 +301,7 @@ extension Model {
     /// pays its fixed cost and exits at the quarter's end (its net worth is then negative).
     @inline(__always) func closes(slot s: Int, revenue financed: Double) -> Bool {
         guard parameters.exitSolvent else { return false }
-        let variable = firms.costProduction[s] + firms.costTransaction[s] + firms.costFinance[s] + firms.costInventory[s]
-        let margin = firms.price[s] > 0 ? 1 - variable / firms.price[s] : 0
+        let margin = firms.price[s] > 0 ? 1 - firms.variableCost(s) / firms.price[s] : 0
         return firms.netWorth[s] + margin * financed - firms.fixedCost[s] < 0
     }
 

@@ -298,6 +298,11 @@ public struct FirmStore: Sendable {
     @inline(__always) public func setLosses(_ s: Int, _ c: Channel, _ v: UInt8) { channelLosses[s &* Channel.count &+ c.rawValue] = v }
     @inline(__always) public func channelProfit(_ s: Int, _ c: Channel) -> Double { channelProfit[s &* Channel.count &+ c.rawValue] }
     @inline(__always) public func setChannelProfit(_ s: Int, _ c: Channel, _ v: Double) { channelProfit[s &* Channel.count &+ c.rawValue] = v }
+    /// Cost per unit that scales with output, the price's base: production, transaction, finance
+    /// and inventory (fees and logistics are shares of revenue; fixed cost is per quarter).
+    @inline(__always) public func variableCost(_ s: Int) -> Double {
+        costProduction[s] + costTransaction[s] + costFinance[s] + costInventory[s]
+    }
     @inline(__always) public func averageCost(_ s: Int) -> Double {
         costProduction[s] + costLogistics[s] + costFinance[s] + costTransaction[s] + costFees[s] + costInventory[s] + costFixed[s]
     }

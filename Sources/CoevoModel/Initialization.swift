@@ -1,5 +1,6 @@
 // Initialization (MODEL.md §3(11)): firms in villages and clusters with heterogeneous productivity
-// (around their region's technology level, which its wage offsets; not in MODEL.md), quality, capability, net worth, fixed cost and channel fit; platforms of the first types; market
+// (around their region's technology level, which its wage offsets; not in MODEL.md), quality,
+// capability, net worth, fixed cost and channel fit; platforms of the first types; market
 // sizes and outside goods calibrated so the inside share at home is `demand.inside_share` and the
 // mean firm revenue is 1 rev. The incumbents are the survivors of the traditional economy's past:
 // a draw that cannot cover its fixed cost at the calibrated prices is replaced by a fresh one
@@ -67,8 +68,7 @@ extension Model {
     /// A firm's profit before any platform: revenue less variable cost, fixed cost and the fixed
     /// cost of exporting.
     func staticProfit(slot s: Int) -> Double {
-        let variable = firms.costProduction[s] + firms.costTransaction[s] + firms.costFinance[s] + firms.costInventory[s]
-        return firms.revenue[s] - firms.output[s] * variable - firms.fixedCost[s]
+        return firms.revenue[s] - firms.output[s] * firms.variableCost(s) - firms.fixedCost[s]
             - (firms.exporter[s] ? parameters.exportFixedCost : 0)
     }
 

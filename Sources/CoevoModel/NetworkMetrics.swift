@@ -1,7 +1,8 @@
 // Network observation (MODEL.md §4): density, mean degree, the giant component's share (union–
 // find over partner links), the shares of firms with a partner in another chain role ("lines"),
 // another cluster and another region ("nets"), and super-clusters: groups of clusters tied by
-// cross-cluster links of at least 5% of the smaller cluster's firms (MODEL.md §3(10), §2.3.2); and the
+// cross-cluster links of at least 5% of the smaller cluster's firms (MODEL.md §3(10), §2.3.2), and
+// how many of them span two regions or more (stage 4's broken regional boundaries); and the
 // coordination cost per link: the mean over linked firms of what one more link costs them,
 // c_link·(1 + d)^γ_l / (1 + coord), which rises with the network unless coordination capacity does.
 
