@@ -32,7 +32,7 @@ extension Model {
     /// frontier (Innovation.swift); each collaboration partner refers orders (MODEL.md §3(9)).
     /// `referral` is r_ref, or 0 while the network level is switched off (`referralRate`).
     @inline(__always) func attraction(slot s: Int, frontier: Double, referral: Double) -> Double {
-        exp(parameters.thetaQ * (firms.quality[s] - frontier) - parameters.thetaP * log(firms.price[s]))
+        exp(parameters.thetaQ * (firms.quality[s] - frontier + (firms.role[s] == .brand ? parameters.brandEquity : 0)) - parameters.thetaP * log(firms.price[s]))
             * (1 + referral * Double(firms.degree[s]))
     }
 

@@ -97,9 +97,9 @@ extension Model {
         // technology level.
         let meanA = entrant ? clusters[k].bestLogA - 1.28 * p.productivitySpread * 0.5 : regions[world.clusterRegion[k]].technology
         firms.logA[s] = meanA + p.productivitySpread * n(1)
-        // Incumbents `innovation.initial_gap` below the world frontier (0 at the start; brands 0.3
-        // higher); entrants around their cluster's sellers' mean.
-        let baseQuality = entrant ? clusters[k].meanQuality : (role == .brand ? 0.3 : 0) - p.initialQualityGap
+        // Incumbents, brands and manufacturers alike, `innovation.initial_gap` below the world
+        // frontier (0: at it); entrants around their cluster's sellers' mean.
+        let baseQuality = entrant ? clusters[k].meanQuality : -p.initialQualityGap
         firms.quality[s] = baseQuality + 0.2 * n(2)
         firms.capability[s] = min(0.98, max(0.02, p.capabilityInitial + 0.12 * n(3)))
         firms.netWorth[s] = entrant ? p.netWorthInitial * 0.5 : p.netWorthInitial * exp(0.5 * n(4) - 0.125)

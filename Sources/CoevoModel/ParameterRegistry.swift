@@ -89,6 +89,7 @@ extension Parameters {
         r("roles.brand_share", \.brandShare, "share", 0, 0.8, "initial share of brands/sellers"),
 
         r("demand.theta_p", \.thetaP, "–", 1.2, 20, "logit price coefficient θ_P"),
+        r("demand.brand_equity", \.brandEquity, "log-quality", 0, 5, "brands' reputation: a quality-equivalent premium buyers pay for, not copied by imitators"),
         r("demand.theta_q", \.thetaQ, "–", 0, 20, "logit quality coefficient θ_Q"),
         r("demand.inside_share", \.insideShare, "share", 0.01, 0.99, "initial inside-good share at home"),
         r("demand.growth", \.marketGrowth, "/quarter", -0.05, 0.1, "exogenous spending growth"),

@@ -30,6 +30,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Initial role shares: suppliers and brands (share of firms); the rest are manufacturers.
     public var supplierShare: Double = 0.30
     public var brandShare: Double = 0.20
+    /// Brands' reputation: buyers value a brand's product as if its log-quality were this much
+    /// higher (a role attribute: imitators cannot copy it, and quality relative to the world
+    /// frontier does not count it).
+    public var brandEquity: Double = 0.15
 
     // MARK: Demand (§3.5)
     /// Logit price and quality coefficients (–). θ_P > 1.
@@ -202,9 +206,10 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Quality step of a success (log-quality).
     public var qualityStep: Double = 0.05
     /// Most steps a firm's quality can lead the world frontier by (count, 1–100).
-    public var leadSteps: Int = 4
+    public var leadSteps: Int = 3
     /// How far the incumbent manufacturers' mean quality starts below the world frontier (log-quality;
-    /// the clusters' low-end position, paper §1, §2.2.1(2)); brands start 0.3 higher.
+    /// the clusters' low-end position, paper §1, §2.2.1(2)); brands start there too (their edge is
+    /// reputation, `brandEquity`, not quality beyond the world's best practice).
     public var initialQualityGap: Double = 0
     /// Chance per quarter that a DESIGN user who does not innovate buys a design (–, 0–1).
     public var designBuy: Double = 0.25

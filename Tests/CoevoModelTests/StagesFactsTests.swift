@@ -237,23 +237,28 @@ struct Fact7 {
     }
 
     @Test func noGovernmentStallsAndCongestionAndFraudAreWhy() {
-        var calmRise = 0.0, noneRise = 0.0
+        var calmRise = 0.0, noneRise = 0.0, baseRise = 0.0
         for seed in stageSeeds {
             let base = baselineRuns[seed]!
             let none = runSeries(testParameters { Fact7.noGovernment(&$0) }, seed: seed)
             // Stage 4 later or never.
             let b4 = base.result.stageEntry[3] ?? 1000, n4 = none.result.stageEntry[3] ?? 1000
             #expect(n4 > b4, "seed \(seed): stage 4 at \(n4) without government, \(b4) with")
-            // Economy-level external economies (logistics, platforms, credit) stop growing late in the run.
+            // Economy-level external economies (logistics, platforms, credit) stop growing late in the
+            // run: over the seeds by more than half (below), and in every seed clearly. Per seed the
+            // ratio is 0.35–0.55 at 4,000 firms (0.37–0.46 before the brand change of ODD §8.9;
+            // 0.40–0.49 at 20,000 firms, seeds 1–5); with no effect of government it would be ≈ 1.
             func rise(_ r: RunSeries) -> Double { r["externality.economy"][79] - r["externality.economy"][60] }
-            #expect(rise(none) < 0.5 * rise(base), "seed \(seed): economy-level rise t60→79 \(rise(none)) without government vs \(rise(base))")
+            #expect(rise(none) < 0.7 * rise(base), "seed \(seed): economy-level rise t60→79 \(rise(none)) without government vs \(rise(base))")
+            noneRise += rise(none); baseRise += rise(base)
             #expect(none["logistics.cost"][79] > base["logistics.cost"][79] + 0.01, "seed \(seed): congestion without G_inf")
             // The forces the levers hold back: with congestion and fraud switched off, growth resumes.
             let calm = runSeries(testParameters { Fact7.noGovernment(&$0); $0.congestionWeight = 0; $0.fraudHazard = 0 }, seed: seed)
             // Per seed the ratio is 1.35–2.3 (ζ = 0.3): every seed resumes, and over the seeds by half again.
             #expect(rise(calm) > 1.25 * rise(none), "seed \(seed): rise without congestion and fraud \(rise(calm)) vs \(rise(none))")
-            calmRise += rise(calm); noneRise += rise(none)
+            calmRise += rise(calm)
         }
+        #expect(noneRise < 0.5 * baseRise, "economy-level rise t60→79 over seeds \(noneRise) without government vs \(baseRise)")
         #expect(calmRise > 1.5 * noneRise, "rise over seeds without congestion and fraud \(calmRise) vs \(noneRise)")
     }
 }
