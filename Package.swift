@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "CoevoModelTests", dependencies: ["CoevoModel", "CoevoExperiments", "CoevoMeasure", "CoevoStore"]),
         .testTarget(name: "CoevoExperimentsTests", dependencies: ["CoevoExperiments", "CoevoModel", "CoevoStore", "CoevoMeasure"]),
         .testTarget(name: "CoevoMeasureTests", dependencies: ["CoevoMeasure", "CoevoEmpirics"]),
-        .testTarget(name: "CoevoStoreTests", dependencies: ["CoevoStore", "CoevoModel"]),
+        .testTarget(name: "CoevoStoreTests", dependencies: ["CoevoStore", "CoevoModel", "CoevoFiles"]),
         .testTarget(name: "CoevoReportTests", dependencies: ["CoevoReport"]),
         .testTarget(name: "CoevoServerTests", dependencies: [
             "CoevoServer", "CoevoExperiments", "CoevoModel", "CoevoStore", "CoevoReport",

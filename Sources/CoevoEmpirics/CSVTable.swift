@@ -1,9 +1,9 @@
+import CoevoFiles
 import Foundation
 
-/// A CSV file read into memory: a header and records, each with the line on which it starts.
-/// RFC 4180: fields separated by commas, optionally quoted with "…" (a doubled quote inside is a
-/// quote; quoted fields may contain commas and line breaks); CRLF or LF; a UTF-8 BOM is skipped.
-/// Blank lines are ignored. Fields are trimmed of surrounding spaces when unquoted.
+/// A CSV file read into memory: a header and records, each with the line on which it starts, as
+/// `CSVReader` reads them (RFC 4180; unquoted fields trimmed; blank lines ignored), with unique,
+/// non-empty column names and as many fields in every record as in the header.
 public struct CSVTable: Sendable {
     public var file: String
     public var header: [String]
@@ -11,60 +11,10 @@ public struct CSVTable: Sendable {
 
     public init(file: String, text: String) throws {
         self.file = file
-        var rows: [(Int, [String])] = []
-        var field = ""
-        var fields: [String] = []
-        var inQuotes = false
-        var wasQuoted = false
-        var line = 1
-        var recordLine = 1
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        var i = 0
-        func endField() {
-            fields.append(wasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
-            field = ""
-            wasQuoted = false
+        let rows: [(Int, [String])]
+        do { rows = try CSVReader.records(text).map { ($0.line, $0.fields) } } catch let open as CSVReader.UnclosedQuote {
+            throw MeasureInputError("\(file):\(open.line): expected a closing quote, found the end of the file")
         }
-        func endRecord() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append((recordLine, fields)) }
-            fields = []
-        }
-        while i < scalars.count {
-            let c = scalars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < scalars.count && scalars[i + 1] == "\"" {
-                        field.unicodeScalars.append("\"")
-                        i += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" && field.trimmingCharacters(in: .whitespaces).isEmpty {
-                inQuotes = true
-                wasQuoted = true
-                field = ""
-            } else if c == "," {
-                endField()
-            } else if c == "\n" || c == "\r" {
-                if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
-                endRecord()
-                line += 1
-                recordLine = line
-            } else {
-                field.unicodeScalars.append(c)
-            }
-            i += 1
-        }
-        if inQuotes {
-            throw MeasureInputError("\(file):\(recordLine): expected a closing quote, found the end of the file")
-        }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let first = rows.first else {
             throw MeasureInputError("\(file): expected a header line, found an empty file")
         }

@@ -1,3 +1,4 @@
+import CoevoFiles
 import CoevoMeasure
 
 /// Renders a `MeasureResult` into the output files of INTERFACE.md: coupling.csv, weights.csv,
@@ -17,9 +18,7 @@ public enum MeasureOutput {
         guard let x, x.isFinite else { return x.map { $0.isNaN ? "NA" : ($0 > 0 ? "Inf" : "-Inf") } ?? "" }
         return JSONValue.format(x)
     }
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    static func csvField(_ s: String) -> String { CSVFormat.field(s) }
 
     /// Header `unit,time,U.<system>...,C,T,D,grade` then grade_name, grade_zh, coupling_phase,
     /// relative (U1/U2), lagging, stage_ccd, and D_low, D_high when bootstrapped.

@@ -1,3 +1,4 @@
+import CoevoFiles
 import Foundation
 import Testing
 @testable import CoevoStore

@@ -5,6 +5,7 @@
 // the store's `summary`, `differences` and `bands` tables and to `summary.csv`,
 // `differences.csv` and `bands.csv` (tidy, one column per factor).
 
+import CoevoFiles
 import CoevoMeasure
 import CoevoStore
 import Foundation

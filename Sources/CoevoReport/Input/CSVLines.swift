@@ -1,8 +1,9 @@
+import CoevoFiles
 import Foundation
 
-/// Splits a small CSV file into (line number, fields) rows. Handles a UTF-8 byte-order mark,
-/// CRLF line ends, blank lines (skipped) and double-quoted fields (with "" for a quote).
-/// Fields are trimmed of surrounding spaces.
+/// A CSV file the reports read (a run's, sweep's or analysis's output) as (line number, fields)
+/// rows, read by `CSVReader` (RFC 4180; unquoted fields trimmed; blank lines skipped); every
+/// problem is one `ReportError` line naming the file and line.
 enum CSVLines {
     /// The rows of a CSV file whose header must be exactly `header`, every row with as many fields
     /// (header removed); a mismatch is one `ReportError` line naming the file and line.
@@ -22,44 +23,12 @@ enum CSVLines {
         do { data = try Data(contentsOf: url) } catch {
             throw ReportError.file(url.path, "cannot be read (\(error.localizedDescription))")
         }
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: data, encoding: .utf8) else {
             throw ReportError.file(url.path, "expected UTF-8 text, found undecodable bytes")
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var rows: [(line: Int, fields: [String])] = []
-        var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            rows.append((lineNumber, splitFields(String(line))))
+        do { return try CSVReader.records(text).map { ($0.line, $0.fields) } } catch let open as CSVReader.UnclosedQuote {
+            throw ReportError.file(url.path, "line \(open.line): expected a closing quote, found the end of the file")
         }
-        return rows
-    }
-
-    static func splitFields(_ line: String) -> [String] {
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var chars = line.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? chars.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    if let next = chars.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" && field.trimmingCharacters(in: .whitespaces).isEmpty {
-                quoted = true; field = ""
-            } else if c == "," {
-                fields.append(field.trimmingCharacters(in: .whitespaces)); field = ""
-            } else { field.append(c) }
-        }
-        fields.append(field.trimmingCharacters(in: .whitespaces))
-        return fields
     }
 
     /// Parses a number as written by the run (including "nan", "inf", "-inf"); empty → NaN.
