@@ -206,8 +206,12 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
 
     // Regressors with within variation.
     var demeanedNorm = [Double](repeating: 0, count: m)
-    for r in 0..<nk {
-        for c in 0..<m { demeanedNorm[c] += data[r * m + c] * data[r * m + c] }
+    demeanedNorm.withUnsafeMutableBufferPointer { norm in
+        data.withUnsafeBufferPointer { x in
+            for r in 0..<nk {
+                for c in 0..<m { norm[c] += x[r * m + c] * x[r * m + c] }
+            }
+        }
     }
     let threshold = max(1e-8, 100 * tolerance)
     func hasVariation(_ c: Int) -> Bool {
@@ -233,12 +237,22 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
     let g = cluster.levels
     var cross = [Double](repeating: 0, count: g * w * w)
     var z = [Double](repeating: 0, count: w)
-    for r in 0..<nk {
-        for (p, c) in active.enumerated() { z[p] = data[r * m + c] }
-        z[k] = data[r * m]
-        let base = Int(cluster.codes[r]) * w * w
-        for i in 0..<w {
-            for j in 0...i { cross[base + i * w + j] += z[i] * z[j] }
+    cross.withUnsafeMutableBufferPointer { cr in
+        z.withUnsafeMutableBufferPointer { z in
+            data.withUnsafeBufferPointer { x in
+                active.withUnsafeBufferPointer { act in
+                    cluster.codes.withUnsafeBufferPointer { code in
+                        for r in 0..<nk {
+                            for p in 0..<k { z[p] = x[r * m + act[p]] }
+                            z[k] = x[r * m]
+                            let base = Int(code[r]) * w * w
+                            for i in 0..<w {
+                                for j in 0...i { cr[base + i * w + j] += z[i] * z[j] }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
     for h in 0..<g {
@@ -265,10 +279,16 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
     }
     let beta = inverse.times(xty)
     var ssr = 0.0
-    for r in 0..<nk {
-        var e = data[r * m]
-        for (p, c) in active.enumerated() { e -= data[r * m + c] * beta[p] }
-        ssr += e * e
+    data.withUnsafeBufferPointer { x in
+        active.withUnsafeBufferPointer { act in
+            beta.withUnsafeBufferPointer { b in
+                for r in 0..<nk {
+                    var e = x[r * m]
+                    for p in 0..<k { e -= x[r * m + act[p]] * b[p] }
+                    ssr += e * e
+                }
+            }
+        }
     }
     let withinR2 = yty > 0 ? 1 - ssr / yty : 0
 

@@ -141,12 +141,14 @@ func directProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, 
     var order = [Int32](repeating: 0, count: n)
     var fill = start
     for r in 0..<n { order[fill[Int(a[r])]] = Int32(r); fill[Int(a[r])] += 1 }
+    // b's codes in that order, gathered once (both passes below read them level by level of a).
+    let bByA = order.map { b[Int($0)] }
     var pairs = 0
     var seen = [Int32](repeating: -1, count: levelsB)
     for l in 0..<levelsA {
         var distinct = 0
         for i in start[l]..<start[l + 1] {
-            let k = Int(b[Int(order[i])])
+            let k = Int(bByA[i])
             if seen[k] != Int32(l) { seen[k] = Int32(l); distinct += 1 }
         }
         pairs += distinct * distinct
@@ -182,7 +184,7 @@ func directProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, 
             let nl = Double(start[l + 1] - start[l])
             cells.removeAll(keepingCapacity: true); counts.removeAll(keepingCapacity: true)
             for i in start[l]..<start[l + 1] {
-                let k = Int(b[Int(order[i])])
+                let k = Int(bByA[i])
                 if index[k] < 0 { index[k] = cells.count; cells.append(k); counts.append(0) }
                 counts[index[k]] += 1
             }
@@ -192,11 +194,15 @@ func directProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, 
                 var j = i
                 while j > 0 && cells[j - 1] > cells[j] { cells.swapAt(j - 1, j); counts.swapAt(j - 1, j); j -= 1 }
             }
-            for i in cells.indices {
-                let ki = cells[i], row = ki * L
-                s[row + ki] += counts[i]
-                let hi = counts[i] / nl
-                for j in 0...i { s[row + cells[j]] -= hi * counts[j] }
+            cells.withUnsafeBufferPointer { cell in
+                counts.withUnsafeBufferPointer { count in
+                    for i in 0..<cell.count {
+                        let ki = cell[i], row = ki * L
+                        s[row + ki] += count[i]
+                        let hi = count[i] / nl
+                        for j in 0...i { s[row + cell[j]] -= hi * count[j] }
+                    }
+                }
             }
         }
     }
