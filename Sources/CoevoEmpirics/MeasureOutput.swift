@@ -18,18 +18,17 @@ public enum MeasureOutput {
         guard let x, x.isFinite else { return x.map { $0.isNaN ? "NA" : ($0 > 0 ? "Inf" : "-Inf") } ?? "" }
         return JSONValue.format(x)
     }
-    static func csvField(_ s: String) -> String { CSVFormat.field(s) }
 
     /// Header `unit,time,U.<system>...,C,T,D,grade` then grade_name, grade_zh, coupling_phase,
     /// relative (U1/U2), lagging, stage_ccd, and D_low, D_high when bootstrapped.
     public static func couplingCSV(_ r: MeasureResult) -> String {
         let boot = r.rows.first?.dInterval != nil
         var s = (["unit", "time"] + r.systems.map { "U.\($0)" } + ["C", "T", "D", "grade", "grade_name", "grade_zh",
-                 "coupling_phase", "relative", "lagging", "stage_ccd"] + (boot ? ["D_low", "D_high"] : [])).map(csvField).joined(separator: ",") + "\n"
+                 "coupling_phase", "relative", "lagging", "stage_ccd"] + (boot ? ["D_low", "D_high"] : [])).map(CSVFormat.field).joined(separator: ",") + "\n"
         for row in r.rows {
-            var f = [csvField(row.unit), String(row.time)] + row.u.map { fmt($0) }
+            var f = [CSVFormat.field(row.unit), String(row.time)] + row.u.map { fmt($0) }
             f += [fmt(row.coupling.C), fmt(row.coupling.T), fmt(row.coupling.D), String(row.grade.level), row.grade.name,
-                  row.grade.chineseName, row.phase.name, fmt(row.relative), row.lagging.map(csvField) ?? "none", String(row.stageCCD)]
+                  row.grade.chineseName, row.phase.name, fmt(row.relative), row.lagging.map(CSVFormat.field) ?? "none", String(row.stageCCD)]
             if boot { f += [fmt(row.dInterval?.low), fmt(row.dInterval?.high)] }
             s += f.joined(separator: ",") + "\n"
         }
@@ -41,7 +40,7 @@ public enum MeasureOutput {
         let boot = r.weights.contains { $0.interval != nil }
         var s = "system,indicator,weight,direction" + (boot ? ",ci_low,ci_high" : "") + "\n"
         for w in r.weights {
-            var f = [csvField(w.system), csvField(w.indicator), fmt(w.weight), w.direction]
+            var f = [CSVFormat.field(w.system), CSVFormat.field(w.indicator), fmt(w.weight), w.direction]
             if boot { f += [fmt(w.interval?.low), fmt(w.interval?.high)] }
             s += f.joined(separator: ",") + "\n"
         }
@@ -50,9 +49,9 @@ public enum MeasureOutput {
 
     /// Header `unit,time,order.<system>...,synergy_previous,synergy_base`.
     public static func synergyCSV(_ rows: [MeasureResult.SynergyRow], systems: [String]) -> String {
-        var s = (["unit", "time"] + systems.map { "order.\($0)" } + ["synergy_previous", "synergy_base"]).map(csvField).joined(separator: ",") + "\n"
+        var s = (["unit", "time"] + systems.map { "order.\($0)" } + ["synergy_previous", "synergy_base"]).map(CSVFormat.field).joined(separator: ",") + "\n"
         for row in rows {
-            s += ([csvField(row.unit), String(row.time)] + row.order.map { fmt($0) } + [fmt(row.previous), fmt(row.base)]).joined(separator: ",") + "\n"
+            s += ([CSVFormat.field(row.unit), String(row.time)] + row.order.map { fmt($0) } + [fmt(row.previous), fmt(row.base)]).joined(separator: ",") + "\n"
         }
         return s
     }

@@ -5,7 +5,8 @@
 // times its channel fit (RETAIL and LIVE to consumers, LIVE with a trust bonus ∝ tacitness; B2B to the
 // wholesale segment; XBORDER to consumers in the world market; MAKE adds a C2M customization bonus;
 // LIVE and XBORDER rank sellers by last quarter's sales, docs/ODD.md §7.12). Attraction
-// a_i = e^(θ_Q x_i) p_i^(−θ_P) separates from the (region, channel, market) part, so each firm
+// a_i = e^(θ_Q(x_i + b_brand·[brand])) p_i^(−θ_P) (a brand's reputation `demand.brand_equity` counts
+// like quality but is neither copied nor measured as quality; not in MODEL.md, ODD §8.9) separates from the (region, channel, market) part, so each firm
 // costs O(1) and each market O(regions): never firms × firms. Referred orders stop from quarter 0
 // when the network level is switched off (`external.network`, ExternalLevels.swift). With
 // `demand.shoppers_path` only a share π(t) of consumers at home shops online; the others choose
