@@ -1,7 +1,8 @@
 // Demand (MODEL.md §3(5); paper §1.1, §2.1.1(1)): buyers in each industry × market choose among
 // firms and an outside good by logit on V = θ_Q·x − θ_P·ln p + ln(visibility). Offline a firm is seen
 // at home and, fading with distance and marked up by distance cost, elsewhere; exporters also in the
-// world market. Online it is seen in every region with the matching efficiency μ of its platform
+// world market. Online it is seen in every region (to consumers fading with distance at a third of
+// the offline rate, `demand.online_distance`, ODD §8.10) with the matching efficiency μ of its platform
 // times its channel fit (RETAIL and LIVE to consumers, LIVE with a trust bonus ∝ tacitness; B2B to the
 // wholesale segment; XBORDER to consumers in the world market; MAKE adds a C2M customization bonus;
 // LIVE and XBORDER rank sellers by last quarter's sales, docs/ODD.md §7.12). Attraction
@@ -15,17 +16,22 @@
 // traffic (PlatformMarket.swift).
 
 extension Model {
-    /// Offline visibility weights for this period; G_bar lowers the distance markup of its region's sellers.
+    /// Offline visibility weights for this period (G_bar lowers the distance markup of its region's
+    /// sellers), and online consumer visibility, fading with distance at `demand.online_distance`
+    /// of the offline decay (docs/ODD.md §8.10).
     mutating func updateVisibility() {
         let p = parameters, R = world.regions, M = markets
         if offlineVisibility.count != R * M { offlineVisibility = [Double](repeating: 0, count: R * M) }
+        if onlineVisibility.count != R * M { onlineVisibility = [Double](repeating: 0, count: R * M) }
         for r in 0..<R {
             let barrier = 1 - 0.5 * regions[r].policy[Lever.bar.rawValue]
             for m in 0..<R {
                 let d = world.distance[r * R + m]
                 offlineVisibility[r * M + m] = exp(-p.visibilityDecay * d) * pow(1 + p.distanceMarkup * barrier * d, -p.thetaP)
+                onlineVisibility[r * M + m] = exp(-p.onlineDistanceShare * p.visibilityDecay * d)
             }
             offlineVisibility[r * M + R] = 0   // the world market is open to exporters only
+            onlineVisibility[r * M + R] = 1    // (read by no one: XBORDER has its own sums)
         }
     }
 
@@ -88,7 +94,9 @@ extension Model {
         let J = world.industries, R = world.regions, M = markets
         let offline = Column<Double>(repeating: 0, count: J * R)
         let exporters = Column<Double>(repeating: 0, count: J)
-        let onRetail = Column<Double>(repeating: 0, count: J), onWholesale = Column<Double>(repeating: 0, count: J)
+        // Online consumer offers by industry × seller region (their visibility fades with distance);
+        // wholesale (B2B) and world (XBORDER) offers by industry.
+        let onRetail = Column<Double>(repeating: 0, count: J * R), onWholesale = Column<Double>(repeating: 0, count: J)
         let onWorld = Column<Double>(repeating: 0, count: J)
         // Attraction per slot, then 4 online weights per slot (read only for online sellers). A
         // pass of its own counts the buyer-facing online sellers and sums their last-quarter online
@@ -115,9 +123,12 @@ extension Model {
         var retail = [Double](repeating: 0, count: J * M), wholesale = retail, offlineRetail = retail
         for j in 0..<J {
             for m in 0..<R {
-                var off = 0.0
-                for r in 0..<R { off += offline[j * R + r] * offlineVisibility[r * M + m] }
-                retail[j * M + m] = off + onRetail[j]
+                var off = 0.0, on = 0.0
+                for r in 0..<R {
+                    off += offline[j * R + r] * offlineVisibility[r * M + m]
+                    on += onRetail[j * R + r] * onlineVisibility[r * M + m]
+                }
+                retail[j * M + m] = off + on
                 offlineRetail[j * M + m] = off
                 wholesale[j * M + m] = off + onWholesale[j]
             }
@@ -172,7 +183,7 @@ extension Model {
             if exporter[s] { exporters[j] += a }
             var w = (retail: 0.0, live: 0.0, b2b: 0.0, xborder: 0.0)
             if channels[s] & Channel.sellingBits != 0 { w = (att[n + 4 * s], att[n + 4 * s + 1], att[n + 4 * s + 2], att[n + 4 * s + 3]) }
-            onRetail[j] += a * (w.retail + w.live)
+            onRetail[j * R + Int(region[s])] += a * (w.retail + w.live)
             onWholesale[j] += a * w.b2b
             onWorld[j] += a * w.xborder
         }
@@ -187,7 +198,8 @@ extension Model {
         let shoppers = onlineShoppers
         // Market multipliers: spending per unit of attraction-weighted visibility.
         var offMult = [Double](repeating: 0, count: J * R), worldMult = [Double](repeating: 0, count: J), worldRetailMult = worldMult
-        var retailMult = [Double](repeating: 0, count: J), wholesaleMult = [Double](repeating: 0, count: J)
+        // retailMult by industry × seller region (online consumer visibility fades with distance).
+        var retailMult = [Double](repeating: 0, count: J * R), wholesaleMult = [Double](repeating: 0, count: J)
         var surplus = 0.0
         for j in 0..<J {
             for m in 0..<M {
@@ -205,9 +217,11 @@ extension Model {
                 let dOff = outsideRetail[j * M + m] + offlineRetailSums[j * M + m]
                 surplus += (xOn * log(dr / outsideRetail[j * M + m]) + xOff * log(dOff / outsideRetail[j * M + m])
                             + xw * log(dw / outsideWholesale[j * M + m])) / p.thetaP
-                retailMult[j] += xOn / dr
                 wholesaleMult[j] += xw / dw
-                for r in 0..<R { offMult[j * R + r] += (xOn / dr + xOff / dOff + xw / dw) * offlineVisibility[r * M + m] }
+                for r in 0..<R {
+                    offMult[j * R + r] += (xOn / dr + xOff / dOff + xw / dw) * offlineVisibility[r * M + m]
+                    retailMult[j * R + r] += xOn / dr * onlineVisibility[r * M + m]
+                }
             }
         }
         consumerSurplus = surplus
@@ -266,10 +280,11 @@ extension Model {
             // attractionPass's weights ((0, 0, 0, 0) offline, as `onlineWeights` gives).
             var w = (retail: 0.0, live: 0.0, b2b: 0.0, xborder: 0.0)
             if channels[s] & Channel.sellingBits != 0 { w = (att[n + 4 * s], att[n + 4 * s + 1], att[n + 4 * s + 2], att[n + 4 * s + 3]) }
-            var off = a * offMult[j * R + Int(region[s])]
+            let jr = j * R + Int(region[s])
+            var off = a * offMult[jr]
             var abroad = exporter[s] ? a * worldMult[j] : 0
             off += abroad
-            var retail = a * w.retail * retailMult[j], live = a * w.live * retailMult[j], b2b = a * w.b2b * wholesaleMult[j]
+            var retail = a * w.retail * retailMult[jr], live = a * w.live * retailMult[jr], b2b = a * w.b2b * wholesaleMult[j]
             var xborder = a * w.xborder * worldRetailMult[j]
             var total = off + retail + live + b2b + xborder
             var q = total / price[s]

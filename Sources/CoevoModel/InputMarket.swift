@@ -1,6 +1,7 @@
 // The input market (MODEL.md §3(6); paper §2.2, Marshall's input sharing after Ethier 1982):
 // manufacturers and brands buy a CES bundle (elasticity σ_in) from the suppliers they reach — their
-// cluster's, other clusters' of the same industry through B2B (weight ω), and their collaboration
+// cluster's, other clusters' of the same industry through B2B (weight ω; across regions less, as the
+// regional administrative barrier adds to the freight, `b2bRegionWeights`), and their collaboration
 // partners that are suppliers (weight ω_net, CollaborationNetwork.swift), and, for a buyer embedded in
 // an ecosystem, that ecosystem's suppliers of its industry in other clusters (weight ω_eco) — so the input price
 // index Ψ_i = (I_eff,i/I_ref)^(α_in/(1−σ_in)), I_eff = Σ_reachable ω·p_s^(1−σ_in), falls as reachable
@@ -32,20 +33,43 @@ extension Model {
                 ecosystemSupplierIndexByCluster[(e - 1) * K + k] += w
             }
         }
-        industryB2BIndex = [Double](repeating: 0, count: world.industries)
-        for k in clusters.indices { industryB2BIndex[world.clusterIndustry[k]] += clusters[k].supplierIndexB2B }
+        let R = world.regions
+        industryB2BIndex = [Double](repeating: 0, count: J * R)
+        for k in clusters.indices { industryB2BIndex[world.clusterIndustry[k] * R + world.clusterRegion[k]] += clusters[k].supplierIndexB2B }
+        b2bRegionWeights()
         if supplierIndexRef <= 0 {
             supplierIndexRef = clusters.reduce(0) { $0 + $1.supplierIndex } / Double(max(clusters.count, 1))
         }
     }
 
-    /// Input spending flows to suppliers: each supplier gets p_s^(1−σ)·(L_k + [B2B]·(G_j − G_k)).
+    /// The weight W(r, r') of a B2B supplier in region r' to a buyer in region r (docs/ODD.md §8.10).
+    /// In the Ethier CES a variety bought at (1 + t) times its price counts (1 + t)^(1−σ_in); within a
+    /// region t is the freight, ω = (1 + t)^(1−σ_in) (`inputs.b2b_weight`). Across regions the
+    /// administrative barrier multiplies the cost of the dealing as it multiplies a cross-region
+    /// link's (CollaborationNetwork.swift): t·(1 + b_R·(1 − Ḡ_bar)²), Ḡ_bar the two regions' mean.
+    mutating func b2bRegionWeights() {
+        let p = parameters, R = world.regions
+        if b2bRegionWeight.count != R * R { b2bRegionWeight = [Double](repeating: 0, count: R * R) }
+        let omega = p.b2bSupplierWeight
+        let freight = omega > 0 ? pow(omega, 1 / (1 - p.sigmaIn)) - 1 : 0
+        for r in 0..<R {
+            for q in 0..<R {
+                if r == q || omega <= 0 { b2bRegionWeight[r * R + q] = omega; continue }
+                let gBar = (regions[r].policy[Lever.bar.rawValue] + regions[q].policy[Lever.bar.rawValue]) / 2
+                let barrier = 1 + p.regionBarrier * (1 - gBar) * (1 - gBar)
+                b2bRegionWeight[r * R + q] = pow(1 + freight * barrier, 1 - p.sigmaIn)
+            }
+        }
+    }
+
+    /// Input spending flows to suppliers: each supplier s in cluster k of industry j gets
+    /// p_s^(1−σ)·(L_k + [B2B]·(Σ_r W(r, r_s)·G_{j,r} − ω·G_k)), G the buyers' spending per unit of pool.
     /// The per-firm passes are non-mutating (firm columns are reference storage; sums go to local
     /// `Column`s copied back at the end), so they never copy the model.
     mutating func distributeInputSpending() {
         let families = max(parameters.retailPlatforms, 1), J = world.industries, K = clusters.count
         let localDemand = Column<Double>(repeating: 0, count: K), b2bDemand = Column<Double>(repeating: 0, count: K)
-        let remote = Column<Double>(repeating: 0, count: J)
+        let remote = Column<Double>(repeating: 0, count: J * world.regions)
         let ecoDemand = Column<Double>(repeating: 0, count: families * J)
         let ecoDemandByCluster = Column<Double>(repeating: 0, count: families * K)
         // Purchases from partner suppliers, accumulated in a local buffer (taken from the model and
@@ -77,7 +101,8 @@ extension Model {
         let J = world.industries, K = clusters.count
         let role = firms.role.base, inputSpending = firms.inputSpending.base, cluster = firms.cluster.base
         let poolLocal = firms.poolLocal.base, poolB2B = firms.poolB2B.base, poolNetwork = firms.poolNetwork.base, poolEcosystem = firms.poolEcosystem.base
-        let industry = firms.industry.base, ecosystem = firms.ecosystem.base
+        let industry = firms.industry.base, ecosystem = firms.ecosystem.base, region = firms.region.base
+        let R = world.regions
         for s in 0..<firms.count where role[s] != .supplier {
             let e = inputSpending[s]
             guard e > 0 else { continue }
@@ -86,9 +111,10 @@ extension Model {
             let k = Int(cluster[s])
             localDemand[k] += e / total
             if b2b > 0 {
-                let g = p.b2bSupplierWeight * e / total
-                b2bDemand[k] += g
-                remote[Int(industry[s])] += g
+                // Per unit of weight: each B2B supplier's share is W(r_buyer, r_s)·p_s^(1−σ) times this.
+                let g = e / total
+                b2bDemand[k] += p.b2bSupplierWeight * g   // the buyer's own cluster (W = ω), not bought via B2B
+                remote[Int(industry[s]) * R + Int(region[s])] += g
             }
             if eco > 0 {
                 // Spending on the ecosystem's suppliers of this industry outside the buyer's cluster.
@@ -131,11 +157,23 @@ extension Model {
         let channels = firms.channels.base, industry = firms.industry.base, ecosystem = firms.ecosystem.base
         let revenue = firms.revenue.base, revenueB2B = firms.revenueB2B.base, revenueRetail = firms.revenueRetail.base
         let revenueLive = firms.revenueLive.base, revenueXborder = firms.revenueXborder.base, revenueOnline = firms.revenueOnline.base
+        // B2B buyers' spending per unit of a supplier's weight, by industry and the supplier's region:
+        // Σ_r W(r, r')·G_{j,r}.
+        let R = world.regions
+        var reach = [Double](repeating: 0, count: J * R)
+        for j in 0..<J {
+            for q in 0..<R {
+                var g = 0.0
+                for r in 0..<R { g += b2bRegionWeight[r * R + q] * remote[j * R + r] }
+                reach[j * R + q] = g
+            }
+        }
+        let region = firms.region.base
         for s in 0..<firms.count where role[s] == .supplier {
             let k = Int(cluster[s])
             let w = supplierWeight[s]
             let local = w * localDemand[k]
-            var far = channels[s] & Channel.b2b.bit != 0 ? w * (remote[Int(industry[s])] - b2bDemand[k]) : 0
+            var far = channels[s] & Channel.b2b.bit != 0 ? w * (reach[Int(industry[s]) * R + Int(region[s])] - b2bDemand[k]) : 0
             let f = Int(ecosystem[s]) - 1
             // Sales to the ecosystem's buyers elsewhere go through its platforms, like B2B sales.
             if f >= 0 && f < families { far += w * (ecoDemand[f * J + Int(industry[s])] - ecoDemandByCluster[f * K + k]) }

@@ -94,10 +94,17 @@ public struct Model: Sendable {
     var ecosystemDemandByCluster: [Double] = []
     /// Each cluster's own supplier pool at quarter 0, used from then on when `external.cluster` is off.
     var frozenLocalPool: [Double] = []
-    /// Σ over clusters of an industry of the B2B supplier index.
+    /// Σ over the clusters of an industry in a region of the B2B supplier index (industries × regions).
     public var industryB2BIndex: [Double] = []
+    /// Weight of B2B suppliers in region r' to a buyer in region r (regions × regions, this quarter):
+    /// ω within a region, less across regions as the regional barrier raises the freight
+    /// (`b2bRegionWeights`, InputMarket.swift).
+    public var b2bRegionWeight: [Double] = []
     /// Offline visibility of a seller from region r in market m (regions × markets), this period.
     public var offlineVisibility: [Double] = []
+    /// Online consumer visibility of a seller in region r to buyers in market m, e^(−s_on·decay·d(r, m))
+    /// (`demand.online_distance`), regions × markets; 1 in the world market (XBORDER is not faded).
+    public var onlineVisibility: [Double] = []
     /// Scratch buffer (attraction and 4 online weights per slot, Demand.swift), reused every period.
     var attraction: [Double] = []
     var funds: [Double] = []

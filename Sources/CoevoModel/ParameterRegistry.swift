@@ -103,6 +103,7 @@ extension Parameters {
         r("demand.export_fixed_cost", \.exportFixedCost, "rev/quarter", 0, 10, "fixed cost of offline export"),
         r("demand.distance_markup", \.distanceMarkup, "per distance", 0, 5, "offline price markup per unit distance τ_d"),
         r("demand.visibility_decay", \.visibilityDecay, "per distance", 0, 20, "offline visibility decay with distance"),
+        r("demand.online_distance", \.onlineDistanceShare, "share", 0, 1, "online consumer visibility's decay with distance, as a share of the offline decay"),
         r("demand.live_bonus", \.liveBonus, "utils", 0, 5, "LIVE trust bonus per unit of tacitness"),
         r("demand.online_quality", \.onlineQuality, "–", 0, 5, "extra weight online buyers give quality κ_on"),
         r("demand.fit_spread", \.fitSpread, "log-sd", 0, 3, "spread of firm-specific channel fit"),

@@ -60,6 +60,12 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Offline distance price markup and visibility decay (per unit distance).
     public var distanceMarkup: Double = 0.5
     public var visibilityDecay: Double = 3
+    /// Online consumer visibility (RETAIL, LIVE) fades with the distance between seller and buyer
+    /// at this share of the offline visibility decay: e^(−s_on·decay·d). Buyers online still favour
+    /// nearby sellers (trust, delivery time, dialect, returns), far less than offline: Lendle et al.
+    /// (2016, EJ) find the distance effect on eBay 65% smaller than in offline trade, so 0.35
+    /// (docs/ODD.md §8.10). 0: online offers are seen alike everywhere (MODEL.md's design).
+    public var onlineDistanceShare: Double = 0.35
     /// LIVE trust bonus per unit of tacitness (utils).
     public var liveBonus: Double = 1.2
     /// Extra weight online buyers give quality (reviews, ratings, precise matching): online visibility
@@ -140,8 +146,12 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Supplier substitution elasticity σ_in (> 1) and input share of production cost α_in.
     public var sigmaIn: Double = 4
     public var inputShare: Double = 0.5
-    /// Weight of other clusters' suppliers reached through B2B (–).
-    public var b2bSupplierWeight: Double = 0.10
+    /// Weight ω of other clusters' suppliers reached through B2B (–). In the Ethier CES a variety
+    /// delivered at (1 + t) times its price counts (1 + t)^(1−σ_in) as much as a local one; the B2B
+    /// platform removes the information barrier and leaves the freight, t ≈ 0.21 (Anderson and van
+    /// Wincoop 2004, JEL: transport costs' tariff equivalent), so ω = 1.21^(−3) ≈ 0.56 at σ_in = 4
+    /// (docs/ODD.md §8.10; PARAMETERS.md's 0.10 had no source).
+    public var b2bSupplierWeight: Double = 0.56
 
     // MARK: Costs (§3.6)
     /// Firm fixed cost (rev/quarter, lognormal with log-sd `fixedCostSpread`).

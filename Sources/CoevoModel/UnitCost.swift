@@ -43,7 +43,15 @@ extension Model {
         let levels = externalLevels
         for k in clusters.indices {
             poolLocal[k] = levels.cluster ? max(clusters[k].supplierIndex, 0.01 * supplierIndexRef) : frozenLocalPool[k]   // an outside supplier of last resort
-            poolFar[k] = levels.economy ? parameters.b2bSupplierWeight * (industryB2BIndex[world.clusterIndustry[k]] - clusters[k].supplierIndexB2B) : 0
+            if levels.economy {
+                // Other clusters' B2B suppliers, weighted by region (W(r_k, r'), InputMarket.swift).
+                let j = world.clusterIndustry[k], r = world.clusterRegion[k], R = world.regions
+                var far = -parameters.b2bSupplierWeight * clusters[k].supplierIndexB2B
+                for q in 0..<R { far += b2bRegionWeight[r * R + q] * industryB2BIndex[j * R + q] }
+                poolFar[k] = far
+            } else {
+                poolFar[k] = 0
+            }
             psiLocal[k] = exponent * log(poolLocal[k] / supplierIndexRef)
             psiB2B[k] = exponent * log((poolLocal[k] + poolFar[k]) / supplierIndexRef)
         }

@@ -110,7 +110,8 @@ func temporaryDirectory() -> URL {
 
     @Test func defaultRunReportHasEveryChartAndNoExternalReferences() throws {
         let out = temporaryDirectory().appendingPathComponent("report-run")
-        let r = try coevo(["run", "--firms", "2000", "--periods", "40", "--set", "observe.bootstrap_draws=19", "--out", out.path, "--quiet"])
+        // 48 quarters: the stage charts need stage 1, which 2,000 firms enter near quarter 40.
+        let r = try coevo(["run", "--firms", "2000", "--periods", "48", "--set", "observe.bootstrap_draws=19", "--out", out.path, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         for id in ["chart-stages", "chart-adoption", "chart-villages", "chart-cost", "chart-cost-source", "chart-cost-level",

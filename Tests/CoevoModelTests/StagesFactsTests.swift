@@ -172,15 +172,19 @@ struct Fact9 {
 
     @Test func salesRankingCarriesTheTail() {
         // The mechanism behind the fact: LIVE and XBORDER traffic favours sellers with high recent
-        // sales. Without it (ζ = 0) quality converges near the frontier and the tail thins to ≈ 3.
-        var hills: [Double] = []
+        // sales. Without it (ζ = 0) the tail thins by 0.78–0.85 in every seed (Hill 1.24–1.66 with,
+        // 2.01–2.52 without; seeds 21–24, 4,000 firms). Since online buyers favour nearby sellers
+        // (`demand.online_distance`, docs/ODD.md §8.10) sellers' home markets differ in size and part
+        // of the tail is geography: without ranking the mean Hill index is ≈ 2.3, at the fact's bound
+        // (it was ≈ 3 when online offers were seen alike everywhere).
+        var thinning: [Double] = []
         for seed in stageSeeds.prefix(4) {
             let flat = runSeries(testParameters { $0.onlineRanking = 0 }, seed: seed)
             let with = mean(baselineRuns[seed]!["size.hill"].suffix(8)), without = mean(flat["size.hill"].suffix(8))
-            hills.append(without)
-            #expect(with < without - 0.3, "seed \(seed): Hill index \(with) with ranking vs \(without) without")
+            thinning.append(without - with)
+            #expect(with < without - 0.5, "seed \(seed): Hill index \(with) with ranking vs \(without) without")
         }
-        #expect(hills.reduce(0, +) / Double(hills.count) > 2.5, "Hill without ranking \(hills)")
+        #expect(thinning.reduce(0, +) / Double(thinning.count) > 0.6, "Hill index without ranking minus with, by seed: \(thinning)")
     }
 }
 
@@ -194,11 +198,14 @@ struct CoordinationCapacity {
             #expect(off["adoption.iinet"].allSatisfy { $0 == 0 })
             let last = off["stage"].count - 1
             // The cost of a further link rises with the network (degree) without coordination capacity,
-            // and falls with it when IINET and ECO raise that capacity.
+            // and falls with it when IINET and ECO raise that capacity. Without it the network grows
+            // until its links cost more than they bring (link cost above its quarter-30 level), then
+            // sheds links, so the cost ends near where it was at quarter 30 (−2% at 4,000 firms, seeds
+            // 21–23); with coordination it falls by about 70%.
             let costOff = off["network.linkcost"], costOn = on["network.linkcost"]
             #expect(slope(off["network.degree"], costOff) > 0, "seed \(seed): link cost vs degree without coordination")
-            #expect(costOff[last] > costOff[30] && costOn[last] < costOn[30],
-                    "seed \(seed): link cost \(costOff[30]) → \(costOff[last]) without coordination, \(costOn[30]) → \(costOn[last]) with")
+            #expect(costOff[30...].max()! > costOff[30] && costOff[last] > 0.9 * costOff[30] && costOn[last] < 0.5 * costOn[30],
+                    "seed \(seed): link cost \(costOff[30]) → peak \(costOff[30...].max()!) → \(costOff[last]) without coordination, \(costOn[30]) → \(costOn[last]) with")
             // So the network stops reaching out: few cross-cluster partners, slower degree growth, no stage 3.
             #expect(off["network.crosscluster"][last] < 0.25 * on["network.crosscluster"][last],
                     "seed \(seed): cross-cluster partners \(off["network.crosscluster"][last]) without coordination vs \(on["network.crosscluster"][last])")
