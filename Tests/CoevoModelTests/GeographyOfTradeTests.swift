@@ -1,0 +1,88 @@
+// Geography in online demand and in B2B sourcing (docs/ODD.md §7.9, §7.12, §8.10): online
+// consumers favour nearby sellers at `demand.online_distance` of the offline decay; other
+// clusters' B2B suppliers weigh (1 + t)^(1−σ_in) within a region and less across regions, where
+// the regional barrier multiplies the freight t as it multiplies a cross-region link's cost.
+
+import Foundation
+@testable import CoevoModel
+import Testing
+
+@Suite struct GeographyOfTradeTests {
+    /// The visibility matrix is e^(−s_on·ν_d·d) and online consumer sales depend on it: at 4,000
+    /// firms (seed 21) the online share of consumer sales at the end of 2017 (quarter 35) is 0.3–0.4
+    /// of what it is when online offers are seen alike everywhere (s_on = 0).
+    @Test func onlineConsumersFavourNearbySellers() {
+        var checked = false
+        let faded = runSeries(testParameters(periods: 36), seed: 21) { _, model in
+            guard !checked else { return }
+            checked = true
+            let p = model.parameters, R = model.world.regions, M = R + 1
+            for r in 0..<R {
+                for m in 0..<R {
+                    let d = model.world.distance[r * R + m]
+                    #expect(abs(model.onlineVisibility[r * M + m] - exp(-p.onlineDistanceShare * p.visibilityDecay * d)) < 1e-15)
+                }
+            }
+        }
+        let flat = runSeries(testParameters(periods: 36) { $0.onlineDistanceShare = 0 }, seed: 21)
+        let shareFaded = faded["online.share.retail"][35], shareFlat = flat["online.share.retail"][35]
+        #expect(checked)
+        #expect(shareFlat > 0.1 && shareFaded < 0.6 * shareFlat, "online share of consumer sales, 2017: \(shareFaded) faded vs \(shareFlat) seen alike everywhere")
+    }
+
+    /// W(r, r) = ω and W(r, q) = (1 + t·(1 + b_R(1 − Ḡ_bar)²))^(1−σ_in) with t = ω^(1/(1−σ_in)) − 1:
+    /// at the defaults ω = 0.56, so t ≈ 0.213, and without government (Ḡ_bar = 0, b_R = 4) the
+    /// cross-region weight is (1 + 5t)^(−3) ≈ 0.113.
+    @Test func b2bWeightsFollowTheFreightAndTheBarrier() {
+        func check(_ p: Parameters, noGovernment: Bool) {
+            var seen = 0
+            _ = runSeries(p, seed: 22) { _, model in
+                seen += 1
+                guard seen % 10 == 1 else { return }
+                let q = model.parameters, R = model.world.regions, omega = q.b2bSupplierWeight
+                let t = pow(omega, 1 / (1 - q.sigmaIn)) - 1
+                for a in 0..<R {
+                    for b in 0..<R {
+                        let w = model.b2bRegionWeight[a * R + b]
+                        if a == b { #expect(w == omega); continue }
+                        let g = (model.regions[a].policy[Lever.bar.rawValue] + model.regions[b].policy[Lever.bar.rawValue]) / 2
+                        let expected = pow(1 + t * (1 + q.regionBarrier * (1 - g) * (1 - g)), 1 - q.sigmaIn)
+                        #expect(abs(w - expected) < 1e-14 && w < omega)
+                        if noGovernment { #expect(abs(w - pow(1 + 5 * t, -3)) < 1e-14 && abs(w - 0.113) < 0.002, "\(w)") }
+                    }
+                }
+            }
+            #expect(seen > 0)
+        }
+        check(testParameters(firms: 2000, periods: 30), noGovernment: false)
+        check(testParameters(firms: 2000, periods: 30) { $0.govReg = 0; $0.govPub = 0; $0.govTal = 0; $0.govInf = 0; $0.govBar = 0 },
+              noGovernment: true)
+    }
+
+    /// What B2B buyers spend on other clusters' suppliers, E_i·B_i/I_i, is what those suppliers
+    /// earn through B2B (before any credit cut, read back from their order books), every quarter:
+    /// the buyers' pools and the suppliers' sales use the same region weights.
+    @Test func b2bSpendingArrivesAtTheSuppliers() {
+        // Ecosystem purchases off (they are booked as suppliers' B2B revenue too), credit cuts
+        // undone through the order book, and no owner closing (a closed supplier's book is lost).
+        let p = testParameters(firms: 3000, periods: 60) { $0.ecoSupplierWeight = 0; $0.exitSolvent = false }
+        var quarters = 0, largest = 0.0
+        _ = runSeries(p, seed: 23) { _, model in
+            let f = model.firms
+            var spent = 0.0, earned = 0.0
+            for s in 0..<f.count {
+                if f.role[s] == .supplier {
+                    if f.revenue[s] > 0 { earned += f.revenueB2B[s] * f.orders[s] / f.revenue[s] }
+                } else if f.inputSpending[s] > 0 && f.poolB2B[s] != 0 {
+                    let total = f.poolLocal[s] + f.poolB2B[s] + f.poolNetwork[s] + f.poolEcosystem[s]
+                    spent += f.inputSpending[s] * f.poolB2B[s] / total
+                }
+            }
+            guard spent > 0 else { return }
+            quarters += 1
+            largest = max(largest, abs(earned - spent) / spent)
+        }
+        #expect(quarters > 20, "quarters with B2B sourcing: \(quarters)")
+        #expect(largest < 1e-9, "largest relative gap between B2B spending and B2B sales: \(largest)")
+    }
+}
