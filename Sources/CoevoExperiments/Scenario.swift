@@ -33,7 +33,7 @@ public struct Scenario: Sendable {
             ("pub", \.govPub, "public services and government-guided platforms (adoption cost and propensity)"),
             ("tal", \.govTal, "talent training and sharing (entrepreneurs' learning, adoption, innovation success)"),
             ("inf", \.govInf, "e-commerce parks, logistics and information infrastructure (logistics capacity against congestion)"),
-            ("bar", \.govBar, "removing regional barriers (cross-region link cost, offline distance markup)"),
+            ("bar", \.govBar, "removing regional barriers (cross-region link cost and B2B sourcing, offline distance markup)"),
         ]
         for (lever, key, what) in levers {
             var p = base

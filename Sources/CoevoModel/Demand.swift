@@ -1,8 +1,8 @@
 // Demand (MODEL.md §3(5); paper §1.1, §2.1.1(1)): buyers in each industry × market choose among
 // firms and an outside good by logit on V = θ_Q·x − θ_P·ln p + ln(visibility). Offline a firm is seen
 // at home and, fading with distance and marked up by distance cost, elsewhere; exporters also in the
-// world market. Online it is seen in every region (to consumers fading with distance at a third of
-// the offline rate, `demand.online_distance`, ODD §8.10) with the matching efficiency μ of its platform
+// world market. Online it is seen in every region (by consumers fading with distance, a quarter of
+// the offline distance effect, `demand.online_distance`, ODD §8.10) with the matching efficiency μ of its platform
 // times its channel fit (RETAIL and LIVE to consumers, LIVE with a trust bonus ∝ tacitness; B2B to the
 // wholesale segment; XBORDER to consumers in the world market; MAKE adds a C2M customization bonus;
 // LIVE and XBORDER rank sellers by last quarter's sales, docs/ODD.md §7.12). Attraction
@@ -17,8 +17,8 @@
 
 extension Model {
     /// Offline visibility weights for this period (G_bar lowers the distance markup of its region's
-    /// sellers), and online consumer visibility, fading with distance at `demand.online_distance`
-    /// of the offline decay (docs/ODD.md §8.10).
+    /// sellers), and online consumer visibility u = v^s_on: a share `demand.online_distance` of the
+    /// offline distance effect (docs/ODD.md §8.10).
     mutating func updateVisibility() {
         let p = parameters, R = world.regions, M = markets
         if offlineVisibility.count != R * M { offlineVisibility = [Double](repeating: 0, count: R * M) }
@@ -27,8 +27,9 @@ extension Model {
             let barrier = 1 - 0.5 * regions[r].policy[Lever.bar.rawValue]
             for m in 0..<R {
                 let d = world.distance[r * R + m]
-                offlineVisibility[r * M + m] = exp(-p.visibilityDecay * d) * pow(1 + p.distanceMarkup * barrier * d, -p.thetaP)
-                onlineVisibility[r * M + m] = exp(-p.onlineDistanceShare * p.visibilityDecay * d)
+                let logOffline = -p.visibilityDecay * d - p.thetaP * log(1 + p.distanceMarkup * barrier * d)
+                offlineVisibility[r * M + m] = exp(logOffline)
+                onlineVisibility[r * M + m] = exp(p.onlineDistanceShare * logOffline)
             }
             offlineVisibility[r * M + R] = 0   // the world market is open to exporters only
             onlineVisibility[r * M + R] = 1    // (read by no one: XBORDER has its own sums)

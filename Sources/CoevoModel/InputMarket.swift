@@ -1,7 +1,7 @@
 // The input market (MODEL.md §3(6); paper §2.2, Marshall's input sharing after Ethier 1982):
 // manufacturers and brands buy a CES bundle (elasticity σ_in) from the suppliers they reach — their
 // cluster's, other clusters' of the same industry through B2B (weight ω; across regions less, as the
-// regional administrative barrier adds to the freight, `b2bRegionWeights`), and their collaboration
+// regional administrative barrier adds to the freight, `updateB2BRegionWeights`), and their collaboration
 // partners that are suppliers (weight ω_net, CollaborationNetwork.swift), and, for a buyer embedded in
 // an ecosystem, that ecosystem's suppliers of its industry in other clusters (weight ω_eco) — so the input price
 // index Ψ_i = (I_eff,i/I_ref)^(α_in/(1−σ_in)), I_eff = Σ_reachable ω·p_s^(1−σ_in), falls as reachable
@@ -36,7 +36,7 @@ extension Model {
         let R = world.regions
         industryB2BIndex = [Double](repeating: 0, count: J * R)
         for k in clusters.indices { industryB2BIndex[world.clusterIndustry[k] * R + world.clusterRegion[k]] += clusters[k].supplierIndexB2B }
-        b2bRegionWeights()
+        updateB2BRegionWeights()
         if supplierIndexRef <= 0 {
             supplierIndexRef = clusters.reduce(0) { $0 + $1.supplierIndex } / Double(max(clusters.count, 1))
         }
@@ -47,7 +47,7 @@ extension Model {
     /// region t is the freight, ω = (1 + t)^(1−σ_in) (`inputs.b2b_weight`). Across regions the
     /// administrative barrier multiplies the cost of the dealing as it multiplies a cross-region
     /// link's (CollaborationNetwork.swift): t·(1 + b_R·(1 − Ḡ_bar)²), Ḡ_bar the two regions' mean.
-    mutating func b2bRegionWeights() {
+    mutating func updateB2BRegionWeights() {
         let p = parameters, R = world.regions
         if b2bRegionWeight.count != R * R { b2bRegionWeight = [Double](repeating: 0, count: R * R) }
         let omega = p.b2bSupplierWeight
@@ -63,7 +63,9 @@ extension Model {
     }
 
     /// Input spending flows to suppliers: each supplier s in cluster k of industry j gets
-    /// p_s^(1−σ)·(L_k + [B2B]·(Σ_r W(r, r_s)·G_{j,r} − ω·G_k)), G the buyers' spending per unit of pool.
+    /// p_s^(1−σ)·(L_k + [B2B]·(Σ_r W(r, r_s)·E_{j,r} − W(r_s, r_s)·E_k)), E_{j,r} the B2B buyers'
+    /// input spending per unit of their pool (E_i/I_i summed over industry j's buyers in region r)
+    /// and E_k that of the supplier's own cluster.
     /// The per-firm passes are non-mutating (firm columns are reference storage; sums go to local
     /// `Column`s copied back at the end), so they never copy the model.
     mutating func distributeInputSpending() {
@@ -103,6 +105,7 @@ extension Model {
         let poolLocal = firms.poolLocal.base, poolB2B = firms.poolB2B.base, poolNetwork = firms.poolNetwork.base, poolEcosystem = firms.poolEcosystem.base
         let industry = firms.industry.base, ecosystem = firms.ecosystem.base, region = firms.region.base
         let R = world.regions
+        let ownRegionWeight = (0..<R).map { b2bRegionWeight[$0 * R + $0] }
         for s in 0..<firms.count where role[s] != .supplier {
             let e = inputSpending[s]
             guard e > 0 else { continue }
@@ -113,7 +116,7 @@ extension Model {
             if b2b > 0 {
                 // Per unit of weight: each B2B supplier's share is W(r_buyer, r_s)·p_s^(1−σ) times this.
                 let g = e / total
-                b2bDemand[k] += p.b2bSupplierWeight * g   // the buyer's own cluster (W = ω), not bought via B2B
+                b2bDemand[k] += ownRegionWeight[Int(region[s])] * g   // the buyer's own cluster (W(r, r)), not bought via B2B
                 remote[Int(industry[s]) * R + Int(region[s])] += g
             }
             if eco > 0 {

@@ -98,11 +98,11 @@ public struct Model: Sendable {
     public var industryB2BIndex: [Double] = []
     /// Weight of B2B suppliers in region r' to a buyer in region r (regions × regions, this quarter):
     /// ω within a region, less across regions as the regional barrier raises the freight
-    /// (`b2bRegionWeights`, InputMarket.swift).
+    /// (`updateB2BRegionWeights`, InputMarket.swift).
     public var b2bRegionWeight: [Double] = []
     /// Offline visibility of a seller from region r in market m (regions × markets), this period.
     public var offlineVisibility: [Double] = []
-    /// Online consumer visibility of a seller in region r to buyers in market m, e^(−s_on·decay·d(r, m))
+    /// Online consumer visibility of a seller in region r to buyers in market m, v(r, m)^s_on
     /// (`demand.online_distance`), regions × markets; 1 in the world market (XBORDER is not faded).
     public var onlineVisibility: [Double] = []
     /// Scratch buffer (attraction and 4 online weights per slot, Demand.swift), reused every period.

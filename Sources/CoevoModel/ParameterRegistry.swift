@@ -103,7 +103,7 @@ extension Parameters {
         r("demand.export_fixed_cost", \.exportFixedCost, "rev/quarter", 0, 10, "fixed cost of offline export"),
         r("demand.distance_markup", \.distanceMarkup, "per distance", 0, 5, "offline price markup per unit distance τ_d"),
         r("demand.visibility_decay", \.visibilityDecay, "per distance", 0, 20, "offline visibility decay with distance"),
-        r("demand.online_distance", \.onlineDistanceShare, "share", 0, 1, "online consumer visibility's decay with distance, as a share of the offline decay"),
+        r("demand.online_distance", \.onlineDistanceShare, "share", 0, 1, "online consumer visibility's distance effect (log), as a share of the offline one"),
         r("demand.live_bonus", \.liveBonus, "utils", 0, 5, "LIVE trust bonus per unit of tacitness"),
         r("demand.online_quality", \.onlineQuality, "–", 0, 5, "extra weight online buyers give quality κ_on"),
         r("demand.fit_spread", \.fitSpread, "log-sd", 0, 3, "spread of firm-specific channel fit"),
@@ -179,7 +179,7 @@ extension Parameters {
 
         r("inputs.sigma", \.sigmaIn, "–", 1.1, 20, "supplier substitution elasticity σ_in"),
         r("inputs.share", \.inputShare, "share", 0, 0.95, "input share of production cost α_in"),
-        r("inputs.b2b_weight", \.b2bSupplierWeight, "–", 0, 1, "weight of other clusters' suppliers via B2B"),
+        r("inputs.b2b_weight", \.b2bSupplierWeight, "–", 0, 1, "weight of other clusters' suppliers via B2B within a region, (1 + freight)^(1−σ_in)"),
 
         r("cost.fixed", \.fixedCost, "rev/quarter", 0, 10, "mean firm fixed cost"),
         r("cost.fixed_spread", \.fixedCostSpread, "log-sd", 0, 3, "spread of fixed cost"),
@@ -233,7 +233,7 @@ extension Parameters {
         r("network.gain", \.linkGain, "rev/quarter", 0, 10, "specialisation gain per unit of summed capability"),
         r("network.cost", \.linkCost, "rev/quarter", 0, 10, "coordination cost of a link at degree 0"),
         r("network.cost_exponent", \.linkCostExponent, "–", 0, 5, "exponent of (1+d_a)(1+d_b) in the coordination cost"),
-        r("network.region_barrier", \.regionBarrier, "×", 0, 20, "extra cost of a cross-region link at G_bar = 0 (falls with (1 − G_bar)²)"),
+        r("network.region_barrier", \.regionBarrier, "×", 0, 20, "extra cost of a cross-region link, and × on the freight of cross-region B2B sourcing, at G_bar = 0 (falls with (1 − G_bar)²)"),
         r("network.decay", \.linkDecay, "/quarter", 0, 1, "link decay hazard"),
         r("network.spillover", \.partnerSpillover, "/quarter", 0, 1, "catch-up to the best partner's productivity"),
         r("network.supplier_weight", \.partnerSupplierWeight, "–", 0, 1, "weight of partner suppliers in the input pool"),

@@ -60,12 +60,14 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Offline distance price markup and visibility decay (per unit distance).
     public var distanceMarkup: Double = 0.5
     public var visibilityDecay: Double = 3
-    /// Online consumer visibility (RETAIL, LIVE) fades with the distance between seller and buyer
-    /// at this share of the offline visibility decay: e^(−s_on·decay·d). Buyers online still favour
-    /// nearby sellers (trust, delivery time, dialect, returns), far less than offline: Lendle et al.
-    /// (2016, EJ) find the distance effect on eBay 65% smaller than in offline trade, so 0.35
-    /// (docs/ODD.md §8.10). 0: online offers are seen alike everywhere (MODEL.md's design).
-    public var onlineDistanceShare: Double = 0.35
+    /// Online consumer visibility (RETAIL, LIVE) fades with the distance between seller and buyer:
+    /// its log is this share of the offline visibility's (decay and distance markup,
+    /// `offlineVisibility`), u = v^s_on. Online buyers still favour nearby sellers (trust, delivery
+    /// time, returns, tastes), far less than offline: on eBay the distance effect is about 65%
+    /// smaller than in offline trade (Lendle et al. 2016, EJ), so s_on ≤ 0.35; fitted by `coevo
+    /// calibrate` to China's online share and Taobao villages, 0.2455 [0.225, 0.266] (docs/ODD.md
+    /// §8.10). 0: online offers are seen alike everywhere (MODEL.md's design).
+    public var onlineDistanceShare: Double = 0.2455
     /// LIVE trust bonus per unit of tacitness (utils).
     public var liveBonus: Double = 1.2
     /// Extra weight online buyers give quality (reviews, ratings, precise matching): online visibility

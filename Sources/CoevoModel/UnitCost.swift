@@ -46,7 +46,7 @@ extension Model {
             if levels.economy {
                 // Other clusters' B2B suppliers, weighted by region (W(r_k, r'), InputMarket.swift).
                 let j = world.clusterIndustry[k], r = world.clusterRegion[k], R = world.regions
-                var far = -parameters.b2bSupplierWeight * clusters[k].supplierIndexB2B
+                var far = -b2bRegionWeight[r * R + r] * clusters[k].supplierIndexB2B
                 for q in 0..<R { far += b2bRegionWeight[r * R + q] * industryB2BIndex[j * R + q] }
                 poolFar[k] = far
             } else {

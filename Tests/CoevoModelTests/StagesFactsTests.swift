@@ -172,8 +172,8 @@ struct Fact9 {
 
     @Test func salesRankingCarriesTheTail() {
         // The mechanism behind the fact: LIVE and XBORDER traffic favours sellers with high recent
-        // sales. Without it (ζ = 0) the tail thins by 0.78–0.85 in every seed (Hill 1.24–1.66 with,
-        // 2.01–2.52 without; seeds 21–24, 4,000 firms). Since online buyers favour nearby sellers
+        // sales. Without it (ζ = 0) the tail thins by 0.68–0.82 in every seed (Hill 1.30–1.66 with,
+        // 1.97–2.45 without; seeds 21–24, 4,000 firms). Since online buyers favour nearby sellers
         // (`demand.online_distance`, docs/ODD.md §8.10) sellers' home markets differ in size and part
         // of the tail is geography: without ranking the mean Hill index is ≈ 2.3, at the fact's bound
         // (it was ≈ 3 when online offers were seen alike everywhere).
@@ -190,7 +190,7 @@ struct Fact9 {
 
 @Suite("Coordination capacity: without IINET and ECO the network chokes")
 struct CoordinationCapacity {
-    @Test func withoutCoordinationLinkCostRisesAndNetworkStops() {
+    @Test func withoutCoordinationLinkCostStaysHighAndNetworkStops() {
         for seed in stageSeeds.prefix(3) {
             let on = baselineRuns[seed]!
             // No IINET platform ever enters, and ecosystem embedding brings no coordination.
@@ -198,14 +198,14 @@ struct CoordinationCapacity {
             #expect(off["adoption.iinet"].allSatisfy { $0 == 0 })
             let last = off["stage"].count - 1
             // The cost of a further link rises with the network (degree) without coordination capacity,
-            // and falls with it when IINET and ECO raise that capacity. Without it the network grows
-            // until its links cost more than they bring (link cost above its quarter-30 level), then
-            // sheds links, so the cost ends near where it was at quarter 30 (−2% at 4,000 firms, seeds
-            // 21–23); with coordination it falls by about 70%.
+            // and falls when IINET and ECO raise that capacity. Without it the network grows, then sheds
+            // the links that cost more than they bring, so the link cost ends where it was at quarter 30
+            // (0.975–0.986 of it at 4,000 firms, seeds 21–23); with coordination it ends at 0.30–0.33
+            // of it.
             let costOff = off["network.linkcost"], costOn = on["network.linkcost"]
             #expect(slope(off["network.degree"], costOff) > 0, "seed \(seed): link cost vs degree without coordination")
-            #expect(costOff[30...].max()! > costOff[30] && costOff[last] > 0.9 * costOff[30] && costOn[last] < 0.5 * costOn[30],
-                    "seed \(seed): link cost \(costOff[30]) → peak \(costOff[30...].max()!) → \(costOff[last]) without coordination, \(costOn[30]) → \(costOn[last]) with")
+            #expect(abs(costOff[last] / costOff[30] - 1) < 0.1 && costOn[last] < 0.5 * costOn[30],
+                    "seed \(seed): link cost \(costOff[30]) → \(costOff[last]) without coordination, \(costOn[30]) → \(costOn[last]) with")
             // So the network stops reaching out: few cross-cluster partners, slower degree growth, no stage 3.
             #expect(off["network.crosscluster"][last] < 0.25 * on["network.crosscluster"][last],
                     "seed \(seed): cross-cluster partners \(off["network.crosscluster"][last]) without coordination vs \(on["network.crosscluster"][last])")
@@ -253,15 +253,15 @@ struct Fact7 {
             #expect(n4 > b4, "seed \(seed): stage 4 at \(n4) without government, \(b4) with")
             // Economy-level external economies (logistics, platforms, credit) stop growing late in the
             // run: over the seeds by more than half (below), and in every seed clearly. Per seed the
-            // ratio is 0.35–0.55 at 4,000 firms (0.37–0.46 before the brand change of ODD §8.9;
-            // 0.40–0.49 at 20,000 firms, seeds 1–5); with no effect of government it would be ≈ 1.
+            // ratio is 0.06–0.23 at 4,000 firms, 0.12 pooled (0.35–0.55 before cross-region B2B
+            // sourcing bore the regional barrier, ODD §8.10); with no effect of government it would be ≈ 1.
             func rise(_ r: RunSeries) -> Double { r["externality.economy"][79] - r["externality.economy"][60] }
             #expect(rise(none) < 0.7 * rise(base), "seed \(seed): economy-level rise t60→79 \(rise(none)) without government vs \(rise(base))")
             noneRise += rise(none); baseRise += rise(base)
             #expect(none["logistics.cost"][79] > base["logistics.cost"][79] + 0.01, "seed \(seed): congestion without G_inf")
             // The forces the levers hold back: with congestion and fraud switched off, growth resumes.
             let calm = runSeries(testParameters { Fact7.noGovernment(&$0); $0.congestionWeight = 0; $0.fraudHazard = 0 }, seed: seed)
-            // Per seed the ratio is 1.35–2.3 (ζ = 0.3): every seed resumes, and over the seeds by half again.
+            // Per seed the ratio is 2.2–6.3 (3.3 pooled): every seed resumes, and over the seeds by half again.
             #expect(rise(calm) > 1.25 * rise(none), "seed \(seed): rise without congestion and fraud \(rise(calm)) vs \(rise(none))")
             calmRise += rise(calm)
         }
