@@ -34,6 +34,40 @@ import Testing
         #expect(shareFlat > 0.1 && shareFaded < 0.6 * shareFlat, "online share of consumer sales, 2017: \(shareFaded) faded vs \(shareFlat) seen alike everywhere")
     }
 
+    /// What consumers at home spend online, Σ_{j,m} X^on_{j,m}·(online offers seen in m)/D^ret_{j,m},
+    /// arrives as sellers' RETAIL and LIVE revenue (before credit cuts, read back from their order
+    /// books), every quarter: the consumers' denominators and the sellers' multipliers use the same
+    /// regional visibility. The sums are recomputed on a copy of the model from the quarter's state
+    /// (ranking off, since it reads last quarter's online sales, which demand has overwritten).
+    @Test func onlineConsumerSpendingArrivesAtTheSellers() {
+        let p = testParameters(firms: 3000, periods: 50) { $0.exitSolvent = false; $0.onlineRanking = 0 }
+        var quarters = 0, largest = 0.0
+        _ = runSeries(p, seed: 24) { _, model in
+            var copy = model
+            let (retail, _, offlineRetail) = copy.attractionSums()
+            let q = model.parameters, J = model.world.industries, R = model.world.regions, M = R + 1
+            let growth = pow(1 + q.marketGrowth, Double(model.period))
+            var spent = 0.0
+            for j in 0..<J {
+                for m in 0..<R {
+                    let xOn = model.onlineShoppers * (1 - q.wholesaleShare) * model.marketBase[j * M + m] * growth
+                    let online = retail[j * M + m] - offlineRetail[j * M + m]
+                    spent += xOn * online / (model.outsideRetail[j * M + m] + retail[j * M + m])
+                }
+            }
+            let f = model.firms
+            var earned = 0.0
+            for s in 0..<f.count where f.role[s] != .supplier && f.revenue[s] > 0 {
+                earned += (f.revenueRetail[s] + f.revenueLive[s]) * f.orders[s] / f.revenue[s]
+            }
+            guard spent > 0 else { return }
+            quarters += 1
+            largest = max(largest, abs(earned - spent) / spent)
+        }
+        #expect(quarters > 30, "quarters with online consumer sales: \(quarters)")
+        #expect(largest < 1e-9, "largest relative gap between online consumer spending and sellers' RETAIL + LIVE sales: \(largest)")
+    }
+
     /// W(r, r) = ω and W(r, q) = (1 + t·(1 + b_R(1 − Ḡ_bar)²))^(1−σ_in) with t = ω^(1/(1−σ_in)) − 1:
     /// at the defaults ω = 0.56, so t ≈ 0.213, and without government (Ḡ_bar = 0, b_R = 4) the
     /// cross-region weight is (1 + 5t)^(−3) ≈ 0.113.
