@@ -17,7 +17,7 @@
 
 extension Model {
     /// Offline visibility weights for this period (G_bar lowers the distance markup of its region's
-    /// sellers), and online consumer visibility u = v^s_on: a share `demand.online_distance` of the
+    /// sellers), and online consumer visibility u = v^δ_on: a share `demand.online_distance` of the
     /// offline distance effect (docs/ODD.md §8.10).
     mutating func updateVisibility() {
         let p = parameters, R = world.regions, M = markets

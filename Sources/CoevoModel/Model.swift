@@ -102,7 +102,7 @@ public struct Model: Sendable {
     public var b2bRegionWeight: [Double] = []
     /// Offline visibility of a seller from region r in market m (regions × markets), this period.
     public var offlineVisibility: [Double] = []
-    /// Online consumer visibility of a seller in region r to buyers in market m, v(r, m)^s_on
+    /// Online consumer visibility of a seller in region r to buyers in market m, v(r, m)^δ_on
     /// (`demand.online_distance`), regions × markets; 1 in the world market (XBORDER is not faded).
     public var onlineVisibility: [Double] = []
     /// Scratch buffer (attraction and 4 online weights per slot, Demand.swift), reused every period.

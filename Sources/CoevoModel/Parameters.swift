@@ -62,9 +62,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var visibilityDecay: Double = 3
     /// Online consumer visibility (RETAIL, LIVE) fades with the distance between seller and buyer:
     /// its log is this share of the offline visibility's (decay and distance markup,
-    /// `offlineVisibility`), u = v^s_on. Online buyers still favour nearby sellers (trust, delivery
+    /// `offlineVisibility`), u = v^δ_on. Online buyers still favour nearby sellers (trust, delivery
     /// time, returns, tastes), far less than offline: on eBay the distance effect is about 65%
-    /// smaller than in offline trade (Lendle et al. 2016, EJ), so s_on ≤ 0.35; fitted by `coevo
+    /// smaller than in offline trade (Lendle et al. 2016, EJ), so δ_on ≤ 0.35; fitted by `coevo
     /// calibrate` to China's online share and Taobao villages, 0.2455 [0.225, 0.266] (docs/ODD.md
     /// §8.10). 0: online offers are seen alike everywhere (MODEL.md's design).
     public var onlineDistanceShare: Double = 0.2455

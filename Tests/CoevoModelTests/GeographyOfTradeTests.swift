@@ -8,10 +8,10 @@ import Foundation
 import Testing
 
 @Suite struct GeographyOfTradeTests {
-    /// Online visibility is the offline visibility to the power s_on, and online consumer sales
+    /// Online visibility is the offline visibility to the power δ_on, and online consumer sales
     /// depend on it: at 4,000 firms the online share of consumer sales at the end of 2017 (quarter
     /// 35) is 0.23 (seed 21) and 0.37 (seed 22) of what it is when online offers are seen alike
-    /// everywhere (s_on = 0).
+    /// everywhere (δ_on = 0).
     @Test func onlineConsumersFavourNearbySellers() {
         var checked = false
         let faded = runSeries(testParameters(periods: 36), seed: 21) { _, model in
