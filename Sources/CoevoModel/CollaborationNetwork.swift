@@ -109,12 +109,17 @@ extension Model {
         let coordination = 1 + (coordinationCapacity(slot: a) + coordinationCapacity(slot: b)) / 2
         var cost = p.linkCost * crowding / coordination
         let ra = Int(firms.region[a]), rb = Int(firms.region[b])
-        if ra != rb {
-            let gBar = (regions[ra].policy[Lever.bar.rawValue] + regions[rb].policy[Lever.bar.rawValue]) / 2
-            // b_R·(1 − Ḡ_bar)²: the first barriers removed matter most (docs/ODD.md §7.25).
-            cost *= 1 + p.regionBarrier * (1 - gBar) * (1 - gBar)
-        }
+        if ra != rb { cost *= crossRegionBarrier(ra, rb) }
         return gain - cost
+    }
+
+    /// The regional administrative barrier between regions a ≠ b, as a factor on the cost of any
+    /// dealing across them: 1 + b_R·(1 − Ḡ_bar)², Ḡ_bar the two regions' mean G_bar; the first
+    /// barriers removed matter most (docs/ODD.md §7.25). It multiplies a cross-region link's cost
+    /// (here) and the freight of cross-region B2B sourcing (InputMarket.swift).
+    @inline(__always) func crossRegionBarrier(_ a: Int, _ b: Int) -> Double {
+        let gBar = (regions[a].policy[Lever.bar.rawValue] + regions[b].policy[Lever.bar.rawValue]) / 2
+        return 1 + parameters.regionBarrier * (1 - gBar) * (1 - gBar)
     }
 
     /// The booked value of the knowledge a link between a and b carries (rev): the partner catch-up

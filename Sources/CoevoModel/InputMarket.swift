@@ -45,8 +45,8 @@ extension Model {
     /// The weight W(r, r') of a B2B supplier in region r' to a buyer in region r (docs/ODD.md §8.10).
     /// In the Ethier CES a variety bought at (1 + t) times its price counts (1 + t)^(1−σ_in); within a
     /// region t is the freight, ω = (1 + t)^(1−σ_in) (`inputs.b2b_weight`). Across regions the
-    /// administrative barrier multiplies the cost of the dealing as it multiplies a cross-region
-    /// link's (CollaborationNetwork.swift): t·(1 + b_R·(1 − Ḡ_bar)²), Ḡ_bar the two regions' mean.
+    /// administrative barrier multiplies the freight as it multiplies a cross-region link's cost,
+    /// t·`crossRegionBarrier` = t·(1 + b_R·(1 − Ḡ_bar)²), Ḡ_bar the two regions' mean.
     mutating func updateB2BRegionWeights() {
         let p = parameters, R = world.regions
         if b2bRegionWeight.count != R * R { b2bRegionWeight = [Double](repeating: 0, count: R * R) }
@@ -55,9 +55,7 @@ extension Model {
         for r in 0..<R {
             for q in 0..<R {
                 if r == q || omega <= 0 { b2bRegionWeight[r * R + q] = omega; continue }
-                let gBar = (regions[r].policy[Lever.bar.rawValue] + regions[q].policy[Lever.bar.rawValue]) / 2
-                let barrier = 1 + p.regionBarrier * (1 - gBar) * (1 - gBar)
-                b2bRegionWeight[r * R + q] = pow(1 + freight * barrier, 1 - p.sigmaIn)
+                b2bRegionWeight[r * R + q] = pow(1 + freight * crossRegionBarrier(r, q), 1 - p.sigmaIn)
             }
         }
     }

@@ -152,7 +152,8 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// delivered at (1 + t) times its price counts (1 + t)^(1−σ_in) as much as a local one; the B2B
     /// platform removes the information barrier and leaves the freight, t ≈ 0.21 (Anderson and van
     /// Wincoop 2004, JEL: transport costs' tariff equivalent), so ω = 1.21^(−3) ≈ 0.56 at σ_in = 4
-    /// (docs/ODD.md §8.10; PARAMETERS.md's 0.10 had no source).
+    /// (docs/ODD.md §8.10; PARAMETERS.md's 0.10 had no source). This is the weight within a region;
+    /// across regions the regional barrier multiplies the freight (`updateB2BRegionWeights`).
     public var b2bSupplierWeight: Double = 0.56
 
     // MARK: Costs (§3.6)
