@@ -96,10 +96,15 @@ public enum RunPipeline {
     /// occurs or the regression cannot be run (reported as null). With `jobs` 2 the two regressions
     /// run side by side (each is deterministic: the same result either way).
     public static func elasticities(_ panel: FirmPanel, draws: Int, seed: UInt64, jobs: Int = 1) -> ([String: Interval?], [String: Interval?]) {
+        // ln AVC and ln q are the same in both regressions: computed once, a column per job.
+        let columns = parallelMap(count: 2, jobs: jobs) { i in
+            FirmPanel.logarithms(of: i == 0 ? panel.averageVariableCost : panel.output)
+        }
+        let logs = FirmPanel.Logarithms(averageVariableCost: columns[0], output: columns[1])
         @Sendable func estimate(_ regressor: [Double]) -> [String: Interval?] {
             var out: [String: Interval?] = [:]
             for s in 0...4 { out["\(s)"] = .some(nil) }
-            let data = panel.externalityPanel(regressor: regressor)
+            let data = panel.externalityPanel(regressor: regressor, logs: logs)
             guard !data.logAVC.isEmpty else { return out }
             guard let fit = try? estimateExternality(data, bootstrapDraws: draws, seed: seed) else { return out }
             for (stage, c) in fit.byStage {

@@ -173,7 +173,9 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
     let groupAll = FactorCoding(panel.group)
     let cellAll = FactorCoding(pairs: groupAll.codes, groupAll.levels, panel.period, periods)
     let keep = nonSingletonRows(firmAll.codes, levelsA: firmAll.levels, cellAll.codes, levelsB: cellAll.levels)
-    let rows = (0..<n).filter { keep[$0] }
+    var rows = [Int]()
+    rows.reserveCapacity(n)
+    for r in 0..<n where keep[r] { rows.append(r) }
     let nk = rows.count
     guard nk > 0 else {
         throw RegressionError.noObservations(detail: "all \(n) rows are singletons (a firm observed once or alone in its group×period cell)")
@@ -183,36 +185,66 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
     let firm = allKept ? firmAll : FactorCoding(rows.map { firmAll.codes[$0] })
     let cell = allKept ? cellAll : FactorCoding(rows.map { cellAll.codes[$0] })
     let cluster = FactorCoding(allKept ? panel.cluster : rows.map { panel.cluster[$0] })
-    let stageOfRow = rows.map { panel.stageOfPeriod[Int(panel.period[$0])] }
-    let stages = Array(Set(stageOfRow)).sorted()
+    var periodOccurs = [Bool](repeating: false, count: periods)
+    for row in rows { periodOccurs[Int(panel.period[row])] = true }
+    let stages = Array(Set((0..<periods).filter { periodOccurs[$0] }.map { panel.stageOfPeriod[$0] })).sorted()
 
-    // Interleaved matrix: column 0 ln AVC, then one ln Y column per stage, then ln q.
+    // Interleaved matrix: column 0 ln AVC, then one ln Y column per stage, then ln q. The columns'
+    // sums of squares (in row order) are gathered on the way.
     let m = stages.count + 2
     var stageColumn = [Int](repeating: -1, count: 5)
     for (i, s) in stages.enumerated() { stageColumn[s] = 1 + i }
-    var data = [Double](repeating: 0, count: nk * m)
+    let columnOfPeriod = panel.stageOfPeriod.map { stageColumn[$0] }
+    var data = [Double].zeros(nk * m)
     var rawNorm = [Double](repeating: 0, count: m)
-    for (r, row) in rows.enumerated() {
-        let base = r * m
-        data[base] = panel.logAVC[row]
-        let c = stageColumn[stageOfRow[r]]
-        data[base + c] = panel.logReach[row]
-        data[base + m - 1] = panel.logOutput[row]
-        rawNorm[c] += panel.logReach[row] * panel.logReach[row]
-        rawNorm[m - 1] += panel.logOutput[row] * panel.logOutput[row]
-    }
-    let report = try twoWayProjection(&data, m: m, a: firm.codes, levelsA: firm.levels, b: cell.codes, levelsB: cell.levels,
-                                      tolerance: tolerance, maxIterations: 10_000)
-
-    // Regressors with within variation.
-    var demeanedNorm = [Double](repeating: 0, count: m)
-    demeanedNorm.withUnsafeMutableBufferPointer { norm in
-        data.withUnsafeBufferPointer { x in
-            for r in 0..<nk {
-                for c in 0..<m { norm[c] += x[r * m + c] * x[r * m + c] }
+    data.withUnsafeMutableBufferPointer { x in
+        rawNorm.withUnsafeMutableBufferPointer { norm in
+            panel.logAVC.withUnsafeBufferPointer { y in
+                panel.logReach.withUnsafeBufferPointer { reach in
+                    panel.logOutput.withUnsafeBufferPointer { q in
+                        panel.period.withUnsafeBufferPointer { period in
+                            for (r, row) in rows.enumerated() {
+                                let base = r * m
+                                let c = columnOfPeriod[Int(period[row])]
+                                x[base] = y[row]
+                                x[base + c] = reach[row]
+                                x[base + m - 1] = q[row]
+                                norm[0] += y[row] * y[row]
+                                norm[c] += reach[row] * reach[row]
+                                norm[m - 1] += q[row] * q[row]
+                            }
+                        }
+                    }
+                }
             }
         }
     }
+    let report = try twoWayProjection(&data, m: m, a: firm.codes, levelsA: firm.levels, b: cell.codes, levelsB: cell.levels,
+                                      tolerance: tolerance, maxIterations: 10_000, squaredNorms: rawNorm)
+
+    // One pass over the demeaned data: every column's norm and, per cluster, the cross products of
+    // all m columns (lower triangle, row-major m²). Each entry is its sum in row order, whichever
+    // columns turn out to be kept.
+    let g = cluster.levels
+    var demeanedNorm = [Double](repeating: 0, count: m)
+    var allCross = [Double](repeating: 0, count: g * m * m)
+    demeanedNorm.withUnsafeMutableBufferPointer { norm in
+        allCross.withUnsafeMutableBufferPointer { cr in
+            data.withUnsafeBufferPointer { x in
+                cluster.codes.withUnsafeBufferPointer { code in
+                    for r in 0..<nk {
+                        let row = r * m, base = Int(code[r]) * m * m
+                        for i in 0..<m {
+                            let xi = x[row + i]
+                            norm[i] += xi * xi
+                            for j in 0...i { cr[base + i * m + j] += xi * x[row + j] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Regressors with within variation.
     let threshold = max(1e-8, 100 * tolerance)
     func hasVariation(_ c: Int) -> Bool {
         demeanedNorm[c] > 0 && demeanedNorm[c].squareRoot() > threshold * rawNorm[c].squareRoot()
@@ -232,26 +264,15 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
     names.append("logOutput")
     let k = active.count
 
-    // Per-cluster cross products of [X̃ ỹ] (row-major (k+1)²), and their sum X'X, X'y.
+    // Per-cluster cross products of [X̃ ỹ] (row-major (k+1)², symmetric), and their sum X'X, X'y.
     let w = k + 1
-    let g = cluster.levels
+    let columnOf = active + [0]
     var cross = [Double](repeating: 0, count: g * w * w)
-    var z = [Double](repeating: 0, count: w)
-    cross.withUnsafeMutableBufferPointer { cr in
-        z.withUnsafeMutableBufferPointer { z in
-            data.withUnsafeBufferPointer { x in
-                active.withUnsafeBufferPointer { act in
-                    cluster.codes.withUnsafeBufferPointer { code in
-                        for r in 0..<nk {
-                            for p in 0..<k { z[p] = x[r * m + act[p]] }
-                            z[k] = x[r * m]
-                            let base = Int(code[r]) * w * w
-                            for i in 0..<w {
-                                for j in 0...i { cr[base + i * w + j] += z[i] * z[j] }
-                            }
-                        }
-                    }
-                }
+    for h in 0..<g {
+        for i in 0..<w {
+            for j in 0...i {
+                let a = max(columnOf[i], columnOf[j]), b = min(columnOf[i], columnOf[j])
+                cross[h * w * w + i * w + j] = allCross[h * m * m + a * m + b]
             }
         }
     }

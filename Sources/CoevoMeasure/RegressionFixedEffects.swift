@@ -74,18 +74,28 @@ func nonSingletonRows(_ a: [Int32], levelsA: Int, _ b: [Int32], levelsB: Int) ->
     var keep = [Bool](repeating: true, count: n)
     var countA = [Int32](repeating: 0, count: levelsA)
     var countB = [Int32](repeating: 0, count: levelsB)
-    for r in 0..<n {
-        countA[Int(a[r])] += 1
-        countB[Int(b[r])] += 1
-    }
-    var changed = true
-    while changed {
-        changed = false
-        for r in 0..<n where keep[r] && (countA[Int(a[r])] == 1 || countB[Int(b[r])] == 1) {
-            keep[r] = false
-            countA[Int(a[r])] -= 1
-            countB[Int(b[r])] -= 1
-            changed = true
+    keep.withUnsafeMutableBufferPointer { keep in
+        countA.withUnsafeMutableBufferPointer { countA in
+            countB.withUnsafeMutableBufferPointer { countB in
+                a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { b in
+                        for r in 0..<n {
+                            countA[Int(a[r])] += 1
+                            countB[Int(b[r])] += 1
+                        }
+                        var changed = true
+                        while changed {
+                            changed = false
+                            for r in 0..<n where keep[r] && (countA[Int(a[r])] == 1 || countB[Int(b[r])] == 1) {
+                                keep[r] = false
+                                countA[Int(a[r])] -= 1
+                                countB[Int(b[r])] -= 1
+                                changed = true
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
     return keep
@@ -132,8 +142,25 @@ func connectedComponents(_ a: [Int32], levelsA: Int, _ b: [Int32], levelsB: Int)
 /// saves (more than `maxLevels` levels of `b`, or more than `maxPairs` (a-level, b-level) steps).
 func directProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
                       maxLevels: Int = 1_500, maxPairs: Int = 400_000_000) -> Bool {
+    directProjectionLeavingSums(&data, m: m, a: a, levelsA: levelsA, b: b, levelsB: levelsB, maxLevels: maxLevels,
+                                maxPairs: maxPairs) != nil
+}
+
+/// What `alternatingProjections` computes first from its input: the sums of every column by level
+/// of `a` and the columns' norms. `directProjectionLeavingSums` gathers them in its last pass.
+struct ProjectionStart {
+    /// Σ of column c over the rows of level l of `a`, at l·m + c, summed in row order.
+    var sumA: [Double]
+    /// √(Σ_r x_rc²), summed in row order.
+    var norms: [Double]
+}
+
+/// `directProjection`, returning also the a-level sums and norms of the residual it leaves (nil when
+/// it declines), so that the alternating projections that follow need not read the data to start.
+func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
+                                 maxLevels: Int = 1_500, maxPairs: Int = 400_000_000) -> ProjectionStart? {
     let n = a.count
-    guard n > 0, m > 0, levelsB > 0, levelsB <= maxLevels else { return false }
+    guard n > 0, m > 0, levelsB > 0, levelsB <= maxLevels else { return nil }
     // Rows grouped by level of a (counting sort), and each a-level's distinct b-levels with counts.
     var start = [Int](repeating: 0, count: levelsA + 1)
     for r in 0..<n { start[Int(a[r]) + 1] += 1 }
@@ -152,7 +179,7 @@ func directProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, 
             if seen[k] != Int32(l) { seen[k] = Int32(l); distinct += 1 }
         }
         pairs += distinct * distinct
-        if pairs > maxPairs { return false }
+        if pairs > maxPairs { return nil }
     }
     let L = levelsB
     var S = [Double](repeating: 0, count: L * L)
@@ -196,23 +223,47 @@ func directProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, 
             }
             cells.withUnsafeBufferPointer { cell in
                 counts.withUnsafeBufferPointer { count in
-                    for i in 0..<cell.count {
-                        let ki = cell[i], row = ki * L
-                        s[row + ki] += count[i]
-                        let hi = count[i] / nl
-                        for j in 0...i { s[row + cell[j]] -= hi * count[j] }
+                    if let c0 = cell.first, cell[cell.count - 1] - c0 == cell.count - 1 {
+                        // Consecutive levels (a firm present in every period of its span): each
+                        // row's update is one contiguous run, which the compiler vectorises.
+                        for i in 0..<cell.count {
+                            let ki = c0 + i, row = ki * L
+                            s[row + ki] += count[i]
+                            let hi = count[i] / nl
+                            let run = s.baseAddress! + row + c0
+                            for j in 0...i { run[j] -= hi * count[j] }
+                        }
+                    } else {
+                        for i in 0..<cell.count {
+                            let ki = cell[i], row = ki * L
+                            s[row + ki] += count[i]
+                            let hi = count[i] / nl
+                            for j in 0...i { s[row + cell[j]] -= hi * count[j] }
+                        }
                     }
                 }
             }
         }
     }
     // Cholesky S = R Rᵀ (lower, in place); a pivot at most 1e-9 of its diagonal is dependent.
+    // S is zero left of each row's first non-zero (its envelope), and so is its factor: with firms
+    // that stay in one industry, S is block diagonal by industry. Sums over k skip the zeros, which
+    // leaves every value as the full sums give it (they only subtract exact zeros).
+    var first = [Int](repeating: 0, count: L)
+    for i in 0..<L {
+        var j = 0
+        while j < i && S[i * L + j] == 0 { j += 1 }
+        first[i] = j
+    }
+    // lastRow[j]: the last row whose envelope reaches column j (rows below it are zero in column j).
+    var lastRow = [Int](0..<L)
+    for i in 0..<L { for j in first[i]..<i { lastRow[j] = max(lastRow[j], i) } }
     var dependent = [Bool](repeating: false, count: L)
     S.withUnsafeMutableBufferPointer { s in
         for j in 0..<L {
             let diagonal = s[j * L + j]
             var d = diagonal
-            for k in 0..<j where !dependent[k] { d -= s[j * L + k] * s[j * L + k] }
+            for k in first[j]..<j where !dependent[k] { d -= s[j * L + k] * s[j * L + k] }
             if !(d > 1e-9 * max(diagonal, 1e-300)) {
                 dependent[j] = true
                 for i in j..<L { s[i * L + j] = 0 }
@@ -220,9 +271,9 @@ func directProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, 
             }
             let root = d.squareRoot()
             s[j * L + j] = root
-            for i in (j + 1)..<L {
+            for i in (j + 1)..<(lastRow[j] + 1) where first[i] <= j {
                 var v = s[i * L + j]
-                for k in 0..<j where !dependent[k] { v -= s[i * L + k] * s[j * L + k] }
+                for k in max(first[i], first[j])..<j where !dependent[k] { v -= s[i * L + k] * s[j * L + k] }
                 s[i * L + j] = v / root
             }
         }
@@ -233,25 +284,46 @@ func directProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, 
         var y = [Double](repeating: 0, count: L)
         for i in 0..<L where !dependent[i] {
             var v = rhs[i * m + c]
-            for k in 0..<i where !dependent[k] { v -= S[i * L + k] * y[k] }
+            for k in first[i]..<i where !dependent[k] { v -= S[i * L + k] * y[k] }
             y[i] = v / S[i * L + i]
         }
         for i in stride(from: L - 1, through: 0, by: -1) where !dependent[i] {
             var v = y[i]
-            for k in (i + 1)..<L where !dependent[k] { v -= S[k * L + i] * gamma[k * m + c] }
+            for k in (i + 1)..<(lastRow[i] + 1) where !dependent[k] { v -= S[k * L + i] * gamma[k * m + c] }
             gamma[i * m + c] = v / S[i * L + i]
         }
     }
     // Residual M_a(x − D_b γ).
+    // (x − D_b γ) and its a-level sums in one pass, then the means subtracted, gathering the
+    // residual's a-level sums and norms for the alternating projections.
+    var sumA = [Double](repeating: 0, count: levelsA * m)
+    var norms = [Double](repeating: 0, count: m)
     data.withUnsafeMutableBufferPointer { x in
+        for i in meanA.indices { meanA[i] = 0 }
         for r in 0..<n {
-            let k = Int(b[r]) * m
-            for c in 0..<m { x[r * m + c] -= gamma[k + c] }
+            let k = Int(b[r]) * m, base = Int(a[r]) * m
+            for c in 0..<m {
+                let v = x[r * m + c] - gamma[k + c]
+                x[r * m + c] = v
+                meanA[base + c] += v
+            }
         }
-        levelMeans(x)
-        for r in 0..<n { let base = Int(a[r]) * m; for c in 0..<m { x[r * m + c] -= meanA[base + c] } }
+        for l in 0..<levelsA where start[l + 1] > start[l] {
+            let inverse = 1 / Double(start[l + 1] - start[l])
+            for c in 0..<m { meanA[l * m + c] *= inverse }
+        }
+        for r in 0..<n {
+            let base = Int(a[r]) * m
+            for c in 0..<m {
+                let v = x[r * m + c] - meanA[base + c]
+                x[r * m + c] = v
+                sumA[base + c] += v
+                norms[c] += v * v
+            }
+        }
     }
-    return true
+    for c in 0..<m { norms[c] = norms[c].squareRoot() }
+    return ProjectionStart(sumA: sumA, norms: norms)
 }
 
 /// Outcome of the alternating projections (internal).
@@ -277,7 +349,8 @@ struct DemeaningReport {
 /// a warm start such as `directProjection`). Throws `.notConverged` after `maxIterations` sweeps.
 /// Levels with no rows are allowed (they are ignored).
 func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
-                            tolerance: Double, maxIterations: Int, referenceNorms: [Double]? = nil) throws -> DemeaningReport {
+                            tolerance: Double, maxIterations: Int, referenceNorms: [Double]? = nil,
+                            start: ProjectionStart? = nil) throws -> DemeaningReport {
     let n = a.count
     precondition(data.count == n * m && b.count == n)
     if n == 0 || m == 0 { return DemeaningReport(iterations: 0, achieved: 0) }
@@ -296,18 +369,23 @@ func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA:
     var converged = [Bool](repeating: false, count: m)
     var achieved = 0.0
 
-    data.withUnsafeMutableBufferPointer { x in
-        sumA.withUnsafeMutableBufferPointer { sa in
-            for r in 0..<n {
-                let ra = Int(a[r]) * m, rx = r * m
-                for c in 0..<m {
-                    sa[ra + c] += x[rx + c]
-                    norm0[c] += x[rx + c] * x[rx + c]
+    if let start {
+        sumA = start.sumA
+        norm0 = start.norms
+    } else {
+        data.withUnsafeMutableBufferPointer { x in
+            sumA.withUnsafeMutableBufferPointer { sa in
+                for r in 0..<n {
+                    let ra = Int(a[r]) * m, rx = r * m
+                    for c in 0..<m {
+                        sa[ra + c] += x[rx + c]
+                        norm0[c] += x[rx + c] * x[rx + c]
+                    }
                 }
             }
         }
+        for c in 0..<m { norm0[c] = norm0[c].squareRoot() }
     }
-    for c in 0..<m { norm0[c] = norm0[c].squareRoot() }
     if let referenceNorms { for c in 0..<m { norm0[c] = max(norm0[c], referenceNorms[c]) } }
 
     var iteration = 0
@@ -386,14 +464,23 @@ func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA:
 /// The two-way projection used by the estimators: the direct solve (`directProjection`) where it
 /// is cheap, then the alternating projections from there, which confirm convergence to `tolerance`
 /// relative to the columns' norms before the solve (a sweep or two) or finish the job.
+///
+/// `squaredNorms`, when given, are the columns' sums of squares Σ_r x_rc² in row order (the caller
+/// gathered them while filling `data`); otherwise they are computed here.
 func twoWayProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
-                      tolerance: Double, maxIterations: Int) throws -> DemeaningReport {
+                      tolerance: Double, maxIterations: Int, squaredNorms: [Double]? = nil) throws -> DemeaningReport {
     var norms = [Double](repeating: 0, count: m)
-    for r in 0..<a.count { for c in 0..<m { norms[c] += data[r * m + c] * data[r * m + c] } }
+    if let squaredNorms {
+        norms = squaredNorms
+    } else {
+        data.withUnsafeBufferPointer { x in
+            for r in 0..<a.count { for c in 0..<m { norms[c] += x[r * m + c] * x[r * m + c] } }
+        }
+    }
     for c in 0..<m { norms[c] = norms[c].squareRoot() }
-    _ = directProjection(&data, m: m, a: a, levelsA: levelsA, b: b, levelsB: levelsB)
+    let start = directProjectionLeavingSums(&data, m: m, a: a, levelsA: levelsA, b: b, levelsB: levelsB)
     return try alternatingProjections(&data, m: m, a: a, levelsA: levelsA, b: b, levelsB: levelsB,
-                                      tolerance: tolerance, maxIterations: maxIterations, referenceNorms: norms)
+                                      tolerance: tolerance, maxIterations: maxIterations, referenceNorms: norms, start: start)
 }
 
 /// Columns with two non-nested sets of fixed effects partialled out, and the work it took.

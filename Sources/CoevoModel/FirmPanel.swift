@@ -63,16 +63,10 @@ public struct FirmPanel: Sendable {
             if e > 0 && e <= families { ecoQ[e - 1] += outputOf[s]; ecoQK[(e - 1) * K + k] += outputOf[s] }
         }
         stageOfPeriod.append(stage)
-        // Room for this quarter's rows at once (at most every live firm), growing geometrically.
-        if firm.capacity < firm.count + n {
-            let room = max(firm.count + n, 2 * firm.capacity)
-            firm.reserveCapacity(room); period.reserveCapacity(room); cluster.reserveCapacity(room)
-            industry.reserveCapacity(room); role.reserveCapacity(room); channels.reserveCapacity(room)
-            output.reserveCapacity(room); averageVariableCost.reserveCapacity(room)
-            if keepsCosts { averageCost.reserveCapacity(room); components.reserveCapacity(room * FirmStore.costComponents) }
-            reachableOutput.reserveCapacity(room); clusterOutput.reserveCapacity(room)
-        }
-        let now = Int32(model.period)
+        // The quarter's rows first (slots and the two regressors), then every column appended in
+        // one piece: per-row appends to ten arrays cost more than the rows' arithmetic.
+        var picked = [Int](), reaches = [Double](), owns = [Double]()
+        picked.reserveCapacity(n); reaches.reserveCapacity(n); owns.reserveCapacity(n)
         for s in 0..<n where outputOf[s] > 1e-12 && sampled(ids[s]) {
             let k = Int(clusterOf[s]), q = outputOf[s]
             let own = qk[k] - q
@@ -87,24 +81,30 @@ public struct FirmPanel: Sendable {
                 reach += outputOf[o]
             }
             if e > 0 && e <= families { reach += ecoQ[e - 1] - ecoQK[(e - 1) * K + k] }
-            firm.append(ids[s]); period.append(now); cluster.append(Int32(k))
-            industry.append(industryOf[s]); role.append(roleOf[s]); channels.append(channelsOf[s])
-            output.append(q)
-            let cost = f.averageCost(s)
-            averageVariableCost.append(cost - model.costComponent(s, FirmStore.costComponents - 1))
-            if keepsCosts {
-                averageCost.append(cost)
-                for c in 0..<FirmStore.costComponents { components.append(model.costComponent(s, c)) }
-            }
-            reachableOutput.append(reach); clusterOutput.append(own)
+            picked.append(s); reaches.append(reach); owns.append(own)
         }
+        firm.append(contentsOf: picked.map { ids[$0] })
+        period.append(contentsOf: repeatElement(Int32(model.period), count: picked.count))
+        cluster.append(contentsOf: picked.map { clusterOf[$0] })
+        industry.append(contentsOf: picked.map { industryOf[$0] })
+        role.append(contentsOf: picked.map { roleOf[$0] })
+        channels.append(contentsOf: picked.map { channelsOf[$0] })
+        output.append(contentsOf: picked.map { outputOf[$0] })
+        let fixed = FirmStore.costComponents - 1
+        averageVariableCost.append(contentsOf: picked.map { f.averageCost($0) - model.costComponent($0, fixed) })
+        if keepsCosts {
+            averageCost.append(contentsOf: picked.map { f.averageCost($0) })
+            for s in picked { for c in 0..<FirmStore.costComponents { components.append(model.costComponent(s, c)) } }
+        }
+        reachableOutput.append(contentsOf: reaches); clusterOutput.append(contentsOf: owns)
     }
 
     /// The rows of the external-economies regression (MODEL.md §4): ln AVC (average cost less the
     /// fixed part) on ln of `regressor` (reachable or cluster output) and ln own output, with firm,
     /// industry × period and cluster identifiers; rows with a non-positive cost, regressor or
-    /// output are left out.
-    public func externalityPanel(regressor: [Double]) -> ExternalityPanel {
+    /// output are left out. `logs`, when given, are `logarithms()` of this panel (two regressions on
+    /// the same panel need them once); the rows are the same either way.
+    public func externalityPanel(regressor: [Double], logs: Logarithms? = nil) -> ExternalityPanel {
         var logAVC: [Double] = [], logReach: [Double] = [], logOutput: [Double] = []
         var firmIDs: [Int32] = [], group: [Int32] = [], periods: [Int32] = [], clusters: [Int32] = []
         logAVC.reserveCapacity(rows); logReach.reserveCapacity(rows); logOutput.reserveCapacity(rows)
@@ -113,13 +113,32 @@ public struct FirmPanel: Sendable {
         for i in 0..<rows {
             let avc = averageVariableCost[i]
             guard avc > 0, regressor[i] > 0, output[i] > 0 else { continue }
-            logAVC.append(log(avc)); logReach.append(log(regressor[i])); logOutput.append(log(output[i]))
+            if let logs {
+                logAVC.append(logs.averageVariableCost[i]); logOutput.append(logs.output[i])
+            } else {
+                logAVC.append(log(avc)); logOutput.append(log(output[i]))
+            }
+            logReach.append(log(regressor[i]))
             firmIDs.append(Int32(bitPattern: firm[i])); group.append(industry[i])
             periods.append(period[i] - first); clusters.append(cluster[i])
         }
         return ExternalityPanel(logAVC: logAVC, logReach: logReach, logOutput: logOutput, firm: firmIDs, group: group,
                                 period: periods, cluster: clusters, stageOfPeriod: stageOfPeriod)
     }
+
+    /// ln average variable cost and ln output of every row (0 where the value is not positive), as
+    /// `logarithms(of:)` gives them.
+    public struct Logarithms: Sendable {
+        public var averageVariableCost: [Double]
+        public var output: [Double]
+        public init(averageVariableCost: [Double], output: [Double]) {
+            self.averageVariableCost = averageVariableCost
+            self.output = output
+        }
+    }
+
+    /// ln of each value, 0 where it is not positive (those rows are left out of the regression).
+    public static func logarithms(of column: [Double]) -> [Double] { column.map { $0 > 0 ? log($0) : 0 } }
 }
 
 import CoevoMeasure

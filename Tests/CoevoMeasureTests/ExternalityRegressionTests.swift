@@ -84,6 +84,49 @@ import Testing
         #expect(declined == data)
     }
 
+    /// The same agreement when the direct solve's matrix is not block diagonal and the firms'
+    /// levels are not consecutive: some firms move to another industry mid-life (linking the blocks,
+    /// so the envelope of S spans them) and some skip quarters (the general, non-contiguous update).
+    @Test func directProjectionHandlesMoversAndGaps() throws {
+        var rng = ExternalityTestRNG(state: 29)
+        var data = [Double](), f = [Int32](), c = [Int32]()
+        let m = 3
+        for i in 0..<120 {
+            let entry = rng.int(6), exit = 14 - rng.int(5)
+            let moves = i % 7 == 0, gaps = i % 5 == 0
+            for t in entry..<exit where !(gaps && t % 3 == 1) {
+                let industry = moves && t >= 8 ? (i + 1) % 4 : i % 4
+                data.append(rng.normal() + Double(i % 5)); data.append(0.3 * Double(t) + rng.normal())
+                data.append(Double(industry) * rng.normal())
+                f.append(Int32(i)); c.append(Int32(industry * 100 + t))
+            }
+        }
+        let fa = FactorCoding(f), fc = FactorCoding(c)
+        var direct = data, iterated = data
+        #expect(directProjection(&direct, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels))
+        _ = try alternatingProjections(&iterated, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels,
+                                       tolerance: 1e-13, maxIterations: 100_000)
+        var worst = 0.0
+        for i in data.indices { worst = max(worst, abs(direct[i] - iterated[i])) }
+        #expect(worst < 1e-9, "largest difference \(worst)")
+        var sumF = [Int32: Double](), sumC = [Int32: Double]()
+        for r in f.indices {
+            for col in 0..<m { sumF[f[r] * 10 + Int32(col), default: 0] += direct[r * m + col]; sumC[c[r] * 10 + Int32(col), default: 0] += direct[r * m + col] }
+        }
+        #expect(sumF.values.allSatisfy { abs($0) < 1e-9 } && sumC.values.allSatisfy { abs($0) < 1e-9 })
+        // The two-way projection (direct solve, then the sweeps started from the sums it leaves)
+        // agrees too, and so does passing the squared norms gathered by the caller.
+        var twoWay = data, withNorms = data
+        var squares = [Double](repeating: 0, count: m)
+        for r in f.indices { for col in 0..<m { squares[col] += data[r * m + col] * data[r * m + col] } }
+        _ = try twoWayProjection(&twoWay, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels,
+                                 tolerance: 1e-12, maxIterations: 10_000)
+        _ = try twoWayProjection(&withNorms, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels,
+                                 tolerance: 1e-12, maxIterations: 10_000, squaredNorms: squares)
+        #expect(twoWay == withNorms)
+        for i in data.indices { #expect(abs(twoWay[i] - iterated[i]) < 1e-9) }
+    }
+
     @Test func demeaningRejectsBadInput() {
         #expect(throws: RegressionError.self) { try twoWayDemean([[1, 2]], first: [1, 2], second: [1]) }
         #expect(throws: RegressionError.self) { try twoWayDemean([[1]], first: [1, 2], second: [1, 2]) }
