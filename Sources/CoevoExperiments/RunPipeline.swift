@@ -118,10 +118,13 @@ public enum RunPipeline {
 
     static func panelRows(_ panel: FirmPanel) -> [PanelRow] {
         let n = FirmStore.costComponents
+        let first = panel.period.first ?? 0
         return (0..<panel.rows).map { i in
             PanelRow(firm: panel.firm[i], period: Int(panel.period[i]), cluster: Int(panel.cluster[i]), role: panel.role[i].name,
                      channels: channelText(panel.channels[i]), output: panel.output[i], averageCost: panel.averageCost[i],
-                     components: Array(panel.components[(i * n)..<(i * n + n)]))
+                     components: Array(panel.components[(i * n)..<(i * n + n)]), industry: Int(panel.industry[i]),
+                     stage: panel.stageOfPeriod[Int(panel.period[i] - first)], reachableOutput: panel.reachableOutput[i],
+                     clusterOutput: panel.clusterOutput[i])
         }
     }
 

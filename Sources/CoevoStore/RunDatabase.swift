@@ -114,15 +114,22 @@ public struct RunDatabase: Sendable {
         }
         let costColumns = PanelRow.componentNames.map { "cost_\($0)" }.joined(separator: ", ")
         return try read("reading the panel") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, period, cluster, role, channels, output, average_cost, \(costColumns)
+            // Panels written before 2026-12-07 lack the regression's columns: they read as
+            // industry and stage −1, regressors NaN.
+            let regressors = try db.columns(in: "panel").contains { $0.name == "reachable_output" }
+                ? "industry, stage, reachable_output, cluster_output" : "-1, -1, NULL, NULL"
+            let r = 7 + PanelRow.componentNames.count
+            return try Row.fetchAll(db, sql: """
+                SELECT id, period, cluster, role, channels, output, average_cost, \(costColumns), \(regressors)
                 FROM panel WHERE run_id = ? ORDER BY rowid
                 """, arguments: [runID]
             ).map { row in
                 PanelRow(
                     firm: UInt32(row[0] as Int64), period: row[1], cluster: row[2], role: row[3], channels: row[4],
                     output: (row[5] as Double?) ?? .nan, averageCost: (row[6] as Double?) ?? .nan,
-                    components: (7..<(7 + PanelRow.componentNames.count)).map { (row[$0] as Double?) ?? .nan })
+                    components: (7..<r).map { (row[$0] as Double?) ?? .nan },
+                    industry: (row[r] as Int?) ?? -1, stage: (row[r + 1] as Int?) ?? -1,
+                    reachableOutput: (row[r + 2] as Double?) ?? .nan, clusterOutput: (row[r + 3] as Double?) ?? .nan)
             }
         }
     }

@@ -76,9 +76,18 @@ public struct PanelRow: Sendable, Equatable {
     public var averageCost: Double
     /// Exactly seven values, in the order of ``componentNames``.
     public var components: [Double]
+    /// The firm's industry (the regression's second fixed effect is industry × period).
+    public var industry: Int
+    /// The mechanism stage (0–4) of the period, the label β_s is estimated by.
+    public var stage: Int
+    /// The regressors of the external-economies regression (MODEL.md §4): the output the firm's
+    /// costs draw on, excluding its own (Y^reach), and its cluster's output excluding its own.
+    public var reachableOutput: Double
+    public var clusterOutput: Double
 
     public init(firm: UInt32, period: Int, cluster: Int, role: String, channels: String, output: Double,
-                averageCost: Double, components: [Double]) {
+                averageCost: Double, components: [Double], industry: Int, stage: Int, reachableOutput: Double,
+                clusterOutput: Double) {
         self.firm = firm
         self.period = period
         self.cluster = cluster
@@ -87,6 +96,10 @@ public struct PanelRow: Sendable, Equatable {
         self.output = output
         self.averageCost = averageCost
         self.components = components
+        self.industry = industry
+        self.stage = stage
+        self.reachableOutput = reachableOutput
+        self.clusterOutput = clusterOutput
     }
 }
 

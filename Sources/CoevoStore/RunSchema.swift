@@ -9,7 +9,9 @@ import GRDB
 ///   `(run_id, metric, unit, period)`.
 /// - `events(run_id, period, kind, detail)`.
 /// - only for panel runs: `panel(run_id, id, period, cluster, role, channels, output, average_cost,
-///   cost_production, cost_logistics, cost_finance, cost_transaction, cost_fees, cost_inventory, cost_fixed)`.
+///   cost_production, cost_logistics, cost_finance, cost_transaction, cost_fees, cost_inventory, cost_fixed,
+///   industry, stage, reachable_output, cluster_output)`: the last four (written since 2026-12-07)
+///   are what the external-economies regression reads besides costs and output.
 ///
 /// The series index is a separate, last migration so that a writer can create it once after the
 /// bulk load (one sort) instead of maintaining it row by row.
@@ -68,7 +70,11 @@ public enum RunSchema {
                         channels TEXT NOT NULL,
                         output REAL,
                         average_cost REAL,
-                        \(costs)
+                        \(costs),
+                        industry INTEGER,
+                        stage INTEGER,
+                        reachable_output REAL,
+                        cluster_output REAL
                     )
                     """)
             }

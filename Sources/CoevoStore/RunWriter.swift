@@ -365,8 +365,9 @@ public final class RunWriter {
                 if !pendingPanel.isEmpty {
                     let costColumns = PanelRow.componentNames.map { "cost_\($0)" }.joined(separator: ", ")
                     let statement = try db.cachedStatement(sql: """
-                        INSERT INTO panel (run_id, id, period, cluster, role, channels, output, average_cost, \(costColumns))
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO panel (run_id, id, period, cluster, role, channels, output, average_cost, \(costColumns),
+                                           industry, stage, reachable_output, cluster_output)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                     for row in pendingPanel {
                         var values: [(any DatabaseValueConvertible)?] = [
@@ -374,6 +375,8 @@ public final class RunWriter {
                             row.output, row.averageCost,
                         ]
                         values.append(contentsOf: row.components.map { $0 as (any DatabaseValueConvertible)? })
+                        values.append(contentsOf: [row.industry, row.stage, row.reachableOutput, row.clusterOutput]
+                            as [(any DatabaseValueConvertible)?])
                         statement.setUncheckedArguments(StatementArguments(values))
                         try statement.execute()
                     }

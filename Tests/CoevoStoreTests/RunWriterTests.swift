@@ -81,7 +81,8 @@ import Testing
             let role = i % 2 == 0 ? "maker" : "trader"
             let components: [Double] = [0.5, 0.1, 0.05, 0.05, 0.1, 0.05, 0.05 + x / 100]
             return PanelRow(firm: UInt32(1000 + i), period: i / 5, cluster: i % 3, role: role,
-                            channels: "retail+b2b", output: x * 1.5, averageCost: 0.9 + x / 100, components: components)
+                            channels: "retail+b2b", output: x * 1.5, averageCost: 0.9 + x / 100, components: components,
+                            industry: i % 4, stage: i / 6, reachableOutput: 100 + x, clusterOutput: 50 + x / 2)
         }
         let withPanel = scratch.url.appendingPathComponent("with")
         let writer = try RunWriter(directory: withPanel, info: sampleInfo(), panel: true)
@@ -95,7 +96,7 @@ import Testing
             .read { db in try db.columns(in: "panel").map(\.name) }
         #expect(columns == ["run_id", "id", "period", "cluster", "role", "channels", "output", "average_cost",
                             "cost_production", "cost_logistics", "cost_finance", "cost_transaction", "cost_fees",
-                            "cost_inventory", "cost_fixed"])
+                            "cost_inventory", "cost_fixed", "industry", "stage", "reachable_output", "cluster_output"])
 
         let withoutPanel = scratch.url.appendingPathComponent("without")
         let plain = try RunWriter(directory: withoutPanel, info: sampleInfo(), panel: false)
@@ -251,7 +252,8 @@ import Testing
         expectError { try writer.recordPeriod(3, series: [SeriesValue(unit: "", metric: "y", value: 1)]) }
         expectError {
             try writer.recordPanel([PanelRow(firm: 1, period: 2, cluster: 0, role: "maker", channels: "",
-                                             output: 1, averageCost: 1, components: [1, 2, 3])])
+                                             output: 1, averageCost: 1, components: [1, 2, 3], industry: 0, stage: 0,
+                                             reachableOutput: 1, clusterOutput: 1)])
         }
         expectError { try writer.recordEvent(RunEvent(period: 2, kind: "", detail: "x")) }
         #expect(errors.count == 7)
