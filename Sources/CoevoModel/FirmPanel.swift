@@ -102,8 +102,9 @@ public struct FirmPanel: Sendable {
     /// The rows of the external-economies regression (MODEL.md §4): ln AVC (average cost less the
     /// fixed part) on ln of `regressor` (reachable or cluster output) and ln own output, with firm,
     /// industry × period and cluster identifiers; rows with a non-positive cost, regressor or
-    /// output are left out. `logs`, when given, are `logarithms()` of this panel (two regressions on
-    /// the same panel need them once); the rows are the same either way.
+    /// output are left out. `logs`, when given, hold `FirmPanel.logarithms(of:)` of this panel's
+    /// `averageVariableCost` and `output` (two regressions on the same panel need them once); the
+    /// rows are the same bits either way.
     public func externalityPanel(regressor: [Double], logs: Logarithms? = nil) -> ExternalityPanel {
         var logAVC: [Double] = [], logReach: [Double] = [], logOutput: [Double] = []
         var firmIDs: [Int32] = [], group: [Int32] = [], periods: [Int32] = [], clusters: [Int32] = []
