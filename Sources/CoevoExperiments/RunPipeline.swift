@@ -96,15 +96,20 @@ public enum RunPipeline {
     /// occurs or the regression cannot be run (reported as null). With `jobs` 2 the two regressions
     /// run side by side (each is deterministic: the same result either way).
     public static func elasticities(_ panel: FirmPanel, draws: Int, seed: UInt64, jobs: Int = 1) -> ([String: Interval?], [String: Interval?]) {
-        // ln AVC and ln q are the same in both regressions: computed once, a column per job.
-        let columns = parallelMap(count: 2, jobs: jobs) { i in
-            FirmPanel.logarithms(of: i == 0 ? panel.averageVariableCost : panel.output)
-        }
-        let logs = FirmPanel.Logarithms(averageVariableCost: columns[0], output: columns[1])
-        @Sendable func estimate(_ regressor: [Double]) -> [String: Interval?] {
+        // ln AVC and ln q are the same in both regressions: computed once, a column per job, and
+        // released once both regressions' rows are built (before their matrices are allocated).
+        let rows: [ExternalityPanel] = {
+            let columns = parallelMap(count: 2, jobs: jobs) { i in
+                FirmPanel.logarithms(of: i == 0 ? panel.averageVariableCost : panel.output)
+            }
+            let logs = FirmPanel.Logarithms(averageVariableCost: columns[0], output: columns[1])
+            return parallelMap(count: 2, jobs: jobs) { i in
+                panel.externalityPanel(regressor: i == 0 ? panel.reachableOutput : panel.clusterOutput, logs: logs)
+            }
+        }()
+        @Sendable func estimate(_ data: ExternalityPanel) -> [String: Interval?] {
             var out: [String: Interval?] = [:]
             for s in 0...4 { out["\(s)"] = .some(nil) }
-            let data = panel.externalityPanel(regressor: regressor, logs: logs)
             guard !data.logAVC.isEmpty else { return out }
             guard let fit = try? estimateExternality(data, bootstrapDraws: draws, seed: seed) else { return out }
             for (stage, c) in fit.byStage {
@@ -112,7 +117,7 @@ public enum RunPipeline {
             }
             return out
         }
-        let both = parallelMap(count: 2, jobs: jobs) { i in estimate(i == 0 ? panel.reachableOutput : panel.clusterOutput) }
+        let both = parallelMap(count: 2, jobs: jobs) { i in estimate(rows[i]) }
         return (both[0], both[1])
     }
 
