@@ -96,17 +96,6 @@ public enum RunPipeline {
     /// occurs or the regression cannot be run (reported as null). With `jobs` 2 the two regressions
     /// run side by side (each is deterministic: the same result either way).
     public static func elasticities(_ panel: FirmPanel, draws: Int, seed: UInt64, jobs: Int = 1) -> ([String: Interval?], [String: Interval?]) {
-        // ln AVC and ln q are the same in both regressions: computed once, a column per job, and
-        // released once both regressions' rows are built (before their matrices are allocated).
-        let rows: [ExternalityPanel] = {
-            let columns = parallelMap(count: 2, jobs: jobs) { i in
-                FirmPanel.logarithms(of: i == 0 ? panel.averageVariableCost : panel.output)
-            }
-            let logs = FirmPanel.Logarithms(averageVariableCost: columns[0], output: columns[1])
-            return parallelMap(count: 2, jobs: jobs) { i in
-                panel.externalityPanel(regressor: i == 0 ? panel.reachableOutput : panel.clusterOutput, logs: logs)
-            }
-        }()
         @Sendable func estimate(_ data: ExternalityPanel) -> [String: Interval?] {
             var out: [String: Interval?] = [:]
             for s in 0...4 { out["\(s)"] = .some(nil) }
@@ -117,6 +106,22 @@ public enum RunPipeline {
             }
             return out
         }
+        // One job (sweeps, validation): one regression's rows at a time, the least memory.
+        if jobs < 2 {
+            return (estimate(panel.externalityPanel(regressor: panel.reachableOutput)),
+                    estimate(panel.externalityPanel(regressor: panel.clusterOutput)))
+        }
+        // Two: ln AVC and ln q are the same in both regressions, computed once, a column per job,
+        // and released once both regressions' rows are built (before their matrices are allocated).
+        let rows: [ExternalityPanel] = {
+            let columns = parallelMap(count: 2, jobs: jobs) { i in
+                FirmPanel.logarithms(of: i == 0 ? panel.averageVariableCost : panel.output)
+            }
+            let logs = FirmPanel.Logarithms(averageVariableCost: columns[0], output: columns[1])
+            return parallelMap(count: 2, jobs: jobs) { i in
+                panel.externalityPanel(regressor: i == 0 ? panel.reachableOutput : panel.clusterOutput, logs: logs)
+            }
+        }()
         let both = parallelMap(count: 2, jobs: jobs) { i in estimate(rows[i]) }
         return (both[0], both[1])
     }

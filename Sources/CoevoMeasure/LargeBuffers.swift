@@ -10,6 +10,8 @@
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// Buffers below this size are left to the allocator as they come.
@@ -19,13 +21,13 @@ let hugePageThreshold = 4 << 20
 /// (Linux `madvise(MADV_HUGEPAGE)`); call it before the memory is first written. Does nothing for
 /// buffers under 4 MB or on other systems.
 public func adviseHugePages(_ start: UnsafeMutableRawPointer, bytes: Int) {
-    #if os(Linux)
+    #if os(Linux) && (canImport(Glibc) || canImport(Musl))
     guard bytes >= hugePageThreshold else { return }
     let huge = 2 << 20
     let first = (Int(bitPattern: start) + huge - 1) & ~(huge - 1)
     let end = (Int(bitPattern: start) + bytes) & ~(huge - 1)
     guard end > first, let p = UnsafeMutableRawPointer(bitPattern: first) else { return }
-    _ = madvise(p, end - first, 14 /* MADV_HUGEPAGE */)
+    _ = madvise(p, end - first, MADV_HUGEPAGE)
     #endif
 }
 

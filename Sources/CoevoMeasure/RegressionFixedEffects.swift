@@ -157,8 +157,12 @@ struct ProjectionStart {
 
 /// `directProjection`, returning also the a-level sums and norms of the residual it leaves (nil when
 /// it declines), so that the alternating projections that follow need not read the data to start.
+/// `fastPaths` false takes the plain loops (every level pair of S one at a time, the Cholesky
+/// factor and the substitutions over whole rows): the same operations on the same values, which a
+/// test checks bit for bit.
 func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
-                                 maxLevels: Int = 1_500, maxPairs: Int = 400_000_000) -> ProjectionStart? {
+                                 maxLevels: Int = 1_500, maxPairs: Int = 400_000_000,
+                                 fastPaths: Bool = true) -> ProjectionStart? {
     let n = a.count
     guard n > 0, m > 0, levelsB > 0, levelsB <= maxLevels else { return nil }
     // Rows grouped by level of a (counting sort), and each a-level's distinct b-levels with counts.
@@ -223,7 +227,7 @@ func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], lev
             }
             cells.withUnsafeBufferPointer { cell in
                 counts.withUnsafeBufferPointer { count in
-                    if let c0 = cell.first, cell[cell.count - 1] - c0 == cell.count - 1 {
+                    if fastPaths, let c0 = cell.first, cell[cell.count - 1] - c0 == cell.count - 1 {
                         // Consecutive levels (a firm present in every period of its span): each
                         // row's update is one contiguous run, which the compiler vectorises.
                         for i in 0..<cell.count {
@@ -250,14 +254,17 @@ func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], lev
     // that stay in one industry, S is block diagonal by industry. Sums over k skip the zeros, which
     // leaves every value as the full sums give it (they only subtract exact zeros).
     var first = [Int](repeating: 0, count: L)
-    for i in 0..<L {
-        var j = 0
-        while j < i && S[i * L + j] == 0 { j += 1 }
-        first[i] = j
-    }
     // lastRow[j]: the last row whose envelope reaches column j (rows below it are zero in column j).
-    var lastRow = [Int](0..<L)
-    for i in 0..<L { for j in first[i]..<i { lastRow[j] = max(lastRow[j], i) } }
+    var lastRow = [Int](repeating: L - 1, count: L)
+    if fastPaths {
+        for i in 0..<L {
+            var j = 0
+            while j < i && S[i * L + j] == 0 { j += 1 }
+            first[i] = j
+        }
+        lastRow = [Int](0..<L)
+        for i in 0..<L { for j in first[i]..<i { lastRow[j] = max(lastRow[j], i) } }
+    }
     var dependent = [Bool](repeating: false, count: L)
     S.withUnsafeMutableBufferPointer { s in
         for j in 0..<L {

@@ -66,7 +66,8 @@ public struct FirmPanel: Sendable {
         // The quarter's rows first (slots and the two regressors), then every column appended in
         // one piece: per-row appends to ten arrays cost more than the rows' arithmetic.
         var picked = [Int](), reaches = [Double](), owns = [Double]()
-        picked.reserveCapacity(n); reaches.reserveCapacity(n); owns.reserveCapacity(n)
+        let expected = fraction >= 1 ? n : min(n, Int(Double(n) * fraction * 1.2) + 64)
+        picked.reserveCapacity(expected); reaches.reserveCapacity(expected); owns.reserveCapacity(expected)
         for s in 0..<n where outputOf[s] > 1e-12 && sampled(ids[s]) {
             let k = Int(clusterOf[s]), q = outputOf[s]
             let own = qk[k] - q

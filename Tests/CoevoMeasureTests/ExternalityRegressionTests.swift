@@ -78,6 +78,12 @@ import Testing
         var sumF = [Int32: Double](), sumC = [Int32: Double]()
         for r in f.indices { sumF[f[r], default: 0] += direct[r * m]; sumC[c[r], default: 0] += direct[r * m + 1] }
         #expect(sumF.values.allSatisfy { abs($0) < 1e-9 } && sumC.values.allSatisfy { abs($0) < 1e-9 })
+        // Block diagonal S (three industries, three vanishing pivots): the fast paths give the
+        // plain loops' bits.
+        var plain = data
+        _ = directProjectionLeavingSums(&plain, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels,
+                                        fastPaths: false)
+        #expect(direct == plain)
         // Too many levels of the second factor for a dense solve: declined, data untouched.
         var declined = data
         #expect(!directProjection(&declined, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels, maxLevels: 10))
@@ -125,6 +131,14 @@ import Testing
                                  tolerance: 1e-12, maxIterations: 10_000, squaredNorms: squares)
         #expect(twoWay == withNorms)
         for i in data.indices { #expect(abs(twoWay[i] - iterated[i]) < 1e-9) }
+        // The envelope-skipping Cholesky and the contiguous updates of S give the same bits as the
+        // plain loops, here where S is not block diagonal and some firms skip quarters.
+        var fast = data, plain = data
+        let fastSums = directProjectionLeavingSums(&fast, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels)
+        let plainSums = directProjectionLeavingSums(&plain, m: m, a: fa.codes, levelsA: fa.levels, b: fc.codes, levelsB: fc.levels,
+                                                    fastPaths: false)
+        #expect(fast == plain)
+        #expect(fastSums?.sumA == plainSums?.sumA && fastSums?.norms == plainSums?.norms)
     }
 
     @Test func demeaningRejectsBadInput() {

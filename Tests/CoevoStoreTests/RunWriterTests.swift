@@ -73,6 +73,32 @@ import Testing
         #expect(try database.hasPanel() == false)
     }
 
+    /// A run.sqlite written before the panel carried the regression's columns still reads: the
+    /// missing columns come back as industry and stage −1, regressors NaN.
+    @Test func olderPanelTablesReadWithoutTheRegressionColumns() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let path = scratch.url.appendingPathComponent(RunFiles.database)
+        let costs = PanelRow.componentNames.map { "cost_\($0) REAL" }.joined(separator: ", ")
+        try DatabaseQueue(path: path.path).write { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, seed INTEGER NOT NULL,
+                    firms INTEGER NOT NULL, periods INTEGER NOT NULL, status TEXT NOT NULL, started TEXT NOT NULL,
+                    finished TEXT, version TEXT NOT NULL, parameters TEXT NOT NULL);
+                INSERT INTO runs VALUES (1, 'baseline', 1, 500, 4, 'finished', 'x', 'y', 'old', '{}');
+                CREATE TABLE panel (run_id INTEGER NOT NULL, id INTEGER NOT NULL, period INTEGER NOT NULL,
+                    cluster INTEGER NOT NULL, role TEXT NOT NULL, channels TEXT NOT NULL, output REAL,
+                    average_cost REAL, \(costs));
+                INSERT INTO panel VALUES (1, 7, 2, 3, 'maker', 'retail', 1.5, 0.9, 0.5, 0.1, 0.05, 0.05, 0.1, 0.05, 0.05);
+                """)
+        }
+        let rows = try RunDatabase(path: path).panel(runID: 1)
+        #expect(rows.count == 1)
+        let row = try #require(rows.first)
+        #expect(row.firm == 7 && row.period == 2 && row.cluster == 3 && row.output == 1.5 && row.components.count == 7)
+        #expect(row.industry == -1 && row.stage == -1 && row.reachableOutput.isNaN && row.clusterOutput.isNaN)
+    }
+
     @Test func panelTableOnlyWithPanel() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

@@ -7,8 +7,11 @@ moves over the run can be read apart from how long each stage lasts.
 
     ln AVC_it = Σ_w β_w·1[window(t) = w]·ln Y_it + γ·ln q_it + α_i + δ_(industry,t) + ε_it
 
-Firm and industry × period effects are removed by alternating projections (to 1e-12), singletons
-dropped first (reghdfe's rule), then OLS on the demeaned columns (Frisch–Waugh–Lovell).
+Firm and industry × period effects are removed by alternating projections (stopped when a sweep
+moves every column by less than 1e-12 of its norm: a looser criterion than Coevo's estimate of
+the distance to the limit, so agreement is to about 5 digits, not to the last), singletons
+dropped first (reghdfe's rule), then OLS on the demeaned columns (Frisch–Waugh–Lovell); a stage
+whose demeaned regressor keeps less than 1e-8 of its norm is left out, as in Coevo.
 
     coevo run --firms 20000 --panel --out run1 --no-report
     python3 scripts/crosscheck/beta_windows.py run1/run.sqlite [--window 9] [--regressor reachable_output]
@@ -24,7 +27,7 @@ import numpy as np
 def load(path, regressor):
     con = sqlite3.connect(path)
     rows = con.execute(f"SELECT id, period, industry, stage, average_cost - cost_fixed, {regressor}, output "
-                       "FROM panel ORDER BY rowid").fetchall()
+                       "FROM panel WHERE run_id = (SELECT max(id) FROM runs) ORDER BY rowid").fetchall()
     a = np.array(rows, dtype=float)
     keep = (a[:, 4] > 0) & (a[:, 5] > 0) & (a[:, 6] > 0)
     a = a[keep]
@@ -64,9 +67,10 @@ def demean(x, f, c, tol=1e-12, max_iter=20000):
 def estimate(label, lnavc, lnreach, lnq, f, cell):
     levels = np.unique(label)
     X = np.column_stack([np.where(label == s, lnreach, 0.0) for s in levels] + [lnq])
+    raw = np.linalg.norm(X, axis=0)
     Z = demean(np.column_stack([lnavc, X]), f, cell)
     y, X = Z[:, 0], Z[:, 1:]
-    kept = [j for j in range(len(levels)) if np.linalg.norm(X[:, j]) > 1e-8]
+    kept = [j for j in range(len(levels)) if np.linalg.norm(X[:, j]) > 1e-8 * raw[j]]
     cols = kept + [X.shape[1] - 1]
     beta = np.linalg.lstsq(X[:, cols], y, rcond=None)[0]
     return {int(levels[j]): float(beta[i]) for i, j in enumerate(kept)}
