@@ -92,9 +92,10 @@ public struct FirmPanel: Sendable {
         channels.append(contentsOf: picked.map { channelsOf[$0] })
         output.append(contentsOf: picked.map { outputOf[$0] })
         let fixed = FirmStore.costComponents - 1
-        averageVariableCost.append(contentsOf: picked.map { f.averageCost($0) - model.costComponent($0, fixed) })
+        let costs = picked.map { f.averageCost($0) }
+        averageVariableCost.append(contentsOf: zip(picked, costs).map { $1 - model.costComponent($0, fixed) })
         if keepsCosts {
-            averageCost.append(contentsOf: picked.map { f.averageCost($0) })
+            averageCost.append(contentsOf: costs)
             for s in picked { for c in 0..<FirmStore.costComponents { components.append(model.costComponent(s, c)) } }
         }
         reachableOutput.append(contentsOf: reaches); clusterOutput.append(contentsOf: owns)

@@ -5,7 +5,8 @@
 // Return. A quality step Δx raises the firm's attraction by θ_Q·Δx offline and θ_Q(1 + κ_on)·Δx
 // online (online buyers weigh quality more), so the profit gain per quarter is
 // Δx·θ_Q·(R_off + (1 + κ_on)·R_on)·margin on the market the firm reaches: its home region (fading with
-// distance) offline, every region online (fading with distance far less, `demand.online_distance`). The gain lasts until the design is copied or obsolete.
+// distance) offline, every region online (fading with distance far less, `demand.online_distance`).
+// The gain lasts until the design is copied or obsolete.
 // Offline buyers are lost to local copies at the cluster's imitation hazard h_k, which rises with
 // local density (traditional clusters: copying is local, physical and free, the "prisoner's
 // dilemma" of the paper); online buyers are matched to the original by search, ratings and its data
