@@ -21,7 +21,10 @@ let package = Package(
     targets: [
         // Pure numerics shared by simulated and real data: entropy weights, coupling coordination,
         // synergy, Lotka–Volterra, Haken, stage classification.
-        .target(name: "CoevoMeasure"),
+        .target(name: "CoevoMeasure", dependencies: ["CVectorMath"]),
+        // exp and log over arrays through glibc's SIMD vector math library (libmvec), opened at run
+        // time; libm's scalar loop where it is absent.
+        .target(name: "CVectorMath"),
         // Crash-safe file replacement (temporary, fsync, rename), shared by Store, Report and
         // Empirics; no dependencies.
         .target(name: "CoevoFiles"),

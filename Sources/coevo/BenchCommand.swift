@@ -34,6 +34,8 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Seed.") var seed: UInt64 = 1
         @Flag(help: "Deterministic draws of SPEC.md §6 instead of random numbers.") var conformance = false
         @Option(help: "Threads (the figures are the same bits for every value).") var threads: Int = 1
+        @Option(help: "How exp and log are evaluated: vector (a chunk at a time through glibc's SIMD libmvec, the engine's way) or scalar (libm, one firm at a time).")
+        var math: SharedKernel.MathLibrary = .vector
 
         func run() {
             // Bounded work: at most 10 million firms, 10,000 steps and 1e10 firm-steps (minutes).
@@ -41,7 +43,9 @@ struct BenchCommand: ParsableCommand {
             if !(1...10_000_000).contains(firms) { CLI.fail("--firms: expected 1…10000000, found \(firms)") }
             if firms * steps > 10_000_000_000 { CLI.fail("--firms × --steps: expected at most 1e10 firm-steps, found \(firms * steps)") }
             if !(1...1024).contains(threads) { CLI.fail("--threads: expected 1…1024, found \(threads)") }
-            do { print(try SharedKernel.benchmark(firms: firms, steps: steps, seed: seed, conformance: conformance, threads: threads)) } catch { CLI.fail("\(error)") }
+            do { print(try SharedKernel.benchmark(firms: firms, steps: steps, seed: seed, conformance: conformance, threads: threads, math: math)) } catch { CLI.fail("\(error)") }
         }
     }
 }
+
+extension SharedKernel.MathLibrary: ExpressibleByArgument {}

@@ -16,12 +16,14 @@ import Testing
         (100_000, 25, 1.119176847604852, 0.57482, 48045.51414047219),
     ])
     func conformance(_ c: (firms: Int, steps: Int, meanCost: Double, adoption: Double, output: Double)) throws {
-        var kernel = try SharedKernel(firms: c.firms, seed: 1, conformance: true)
-        for _ in 0..<c.steps { kernel.advance() }
-        let f = kernel.figures
-        #expect(abs(f.meanCost / c.meanCost - 1) <= 1e-9)
-        #expect(abs(f.output / c.output - 1) <= 1e-9)
-        #expect(f.adoption == c.adoption)
+        for math in SharedKernel.MathLibrary.allCases {
+            var kernel = try SharedKernel(firms: c.firms, seed: 1, conformance: true, math: math)
+            for _ in 0..<c.steps { kernel.advance() }
+            let f = kernel.figures
+            #expect(abs(f.meanCost / c.meanCost - 1) <= 1e-9, "\(math)")
+            #expect(abs(f.output / c.output - 1) <= 1e-9, "\(math)")
+            #expect(f.adoption == c.adoption, "\(math)")
+        }
     }
 
     /// SPEC.md §5: at N = 10,000, T = 25 the mean over seeds 1…10 agrees with NumPy's 30-seed means
@@ -43,15 +45,27 @@ import Testing
 
     /// The passes split into chunks of 40 villages whose sums are added in chunk order: the
     /// figures are the same bits on 1, 2 and 3 threads.
-    @Test func threadCountDoesNotChangeTheFigures() throws {
+    @Test(arguments: SharedKernel.MathLibrary.allCases)
+    func threadCountDoesNotChangeTheFigures(math: SharedKernel.MathLibrary) throws {
         var figures: [[UInt64]] = []
         for threads in [1, 2, 3] {
-            var kernel = try SharedKernel(firms: 30_000, seed: 4, threads: threads)
+            var kernel = try SharedKernel(firms: 30_000, seed: 4, threads: threads, math: math)
             for _ in 0..<30 { kernel.advance() }
             let f = kernel.figures
             figures.append([f.meanCost.bitPattern, f.adoption.bitPattern, f.output.bitPattern])
         }
         #expect(figures[0] == figures[1] && figures[0] == figures[2])
+    }
+
+    /// The scalar path is the fused loop the kernel had before vector math: its figures are
+    /// libm's, so the two paths differ at most by rounding (and the random draws are the same).
+    @Test func vectorAndScalarMathAgreeToRounding() throws {
+        var a = try SharedKernel(firms: 10_000, seed: 2, math: .vector)
+        var b = try SharedKernel(firms: 10_000, seed: 2, math: .scalar)
+        for _ in 0..<40 { a.advance(); b.advance() }
+        #expect(abs(a.figures.meanCost / b.figures.meanCost - 1) <= 1e-12)
+        #expect(abs(a.figures.output / b.figures.output - 1) <= 1e-12)
+        #expect(a.figures.adoption == b.figures.adoption)
     }
 
     @Test func rejectsFirmCountsThatAreNotWholeVillages() {

@@ -4,12 +4,22 @@
 // and NumPy in benchmarks/kernel/), not to study an economy: same equations, same order of
 // operations, same reported figures.
 
+import CoevoMeasure
 import CoevoModel
 import Foundation
 
 /// The shared kernel (SPEC.md §1–4): `N` firms in villages of 50, villages in 20 clusters;
 /// Marshallian unit cost, logit demand over all firms, village peer adoption.
 public struct SharedKernel {
+    /// How the step evaluates its one `log` and one `exp` per firm.
+    public enum MathLibrary: String, Sendable, CaseIterable {
+        /// A chunk's logs, then its exps, in one call each through `VectorMath` (glibc's SIMD
+        /// libmvec where available): how Coevo's engine evaluates a function over a column.
+        case vector
+        /// libm's scalar `log` and `exp` inside the fused loop, one firm at a time.
+        case scalar
+    }
+
     // Parameters (SPEC.md §2).
     public static let clusters = 20, villageSize = 50
     static let costSigma = 0.3, qualityScale = 0.2, elasticity = 0.15, adoptionDiscount = 0.1
@@ -23,6 +33,7 @@ public struct SharedKernel {
     public let conformance: Bool
     /// Threads the two passes of a step may use; the figures are the same bits for every value.
     public let threads: Int
+    public let math: MathLibrary
     /// Firms per chunk (40 villages): the passes are split into these, their sums taken per chunk
     /// and added in chunk order, whatever the thread count.
     static let chunkSize = 2_000
@@ -39,13 +50,14 @@ public struct SharedKernel {
     public private(set) var step = 0
 
     /// Set-up (SPEC.md §3; not timed). `firms` must be a positive multiple of 50.
-    public init(firms: Int, seed: UInt64, conformance: Bool = false, threads: Int = 1) throws {
+    public init(firms: Int, seed: UInt64, conformance: Bool = false, threads: Int = 1, math: MathLibrary = .vector) throws {
         guard firms > 0, firms % SharedKernel.villageSize == 0 else {
             throw ScenarioError(source: "--firms", message: "expected a positive multiple of \(SharedKernel.villageSize), found \(firms)")
         }
         self.firms = firms
         self.conformance = conformance
         self.threads = max(1, threads)
+        self.math = math
         random = CounterRandom(seed: seed)
         let chunks = (firms + SharedKernel.chunkSize - 1) / SharedKernel.chunkSize
         chunkAttraction = Column(repeating: 0, count: chunks)
@@ -100,20 +112,42 @@ public struct SharedKernel {
             probability[v] = 1 / (1 + exp(-(SharedKernel.peerIntercept + SharedKernel.peerSlope * share)))
         }
         // (b), (c) first half: cost, price, attraction; the demand denominator.
+        let vector = math == .vector
         forEachChunk(count: n, chunkSize: chunk, threads: threads) { c, range in
             var total = 0.0
             var v = range.lowerBound / size
-            while v * size < range.upperBound {
-                let f = factor[v % C]
-                for i in v * size ..< (v + 1) * size {
-                    let a = adopted[i]
-                    let unitCost = baseCost[i] * f * (a ? 1 - SharedKernel.adoptionDiscount : 1)
-                    let p = SharedKernel.markup * unitCost
-                    let A = exp(SharedKernel.qualityWeight * quality[i] - SharedKernel.priceWeight * log(p) + (a ? SharedKernel.adoptionAppeal : 0))
-                    cost[i] = unitCost; price[i] = p; attraction[i] = A
-                    total += A
+            if vector {
+                // Costs and prices; the chunk's log prices in one call (into the attraction
+                // column), the exponents, the chunk's exps in one call; the sum in firm order.
+                while v * size < range.upperBound {
+                    let f = factor[v % C]
+                    for i in v * size ..< (v + 1) * size {
+                        let unitCost = baseCost[i] * f * (adopted[i] ? 1 - SharedKernel.adoptionDiscount : 1)
+                        cost[i] = unitCost; price[i] = SharedKernel.markup * unitCost
+                    }
+                    v += 1
                 }
-                v += 1
+                let lo = range.lowerBound, count = range.count
+                VectorMath.log(price + lo, into: attraction + lo, count: count)
+                for i in range {
+                    attraction[i] = SharedKernel.qualityWeight * quality[i] - SharedKernel.priceWeight * attraction[i]
+                        + (adopted[i] ? SharedKernel.adoptionAppeal : 0)
+                }
+                VectorMath.exp(attraction + lo, into: attraction + lo, count: count)
+                for i in range { total += attraction[i] }
+            } else {
+                while v * size < range.upperBound {
+                    let f = factor[v % C]
+                    for i in v * size ..< (v + 1) * size {
+                        let a = adopted[i]
+                        let unitCost = baseCost[i] * f * (a ? 1 - SharedKernel.adoptionDiscount : 1)
+                        let p = SharedKernel.markup * unitCost
+                        let A = exp(SharedKernel.qualityWeight * quality[i] - SharedKernel.priceWeight * log(p) + (a ? SharedKernel.adoptionAppeal : 0))
+                        cost[i] = unitCost; price[i] = p; attraction[i] = A
+                        total += A
+                    }
+                    v += 1
+                }
             }
             chunkAttraction[c] = total
         }
@@ -157,16 +191,18 @@ public struct SharedKernel {
     }
 
     /// Runs `steps` steps after set-up, timing only the steps; the SPEC.md §5 JSON line.
-    public static func benchmark(firms: Int, steps: Int, seed: UInt64, conformance: Bool, threads: Int = 1) throws -> String {
-        var kernel = try SharedKernel(firms: firms, seed: seed, conformance: conformance, threads: threads)
+    public static func benchmark(firms: Int, steps: Int, seed: UInt64, conformance: Bool, threads: Int = 1, math: MathLibrary = .vector) throws -> String {
+        var kernel = try SharedKernel(firms: firms, seed: seed, conformance: conformance, threads: threads, math: math)
         let clock = ContinuousClock(), start = clock.now
         for _ in 0..<steps { kernel.advance() }
         let seconds = (clock.now - start).seconds
         let f = kernel.figures
         func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-        let name = (conformance ? "swift-conformance" : "swift") + (threads > 1 ? "-\(threads)-threads" : "")
+        let name = (conformance ? "swift-conformance" : "swift") + (math == .scalar ? "-scalar-libm" : "")
+            + (threads > 1 ? "-\(threads)-threads" : "")
         return "{\"impl\": \"\(name)\", \"firms\": \(firms), \"steps\": \(steps), "
             + "\"seconds\": \(number(seconds)), \"ns_per_firm_step\": \(number(seconds * 1e9 / Double(max(firms * steps, 1)))), "
-            + "\"mean_cost\": \(number(f.meanCost)), \"adoption\": \(number(f.adoption)), \"output\": \(number(f.output))}"
+            + "\"mean_cost\": \(number(f.meanCost)), \"adoption\": \(number(f.adoption)), \"output\": \(number(f.output)), "
+            + "\"math\": \"\(math == .vector ? VectorMath.backend : "libm-scalar")\"}"
     }
 }
