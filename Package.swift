@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "CoevoMeasure", dependencies: ["CVectorMath"]),
         // exp and log over arrays through glibc's SIMD vector math library (libmvec), opened at run
         // time; libm's scalar loop where it is absent.
-        .target(name: "CVectorMath"),
+        .target(name: "CVectorMath", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Crash-safe file replacement (temporary, fsync, rename), shared by Store, Report and
         // Empirics; no dependencies.
         .target(name: "CoevoFiles"),

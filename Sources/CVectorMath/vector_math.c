@@ -1,5 +1,7 @@
 // See include/CVectorMath.h for the contract. libmvec is opened at run time (dlopen), so the
 // package links and runs where it is absent (musl, other systems): the scalar loop is used there.
+// The SIMD routines are called through apply_v4.S, which passes their argument in %ymm0 as the
+// vector function ABI requires; this file itself uses no AVX instruction.
 #include "CVectorMath.h"
 #include <math.h>
 #include <pthread.h>
@@ -7,10 +9,9 @@
 
 #if defined(__x86_64__) && defined(__GLIBC__)
 #include <dlfcn.h>
-#include <immintrin.h>
 #define COEVO_HAVE_AVX2_PATH 1
-typedef __m256d (*coevo_v4_fn)(__m256d);
-static coevo_v4_fn v4_exp, v4_log;
+void coevo_apply_v4(void *fn, const double *in, double *out, long blocks);
+static void *v4_exp, *v4_log;
 #endif
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -23,8 +24,8 @@ static void choose(void) {
     void *lib = dlopen("libmvec.so.1", RTLD_NOW | RTLD_LOCAL);
     if (!lib) return;
     // _ZGVdN4v_exp: the vector-function ABI name of exp for AVX2 ('d'), unmasked ('N'), 4 lanes.
-    v4_exp = (coevo_v4_fn)dlsym(lib, "_ZGVdN4v_exp");
-    v4_log = (coevo_v4_fn)dlsym(lib, "_ZGVdN4v_log");
+    v4_exp = dlsym(lib, "_ZGVdN4v_exp");
+    v4_log = dlsym(lib, "_ZGVdN4v_log");
     use_avx2 = v4_exp != 0 && v4_log != 0;
 #endif
 }
@@ -35,16 +36,15 @@ static int avx2(void) {
 }
 
 #ifdef COEVO_HAVE_AVX2_PATH
-__attribute__((target("avx2,fma")))
-static void apply4(coevo_v4_fn f, const double *x, double *y, long n) {
-    long i = 0;
-    for (; i + 4 <= n; i += 4) _mm256_storeu_pd(y + i, f(_mm256_loadu_pd(x + i)));
-    if (i < n) {
+static void apply4(void *f, const double *x, double *y, long n) {
+    long blocks = n / 4, done = blocks * 4;
+    coevo_apply_v4(f, x, y, blocks);
+    if (done < n) {
         // The tail goes through the same routine, padded with ones (finite for exp and log).
         double in[4] = {1, 1, 1, 1}, out[4];
-        memcpy(in, x + i, (size_t)(n - i) * sizeof(double));
-        _mm256_storeu_pd(out, f(_mm256_loadu_pd(in)));
-        memcpy(y + i, out, (size_t)(n - i) * sizeof(double));
+        memcpy(in, x + done, (size_t)(n - done) * sizeof(double));
+        coevo_apply_v4(f, in, out, 1);
+        memcpy(y + done, out, (size_t)(n - done) * sizeof(double));
     }
 }
 #endif

@@ -4,8 +4,9 @@
 // per firm can first write the arguments of a block of firms to a column, transform the block in
 // one call, then read the results.
 //
-// Results may differ from scalar `exp`/`log` in the last bit (libmvec's bound is 4 ulp; 1 ulp
-// measured), so a pass switched to these functions changes its outputs at that level once; each
+// Results may differ from scalar `exp`/`log` in the last bits (libmvec's bound is 4 ulp; up to 3
+// measured for exp, 2 for log), and between glibc versions, so a pass switched to these functions
+// changes its outputs at that level once; each
 // element's result depends on its value only (not on the block it is in), so chunked and
 // threaded callers get the same bits for every split.
 

@@ -34,8 +34,8 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Seed.") var seed: UInt64 = 1
         @Flag(help: "Deterministic draws of SPEC.md §6 instead of random numbers.") var conformance = false
         @Option(help: "Threads (the figures are the same bits for every value).") var threads: Int = 1
-        @Option(help: "How exp and log are evaluated: vector (a chunk at a time through glibc's SIMD libmvec, the engine's way) or scalar (libm, one firm at a time).")
-        var math: SharedKernel.MathLibrary = .vector
+        @Option(help: "How exp and log are evaluated: scalar (libm, one firm at a time, as the model does) or libmvec (a chunk at a time through glibc's SIMD vector math; libm where it is absent).")
+        var math: SharedKernel.MathLibrary = .scalar
 
         func run() {
             // Bounded work: at most 10 million firms, 10,000 steps and 1e10 firm-steps (minutes).

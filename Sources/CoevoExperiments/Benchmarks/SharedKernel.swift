@@ -13,11 +13,12 @@ import Foundation
 public struct SharedKernel {
     /// How the step evaluates its one `log` and one `exp` per firm.
     public enum MathLibrary: String, Sendable, CaseIterable {
-        /// A chunk's logs, then its exps, in one call each through `VectorMath` (glibc's SIMD
-        /// libmvec where available): how Coevo's engine evaluates a function over a column.
-        case vector
-        /// libm's scalar `log` and `exp` inside the fused loop, one firm at a time.
+        /// libm's scalar `log` and `exp` inside the fused loop, one firm at a time: how the model's
+        /// passes evaluate them today.
         case scalar
+        /// A chunk's logs, then its exps, in one call each through `VectorMath` (glibc's SIMD
+        /// libmvec where available). The model does not use it yet (docs/PERFORMANCE.md).
+        case libmvec
     }
 
     // Parameters (SPEC.md §2).
@@ -50,7 +51,7 @@ public struct SharedKernel {
     public private(set) var step = 0
 
     /// Set-up (SPEC.md §3; not timed). `firms` must be a positive multiple of 50.
-    public init(firms: Int, seed: UInt64, conformance: Bool = false, threads: Int = 1, math: MathLibrary = .vector) throws {
+    public init(firms: Int, seed: UInt64, conformance: Bool = false, threads: Int = 1, math: MathLibrary = .scalar) throws {
         guard firms > 0, firms % SharedKernel.villageSize == 0 else {
             throw ScenarioError(source: "--firms", message: "expected a positive multiple of \(SharedKernel.villageSize), found \(firms)")
         }
@@ -112,7 +113,7 @@ public struct SharedKernel {
             probability[v] = 1 / (1 + exp(-(SharedKernel.peerIntercept + SharedKernel.peerSlope * share)))
         }
         // (b), (c) first half: cost, price, attraction; the demand denominator.
-        let vector = math == .vector
+        let vector = math == .libmvec
         forEachChunk(count: n, chunkSize: chunk, threads: threads) { c, range in
             var total = 0.0
             var v = range.lowerBound / size
@@ -191,18 +192,18 @@ public struct SharedKernel {
     }
 
     /// Runs `steps` steps after set-up, timing only the steps; the SPEC.md §5 JSON line.
-    public static func benchmark(firms: Int, steps: Int, seed: UInt64, conformance: Bool, threads: Int = 1, math: MathLibrary = .vector) throws -> String {
+    public static func benchmark(firms: Int, steps: Int, seed: UInt64, conformance: Bool, threads: Int = 1, math: MathLibrary = .scalar) throws -> String {
         var kernel = try SharedKernel(firms: firms, seed: seed, conformance: conformance, threads: threads, math: math)
         let clock = ContinuousClock(), start = clock.now
         for _ in 0..<steps { kernel.advance() }
         let seconds = (clock.now - start).seconds
         let f = kernel.figures
         func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-        let name = (conformance ? "swift-conformance" : "swift") + (math == .scalar ? "-scalar-libm" : "")
+        let name = (conformance ? "swift-conformance" : "swift") + (math == .libmvec ? "-libmvec" : "")
             + (threads > 1 ? "-\(threads)-threads" : "")
         return "{\"impl\": \"\(name)\", \"firms\": \(firms), \"steps\": \(steps), "
             + "\"seconds\": \(number(seconds)), \"ns_per_firm_step\": \(number(seconds * 1e9 / Double(max(firms * steps, 1)))), "
             + "\"mean_cost\": \(number(f.meanCost)), \"adoption\": \(number(f.adoption)), \"output\": \(number(f.output)), "
-            + "\"math\": \"\(math == .vector ? VectorMath.backend : "libm-scalar")\"}"
+            + "\"math\": \"\(math == .libmvec ? VectorMath.backend : "libm-scalar")\"}"
     }
 }
