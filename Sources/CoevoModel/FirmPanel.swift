@@ -42,7 +42,15 @@ public struct FirmPanel: Sendable {
         fraction >= 1 || random.uniform(.panel, period: 0, id: id) < fraction
     }
 
-    mutating func record(_ model: Model, stage: Int) {
+    /// The quarter's mechanism stage (the label of the rows recorded for it).
+    mutating func recordStage(_ stage: Int) {
+        guard fraction > 0 else { return }
+        stageOfPeriod.append(stage)
+    }
+
+    /// The quarter's rows. Reads the firm state only (as the step left it; none of the columns
+    /// the observer writes), so `Simulation.run` records while the observer observes.
+    mutating func record(_ model: Model) {
         guard fraction > 0 else { return }
         let f = model.firms, n = f.count
         // Columns through their base pointers, taken once (through `f.x[s]` every access reloads
@@ -62,7 +70,6 @@ public struct FirmPanel: Sendable {
             let e = Int(ecosystemOf[s])
             if e > 0 && e <= families { ecoQ[e - 1] += outputOf[s]; ecoQK[(e - 1) * K + k] += outputOf[s] }
         }
-        stageOfPeriod.append(stage)
         // The quarter's rows first (slots and the two regressors), then every column appended in
         // one piece: per-row appends to ten arrays cost more than the rows' arithmetic.
         var picked = [Int](), reaches = [Double](), owns = [Double]()

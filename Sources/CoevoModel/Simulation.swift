@@ -27,8 +27,22 @@ public enum Simulation {
         if keepObservations { observations.reserveCapacity(parameters.periods) }
         for _ in 0..<parameters.periods {
             model.stepToObservation()
-            let o = observer.observe(&model)
-            if recordPanel { panel.record(model, stage: Int(o.all[Observer.index["stage"]!])) }
+            let o: Observation
+            if recordPanel {
+                // The observation and the panel's rows side by side, on two threads: both read the
+                // firm state the step left, and the observer writes only its decomposition
+                // snapshot, the model's scratch and its own state, none of which the panel reads.
+                // The rows are the same bits as when recorded after observing.
+                let state = model   // shares the firm columns (reference storage)
+                var observed: Observation?
+                forEachChunk(count: 2, chunkSize: 1, threads: 2) { task, _ in
+                    if task == 0 { observed = observer.observe(&model) } else { panel.record(state) }
+                }
+                o = observed!
+                panel.recordStage(Int(o.all[Observer.index["stage"]!]))
+            } else {
+                o = observer.observe(&model)
+            }
             onPeriod(o, model)
             if keepObservations { observations.append(o) }
             model.finishPeriod()

@@ -1,0 +1,39 @@
+// `Simulation.run` records the firm panel on a second thread while the observer observes
+// (Simulation.swift): the rows must be the same bits as recording after observing, as the loop did
+// before, and as a caller that steps the model by hand does.
+
+@testable import CoevoModel
+import Testing
+
+@Suite("Firm panel: recorded beside the observer")
+struct FirmPanelRecordingTests {
+    @Test func rowsEqualThoseRecordedAfterObserving() {
+        let p = testParameters(periods: 30)
+        let seed: UInt64 = 7
+        let concurrent = Simulation.run(parameters: p, seed: seed, keepObservations: false).panel
+
+        // The same run, observing first and recording after, on one thread.
+        var model = Model(parameters: p, seed: seed)
+        model.burnIn()
+        var observer = Observer()
+        var serial = FirmPanel(sampleSize: p.panelSize, initialFirms: p.firms, seed: seed)
+        for _ in 0..<p.periods {
+            model.stepToObservation()
+            let o = observer.observe(&model)
+            serial.record(model)
+            serial.recordStage(Int(o.all[Observer.index["stage"]!]))
+            model.finishPeriod()
+        }
+
+        #expect(concurrent.rows > 1_000)
+        #expect(concurrent.firm == serial.firm && concurrent.period == serial.period)
+        #expect(concurrent.cluster == serial.cluster && concurrent.industry == serial.industry)
+        #expect(concurrent.role == serial.role && concurrent.channels == serial.channels)
+        #expect(concurrent.stageOfPeriod == serial.stageOfPeriod)
+        for (a, b) in [(concurrent.output, serial.output), (concurrent.averageVariableCost, serial.averageVariableCost),
+                       (concurrent.averageCost, serial.averageCost), (concurrent.components, serial.components),
+                       (concurrent.reachableOutput, serial.reachableOutput), (concurrent.clusterOutput, serial.clusterOutput)] {
+            #expect(a.map(\.bitPattern) == b.map(\.bitPattern))
+        }
+    }
+}
