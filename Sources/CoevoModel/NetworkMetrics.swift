@@ -6,6 +6,26 @@
 // coordination cost per link: the mean over linked firms of what one more link costs them,
 // c_link·(1 + d)^γ_l / (1 + coord), which rises with the network unless coordination capacity does.
 
+/// A network summary being computed on another thread; `wait()` returns it.
+final class PendingNetworkSummary: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var summary = NetworkSummary()
+
+    init(_ model: Model, nodes address: UInt) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            let nodes = UnsafeMutablePointer<UInt32>(bitPattern: address)!
+            summary = model.networkSummary(nodes: nodes)
+            group.leave()
+        }
+    }
+
+    func wait() -> NetworkSummary {
+        group.wait()
+        return summary
+    }
+}
+
 public struct NetworkSummary: Sendable {
     public var density = 0.0, degree = 0.0, giant = 0.0
     public var crossRole = 0.0, crossCluster = 0.0, crossRegion = 0.0
@@ -22,6 +42,17 @@ extension Model {
     public func networkSummary() -> NetworkSummary {
         var scratch = [UInt32](repeating: 0, count: 2 * firms.count)
         return scratch.withUnsafeMutableBufferPointer { networkSummary(nodes: $0.baseAddress!) }
+    }
+
+    /// Starts the network summary on another thread, its per-firm table in the model's scratch:
+    /// the observer computes it beside its other work when the model runs on several threads
+    /// (it reads links, degrees and firm attributes the observation does not write; the
+    /// observation uses no scratch). The model is copied for the reader (its columns are shared,
+    /// reference storage). The same bits as `networkSummaryInScratch()`.
+    mutating func startNetworkSummary() -> PendingNetworkSummary {
+        let n = firms.count
+        if scratchWords.count < n { scratchWords = Column(repeating: 0, count: n + n / 8) }
+        return PendingNetworkSummary(self, nodes: UInt(bitPattern: scratchWords.base))
     }
 
     /// `networkSummary()` with its per-firm table in the model's scratch (no fresh pages each quarter).
@@ -147,3 +178,5 @@ extension Model {
 }
 
 import Foundation
+
+import Dispatch

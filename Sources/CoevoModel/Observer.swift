@@ -64,6 +64,8 @@ public struct Observer: Sendable {
     public mutating func observe(_ model: inout Model) -> Observation {
         // The chained cost decomposition reads the previous snapshot, then the snapshot is renewed
         // (before any copy of the firm store is taken, so no column is copied on write).
+        // On several threads the network summary runs on another one meanwhile (NetworkMetrics.swift).
+        let pendingNetwork = model.threads > 1 && model.firms.count > Model.firmsPerChunk ? model.startNetworkSummary() : nil
         let step: CostFall?
         if initialFirms == 0 { step = nil; model.snapshotForDecomposition() } else { step = model.costFallThenSnapshot() }
         let f = model.firms, n = f.count, R = model.world.regions, K = model.world.clusters
@@ -245,7 +247,7 @@ public struct Observer: Sendable {
         set("externality.economy", c.economy); set("internal.learning", c.learning); set("selection", c.selection); set("other", c.other)
 
         // Collaboration network.
-        let net = model.networkSummaryInScratch()
+        let net = pendingNetwork?.wait() ?? model.networkSummaryInScratch()
         set("network.density", net.density); set("network.degree", net.degree); set("network.giant", net.giant)
         set("network.crossrole", net.crossRole); set("network.crosscluster", net.crossCluster)
         set("network.crossregion", net.crossRegion); set("superclusters", Double(net.superclusters)); set("superclusters.crossregion", Double(net.superclustersAcrossRegions))
