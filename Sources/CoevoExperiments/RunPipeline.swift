@@ -28,7 +28,7 @@ public enum RunPipeline {
         do {
             var failure: Error?
             var sizes = ""
-            let result = Simulation.run(parameters: p, seed: seed, panelCosts: panel, threads: threads) { o, model in
+            let result = Simulation.run(parameters: p, seed: seed, panelCosts: panel, threads: threads, recordBeside: true) { o, model in
                 guard failure == nil else { return }
                 if o.period == p.periods - 1 { sizes = sizesCSV(model) }
                 do {

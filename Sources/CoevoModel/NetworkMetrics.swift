@@ -6,16 +6,22 @@
 // coordination cost per link: the mean over linked firms of what one more link costs them,
 // c_link·(1 + d)^γ_l / (1 + coord), which rises with the network unless coordination capacity does.
 
-/// A network summary being computed on another thread; `wait()` returns it.
+/// A network summary being computed on another thread; `wait()` returns it. The task runs on a
+/// queue of its own, not the global pool: a private queue gets a thread at once, so the waiting
+/// observer (itself possibly on a pool thread) cannot starve it. The model copy is released
+/// before the result is handed over, so the observer's arrays are not shared after the wait.
 final class PendingNetworkSummary: @unchecked Sendable {
     private let group = DispatchGroup()
     private var summary = NetworkSummary()
+    private var model: Model?
 
     init(_ model: Model, nodes address: UInt) {
+        self.model = model
         group.enter()
-        DispatchQueue.global().async { [self] in
+        DispatchQueue(label: "coevo.network-summary").async { [self] in
             let nodes = UnsafeMutablePointer<UInt32>(bitPattern: address)!
-            summary = model.networkSummary(nodes: nodes)
+            summary = self.model!.networkSummary(nodes: nodes)
+            self.model = nil
             group.leave()
         }
     }

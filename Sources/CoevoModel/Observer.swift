@@ -62,9 +62,9 @@ public struct Observer: Sendable {
 
     /// Observes the current quarter (call between `stepToObservation()` and `finishPeriod()`).
     public mutating func observe(_ model: inout Model) -> Observation {
-        // The chained cost decomposition reads the previous snapshot, then the snapshot is renewed
-        // (before any copy of the firm store is taken, so no column is copied on write).
         // On several threads the network summary runs on another one meanwhile (NetworkMetrics.swift).
+        // The chained cost decomposition reads the previous snapshot, then the snapshot is renewed
+        // (through the columns' base pointers: columns are reference storage, never copied on write).
         let pendingNetwork = model.threads > 1 && model.firms.count > Model.firmsPerChunk ? model.startNetworkSummary() : nil
         let step: CostFall?
         if initialFirms == 0 { step = nil; model.snapshotForDecomposition() } else { step = model.costFallThenSnapshot() }

@@ -14,10 +14,12 @@ public enum Simulation {
     /// is made (progress, streaming to a store); `recordPanel` records the fixed firm sample (with
     /// each row's cost components when `panelCosts`, for export; the regression needs only AVC);
     /// `keepObservations` false leaves `RunResult.observations` empty (callers that stream, such as
-    /// sweeps, then hold no per-quarter history).
+    /// sweeps, then hold no per-quarter history). `recordBeside` records the panel on a second
+    /// thread while the observer observes (the same bits; default: when `threads` > 1); a single
+    /// run's pipeline (`coevo run`, the web page) asks for it, as it runs its regressions on two.
     public static func run(parameters: Parameters, seed: UInt64, reference: CouplingReference = .baseline,
                            recordPanel: Bool = true, panelCosts: Bool = true, keepObservations: Bool = true, threads: Int = 1,
-                           onPeriod: (Observation, Model) -> Void = { _, _ in }) -> RunResult {
+                           recordBeside: Bool? = nil, onPeriod: (Observation, Model) -> Void = { _, _ in }) -> RunResult {
         var model = Model(parameters: parameters, seed: seed)
         model.threads = max(1, threads)
         model.burnIn()
@@ -25,10 +27,11 @@ public enum Simulation {
         var panel = FirmPanel(sampleSize: parameters.panelSize, initialFirms: parameters.firms, seed: seed, keepsCosts: panelCosts)
         var observations: [Observation] = []
         if keepObservations { observations.reserveCapacity(parameters.periods) }
+        let beside = recordPanel && (recordBeside ?? (threads > 1))
         for _ in 0..<parameters.periods {
             model.stepToObservation()
             let o: Observation
-            if recordPanel {
+            if beside {
                 // The observation and the panel's rows side by side, on two threads: both read the
                 // firm state the step left, and the observer writes only its decomposition
                 // snapshot, the model's scratch and its own state, none of which the panel reads.
@@ -42,6 +45,10 @@ public enum Simulation {
                 panel.recordStage(Int(o.all[Observer.index["stage"]!]))
             } else {
                 o = observer.observe(&model)
+                if recordPanel {
+                    panel.record(model)
+                    panel.recordStage(Int(o.all[Observer.index["stage"]!]))
+                }
             }
             onPeriod(o, model)
             if keepObservations { observations.append(o) }

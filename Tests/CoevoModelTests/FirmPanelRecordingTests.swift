@@ -7,22 +7,34 @@ import Testing
 
 @Suite("Firm panel: recorded beside the observer")
 struct FirmPanelRecordingTests {
-    @Test func rowsEqualThoseRecordedAfterObserving() {
-        let p = testParameters(periods: 30)
+    /// At 4,000 firms on one thread (the panel beside the observer), and at 20,000 on two (also
+    /// the network summary beside the rest of the observation, which needs over 16,384 firms).
+    @Test(arguments: [(4_000, 1), (20_000, 2)])
+    func rowsEqualThoseRecordedAfterObserving(_ size: (firms: Int, threads: Int)) {
+        let p = testParameters(firms: size.firms, periods: 24)
         let seed: UInt64 = 7
-        let concurrent = Simulation.run(parameters: p, seed: seed, keepObservations: false).panel
+        let run = Simulation.run(parameters: p, seed: seed, threads: size.threads, recordBeside: true)
+        let concurrent = run.panel
 
         // The same run, observing first and recording after, on one thread.
         var model = Model(parameters: p, seed: seed)
         model.burnIn()
         var observer = Observer()
         var serial = FirmPanel(sampleSize: p.panelSize, initialFirms: p.firms, seed: seed)
+        var observations: [Observation] = []
         for _ in 0..<p.periods {
             model.stepToObservation()
             let o = observer.observe(&model)
             serial.record(model)
             serial.recordStage(Int(o.all[Observer.index["stage"]!]))
+            observations.append(o)
             model.finishPeriod()
+        }
+
+        #expect(run.observations.count == observations.count)
+        for (a, b) in zip(run.observations, observations) {
+            #expect(a.all.map(\.bitPattern) == b.all.map(\.bitPattern))
+            #expect(a.regions.map { $0.map(\.bitPattern) } == b.regions.map { $0.map(\.bitPattern) })
         }
 
         #expect(concurrent.rows > 1_000)
