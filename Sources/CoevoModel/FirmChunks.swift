@@ -32,6 +32,12 @@ public func forEachChunk(count: Int, chunkSize: Int, threads: Int, _ body: (_ ch
     }
 }
 
+/// Runs `first` and `second` at the same time, on two threads (`forEachChunk` with two chunks of
+/// one). Neither may write anything the other reads or writes.
+public func sideBySide(_ first: () -> Void, _ second: () -> Void) {
+    forEachChunk(count: 2, chunkSize: 1, threads: 2) { task, _ in if task == 0 { first() } else { second() } }
+}
+
 extension Model {
     /// Firms per chunk: large enough that a chunk's work dwarfs the hand-off, small enough that two
     /// threads share a pass evenly.

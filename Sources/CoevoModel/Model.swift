@@ -196,8 +196,14 @@ extension Model {
     /// One buffer serves every phase in turn and is kept across quarters, so a phase's table costs
     /// no fresh pages each quarter. `body` must not itself call `withScratch`.
     mutating func withScratch<R>(words: Int, _ body: (inout Model, UnsafeMutableRawPointer) -> R) -> R {
-        if scratchWords.count < words { scratchWords = Column(repeating: 0, count: words + words / 8) }
-        let raw = UnsafeMutableRawPointer(scratchWords.base)
+        let raw = scratch(words: words)
         return body(&self, raw)
+    }
+
+    /// The scratch buffer, grown to at least `words` words (its contents are unspecified). Valid
+    /// until the next call that grows it; see `withScratch` for who may use it when.
+    mutating func scratch(words: Int) -> UnsafeMutableRawPointer {
+        if scratchWords.count < words { scratchWords = Column(repeating: 0, count: words + words / 8) }
+        return UnsafeMutableRawPointer(scratchWords.base)
     }
 }

@@ -56,9 +56,8 @@ extension Model {
     /// observation uses no scratch). The model is copied for the reader (its columns are shared,
     /// reference storage). The same bits as `networkSummaryInScratch()`.
     mutating func startNetworkSummary() -> PendingNetworkSummary {
-        let n = firms.count
-        if scratchWords.count < n { scratchWords = Column(repeating: 0, count: n + n / 8) }
-        return PendingNetworkSummary(self, nodes: UInt(bitPattern: scratchWords.base))
+        let nodes = scratch(words: firms.count)
+        return PendingNetworkSummary(self, nodes: UInt(bitPattern: nodes))
     }
 
     /// `networkSummary()` with its per-firm table in the model's scratch (no fresh pages each quarter).
@@ -184,5 +183,3 @@ extension Model {
 }
 
 import Foundation
-
-import Dispatch

@@ -38,18 +38,13 @@ public enum Simulation {
                 // The rows are the same bits as when recorded after observing.
                 let state = model   // shares the firm columns (reference storage)
                 var observed: Observation?
-                forEachChunk(count: 2, chunkSize: 1, threads: 2) { task, _ in
-                    if task == 0 { observed = observer.observe(&model) } else { panel.record(state) }
-                }
+                sideBySide({ observed = observer.observe(&model) }, { panel.record(state) })
                 o = observed!
-                panel.recordStage(Int(o.all[Observer.index["stage"]!]))
             } else {
                 o = observer.observe(&model)
-                if recordPanel {
-                    panel.record(model)
-                    panel.recordStage(Int(o.all[Observer.index["stage"]!]))
-                }
+                if recordPanel { panel.record(model) }
             }
+            if recordPanel { panel.recordStage(Int(o.all[Observer.index["stage"]!])) }
             onPeriod(o, model)
             if keepObservations { observations.append(o) }
             model.finishPeriod()
