@@ -42,7 +42,7 @@ extension Model {
         economyOnline /= Double(max(firms.count, 1))
         for v in 0..<villages.count {
             let vs = villages[v]
-            let pool = world.households - vs.firms
+            let pool = world.villageHouseholds[v] - vs.firms
             guard pool > 0 else { continue }
             let onlineShare = vs.firms > 0 ? Double(vs.online) / Double(vs.firms) : 0
             let costMix = onlineShare * p.entryCostOnline + (1 - onlineShare) * p.entryCostOffline

@@ -11,11 +11,16 @@ extension Model {
     mutating func initialize() {
         let p = parameters
         firms.reserve(p.firms * 2)
-        // Firms: villages filled in turn, so every village starts with about `village.firms` firms.
+        // Firms: villages filled in turn, one firm each round while it has room, so village v starts
+        // with `world.villageFirms[v]` firms (about `village.firms` × its relative size).
         let first = firms.appendBlank(p.firms)
-        for n in 0..<p.firms {
-            let v = n % world.villages
-            initializeFirm(slot: first + n, village: v, role: initialRole(id: nextID), online: false, entrant: false)
+        var n = 0, round = 0
+        while n < p.firms {
+            for v in 0..<world.villages where round < world.villageFirms[v] {
+                initializeFirm(slot: first + n, village: v, role: initialRole(id: nextID), online: false, entrant: false)
+                n += 1
+            }
+            round += 1
         }
         let exportCutoff = normalQuantile(1 - p.exporterShare) * p.productivitySpread
         for s in 0..<firms.count { markExporter(slot: s, cutoff: exportCutoff) }

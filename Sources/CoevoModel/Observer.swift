@@ -46,6 +46,19 @@ public struct Observer: Sendable {
     public static let index: [String: Int] = Dictionary(uniqueKeysWithValues: metrics.enumerated().map { ($1, $0) })
     static let regionIndex: [String: Int] = Dictionary(uniqueKeysWithValues: regionMetrics.enumerated().map { ($1, $0) })
 
+    /// AliResearch's Taobao village, scaled to the model's mean village: online shops in at least
+    /// `observe.village_shop_share` of the village's households, or as many as that share of the
+    /// mean village's households (AliResearch: 10% of households or 100 active shops), and online
+    /// revenue at least `observe.village_revenue_share` × the mean village's revenue at period 0
+    /// (one absolute bar for every village, as AliResearch's 10 million yuan a year is). With
+    /// villages of unequal size (`village.size_spread`) a large village clears the bars first and a
+    /// small one may never do.
+    public static func isECommerceVillage(shops: Int, households: Int, onlineRevenue: Double, meanRevenue: Double,
+                                          parameters p: Parameters) -> Bool {
+        let shopBar = p.villageShopShare * Double(min(households, p.householdsPerVillage))
+        return Double(shops) >= shopBar && onlineRevenue >= p.villageRevenueShare * meanRevenue
+    }
+
     public let reference: CouplingReference
     public private(set) var stages = StageTracker()
     public private(set) var ccdStages = StageTracker()
@@ -176,12 +189,18 @@ public struct Observer: Sendable {
         set("online.share", rev > 0 ? onl / rev : 0)
         let homeSales = consumerSales - model.offlineExports
         set("online.share.retail", homeSales > 0 ? consumerOnline / homeSales : 0)
-        // E-commerce villages: ≥ threshold share of households with online shops and online revenue
-        // above the threshold multiple of the village's revenue at period 0.
-        if first { for v in model.villages.indices { model.villages[v].revenueRef = vRev[v] } }
+        // E-commerce villages: the bar of online revenue is set once, on the mean village's revenue
+        // at period 0 (`isECommerceVillage`).
+        if first {
+            var total = 0.0
+            for v in model.villages.indices { total += vRev[v] }
+            let mean = total / Double(max(model.villages.count, 1))
+            for v in model.villages.indices { model.villages[v].revenueRef = mean }
+        }
         var ecommerce = 0
-        let shopThreshold = model.parameters.villageShopShare * Double(model.world.households)
-        for v in model.villages.indices where Double(vOnline[v]) >= shopThreshold && vOnlRev[v] >= model.parameters.villageRevenueShare * model.villages[v].revenueRef {
+        for v in model.villages.indices where Observer.isECommerceVillage(
+            shops: vOnline[v], households: model.world.villageHouseholds[v], onlineRevenue: vOnlRev[v],
+            meanRevenue: model.villages[v].revenueRef, parameters: model.parameters) {
             ecommerce += 1
         }
         set("villages.ecommerce", Double(ecommerce)); set("villages.total", Double(model.villages.count))

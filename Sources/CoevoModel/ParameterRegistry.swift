@@ -85,6 +85,7 @@ extension Parameters {
         i("world.clusters", \.clusters, "clusters", 1, 200, "clusters (at least one per industry)"),
         i("village.firms", \.firmsPerVillage, "firms", 5, 1000, "initial firms per village"),
         i("village.households", \.householdsPerVillage, "households", 5, 5000, "households per village (the entry pool)"),
+        r("village.size_spread", \.villageSizeSpread, "log-sd", 0, 1.5, "spread of village sizes (initial firms and households)"),
         r("roles.supplier_share", \.supplierShare, "share", 0.05, 0.8, "initial share of suppliers"),
         r("roles.brand_share", \.brandShare, "share", 0, 0.8, "initial share of brands/sellers"),
 
@@ -290,8 +291,8 @@ extension Parameters {
         r("stage.ccd_d3", \.ccdD3, "D", 0, 1, "stage.ccd: D from which stage 4"),
         i("observe.panel_size", \.panelSize, "firms", 0, 10_000_000, "fixed random panel for econometrics and --panel"),
         i("observe.bootstrap_draws", \.bootstrapDraws, "draws", 0, 100_000, "wild cluster bootstrap draws"),
-        r("observe.village_shop_share", \.villageShopShare, "share of households", 0, 1, "e-commerce village: online shops"),
-        r("observe.village_revenue", \.villageRevenueShare, "× initial village revenue", 0, 100, "e-commerce village: online revenue"),
+        r("observe.village_shop_share", \.villageShopShare, "share of households", 0, 1, "e-commerce village: online shops (of its households, or of the mean village's)"),
+        r("observe.village_revenue", \.villageRevenueShare, "× mean village's initial revenue", 0, 100, "e-commerce village: online revenue"),
     ]
 
     /// Lookup by key.

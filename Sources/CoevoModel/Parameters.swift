@@ -27,6 +27,9 @@ public struct Parameters: Sendable, Codable, Equatable {
     /// Initial firms per village (count) and households per village (count): the pool entrants come from.
     public var firmsPerVillage: Int = 40
     public var householdsPerVillage: Int = 100
+    /// Spread of village sizes (log-sd of a village's initial firms and households around the
+    /// means above, –); 0: every village the same size.
+    public var villageSizeSpread: Double = 0
     /// Initial role shares: suppliers and brands (share of firms); the rest are manufacturers.
     public var supplierShare: Double = 0.30
     public var brandShare: Double = 0.20
@@ -433,7 +436,8 @@ public struct Parameters: Sendable, Codable, Equatable {
     public var panelSize: Int = 50_000
     /// Wild-bootstrap draws for the elasticity intervals.
     public var bootstrapDraws: Int = 999
-    /// E-commerce village: share of households with online shops, and online revenue (× the village's initial revenue).
+    /// E-commerce village (Observer.isECommerceVillage): share of households with online shops (of the
+    /// village's, or of the mean village's), and online revenue (× the mean village's revenue at period 0).
     public var villageShopShare: Double = 0.10
     public var villageRevenueShare: Double = 0.25
 }

@@ -36,9 +36,12 @@ public struct World: Sendable {
     public let tacitness: [Double]
     public let clusterRegion: [Int]
     public let clusterIndustry: [Int]
-    /// Villages: cluster of each, household pool of each.
+    /// Villages: cluster of each, and household pool of each (the entry pool; its 10% is the
+    /// e-commerce village's shop threshold).
     public let villageCluster: [Int]
-    public let households: Int
+    public let villageHouseholds: [Int]
+    /// Initial firms of each village (sums to the initial firm count).
+    public let villageFirms: [Int]
 
     public var villages: Int { villageCluster.count }
 
@@ -69,7 +72,31 @@ public struct World: Sendable {
         }
         while assignment.count < villageCount { assignment.append(p.clusters - 1) }
         villageCluster = assignment
-        households = p.householdsPerVillage
+        // Village sizes (`village.size_spread` σ_v): relative size w_v = e^(σ_v·z_v − σ_v²/2) with z_v
+        // the standard normal quantile at the golden-ratio point frac(0.5 + 0.618·v), so sizes are
+        // geography (the same in every seed) and spread evenly over each cluster's villages. A
+        // village holds about w_v times the mean initial firms and households; σ_v = 0 gives every
+        // village the same size.
+        let sizes = (0..<villageCount).map { v -> Double in
+            let u = (0.5 + 0.6180339887498949 * Double(v)).truncatingRemainder(dividingBy: 1)
+            return exp(p.villageSizeSpread * normalQuantile(u) - p.villageSizeSpread * p.villageSizeSpread / 2)
+        }
+        let sizeTotal = sizes.reduce(0, +)
+        let firmsOf = World.apportion(p.firms, weights: sizes, total: sizeTotal)
+        villageFirms = firmsOf
+        villageHouseholds = (0..<villageCount).map { v in
+            max(firmsOf[v], Int((Double(p.householdsPerVillage) * sizes[v] * Double(villageCount) / sizeTotal).rounded()))
+        }
+    }
+
+    /// Splits `count` into whole parts proportional to `weights` (largest remainders; ties to the
+    /// lower index), so the parts sum to `count`.
+    static func apportion(_ count: Int, weights: [Double], total: Double) -> [Int] {
+        let quotas = weights.map { Double(count) * $0 / total }
+        var parts = quotas.map { Int($0.rounded(.down)) }
+        let order = quotas.indices.sorted { (quotas[$0] - Double(parts[$0]), $1) > (quotas[$1] - Double(parts[$1]), $0) }
+        for i in order.prefix(count - parts.reduce(0, +)) { parts[i] += 1 }
+        return parts
     }
 }
 

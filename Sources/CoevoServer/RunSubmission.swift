@@ -32,11 +32,15 @@ public struct RunSubmission: Sendable {
     public static let reservedFields: Set<String> = ["scenario", "seed"]
 
     /// The most live firms a run with `p` can hold: the initial firms, or every household of every
-    /// village (entrants come from the households; World.swift, Demography.swift), whichever is more.
+    /// village (entrants come from the households; World.swift, Demography.swift), whichever is more,
+    /// plus, when villages differ in size (`village.size_spread` > 0), two per village for the
+    /// rounding of their sizes (each village's households are rounded to a whole number and never
+    /// fewer than its initial firms).
     public static func simulatedFirmBound(_ p: Parameters) -> Int {
         let villages = max(p.clusters, Int((Double(p.firms) / Double(max(p.firmsPerVillage, 1))).rounded()))
         let (pool, overflow) = villages.multipliedReportingOverflow(by: p.householdsPerVillage)
-        return overflow ? Int.max : max(p.firms, pool)
+        let (bound, overflow2) = max(p.firms, pool).addingReportingOverflow(p.villageSizeSpread > 0 ? 2 * villages : 0)
+        return overflow || overflow2 ? Int.max : bound
     }
 
     /// Firm-quarters the run simulates at most: ``simulatedFirmBound(_:)`` × (burn-in + periods).
