@@ -5,5 +5,5 @@
 public enum ModelVersion {
     /// Change this whenever a given parameter set and seed give different outputs (any mechanism,
     /// observation or default change); speed-ups that leave outputs byte-identical keep it.
-    public static let current = "2026.12.07-5"
+    public static let current = "2026.12.07-6"
 }

@@ -1,7 +1,8 @@
 // Productivity (MODEL.md §3(6); paper §2.1.1(5), §2.2): ln A grows by own learning ∝ E (internal),
 // by catching up with the cluster's best practice when it is ahead, k_cl·(ln A_best − ln A)^+
 // (labour pooling and knowledge spillovers: a cluster-level external economy; in a super-cluster the
-// best practice is the whole super-cluster's, weighted by `network.supercluster_spillover`), by catching up with
+// best practice moves towards the whole super-cluster's, by `network.supercluster_spillover`, and
+// that part is booked at the network level: it came over cross-cluster links), by catching up with
 // its best partner, k_net·max_o w_o·(ln A_o − ln A)^+, w_o = 1 for a partner in another cluster and
 // `network.local_knowledge` in its own (a network-level external economy; docs/ODD.md §8.4), by catching up
 // with its ecosystem's best practice across industries when embedded, k_eco·(ln A_eco − ln A)^+
@@ -51,12 +52,19 @@ extension Model {
         forEachFirmChunk(n) { slots in for s in slots {
             let learning = p.learningRate * capability[s]
             let k = Int(cluster[s])
-            var best = clusters[k].bestLogA
-            if k < superclusterBestLogA.count && superclusterBestLogA[k] > best {
+            // The catch-up target: the cluster's best practice, moved towards its super-cluster's
+            // (§7.30). What the super-cluster adds came over cross-cluster links (paper §2.3.2: the
+            // network stage), so it is a network-level external economy: booked there, and gone
+            // with `external.network`; the cluster's own best practice goes with `external.cluster`.
+            let own = clusters[k].bestLogA
+            var best = own
+            if levels.network && k < superclusterBestLogA.count && superclusterBestLogA[k] > best {
                 best += p.superclusterSpillover * (superclusterBestLogA[k] - best)
             }
             let a = logA[s]
-            let clusterGain = levels.cluster ? p.clusterSpillover * max(0, best - a) : 0
+            let ownClusterGain = levels.cluster ? p.clusterSpillover * max(0, own - a) : 0
+            let towardBest = p.clusterSpillover * max(0, best - a)
+            let clusterGain = levels.cluster ? towardBest : towardBest - p.clusterSpillover * max(0, own - a)
             let bestPartner = bestPartnerLogA[s]
             let network = levels.network && bestPartner > a ? p.partnerSpillover * (bestPartner - a) : 0
             var ecosystem = 0.0
@@ -67,9 +75,9 @@ extension Model {
             let shock = p.productivityShock * random.normal(.productivity, period: period, id: id[s])
             logA[s] = a + (learning + clusterGain + network + ecosystem + shock)
             lEcosystem[s] += ecosystem
-            lNetwork[s] += network
+            lNetwork[s] += network + (clusterGain - ownClusterGain)
             lLearning[s] += learning
-            lCluster[s] += clusterGain
+            lCluster[s] += ownClusterGain
             lShock[s] += shock
         } }
     }

@@ -191,6 +191,16 @@ import Glibc
         }
     }
 
+    /// With villages of unequal size the bound still holds every household the world can hold.
+    @Test func runCapBoundsEveryHouseholdWhenVillagesDifferInSize() {
+        for (firms, spread, perVillage) in [(20_000, 1.0, 40), (4_000, 1.5, 40), (997, 0.7, 5), (500, 0.3, 40)] {
+            var p = CoevoModel.Parameters()
+            p.firms = firms; p.villageSizeSpread = spread; p.firmsPerVillage = perVillage
+            let world = World(p)
+            #expect(world.villageHouseholds.reduce(0, +) <= RunSubmission.simulatedFirmBound(p), "\(firms) firms, σ_v \(spread)")
+        }
+    }
+
     // MARK: HEAD, restart cleanup
 
     @Test func headAnswersLikeGetWithoutABody() async throws {
