@@ -52,9 +52,10 @@ extension Model {
     /// `exitOutput`/`exitCostSum`, booked when they left).
     public func costFallSinceLastObservation() -> CostFall { costFall(thenSnapshot: false) }
 
-    /// `costFallSinceLastObservation()` followed by `snapshotForDecomposition()`, in one pass over
-    /// the firms (each firm's snapshot is written right after its step is read).
-    public mutating func costFallThenSnapshot() -> CostFall { costFall(thenSnapshot: true) }
+    /// `costFallSinceLastObservation()` followed by `snapshotForDecomposition()`. It writes only the
+    /// snapshot's firm columns (reference storage), so it needs no mutable model: the observer runs
+    /// it on a copy on another thread (Observer.swift).
+    public func costFallThenSnapshot() -> CostFall { costFall(thenSnapshot: true) }
 
     /// The step; with `thenSnapshot`, also the snapshot (firm columns are reference storage, so
     /// this needs no mutable `self`). The columns are read through their base pointers, taken once:

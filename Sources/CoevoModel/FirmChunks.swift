@@ -38,6 +38,32 @@ public func sideBySide(_ first: () -> Void, _ second: () -> Void) {
     forEachChunk(count: 2, chunkSize: 1, threads: 2) { task, _ in if task == 0 { first() } else { second() } }
 }
 
+/// A value being computed on another thread while the caller goes on; `wait()` returns it. The
+/// work runs on a queue of its own, not the global pool: a private queue gets a thread at once, so
+/// a waiter that is itself on a pool thread cannot starve it. The work (and whatever it captured,
+/// e.g. a copy of the model) is released before the result is handed over, so the caller's arrays
+/// are not shared after the wait and its next write does not copy them.
+final class PendingResult<T: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: T?
+    private var work: (@Sendable () -> T)?
+
+    init(label: String, _ work: @escaping @Sendable () -> T) {
+        self.work = work
+        group.enter()
+        DispatchQueue(label: label).async { [self] in
+            result = self.work!()
+            self.work = nil
+            group.leave()
+        }
+    }
+
+    func wait() -> T {
+        group.wait()
+        return result!
+    }
+}
+
 extension Model {
     /// Firms per chunk: large enough that a chunk's work dwarfs the hand-off, small enough that two
     /// threads share a pass evenly.

@@ -13,14 +13,18 @@ extension Model {
         firms.reserve(p.firms * 2)
         // Firms: villages filled in turn, one firm each round while it has room, so village v starts
         // with `world.villageFirms[v]` firms (about `village.firms` × its relative size).
+        // (The villages with room left are kept in a list that shrinks each round: O(N) whatever
+        // the spread of sizes.)
         let first = firms.appendBlank(p.firms)
         var n = 0, round = 0
-        while n < p.firms {
-            for v in 0..<world.villages where round < world.villageFirms[v] {
+        var open = (0..<world.villages).filter { world.villageFirms[$0] > 0 }
+        while !open.isEmpty {
+            for v in open {
                 initializeFirm(slot: first + n, village: v, role: initialRole(id: nextID), online: false, entrant: false)
                 n += 1
             }
             round += 1
+            open.removeAll { world.villageFirms[$0] <= round }
         }
         let exportCutoff = normalQuantile(1 - p.exporterShare) * p.productivitySpread
         for s in 0..<firms.count { markExporter(slot: s, cutoff: exportCutoff) }

@@ -6,32 +6,6 @@
 // coordination cost per link: the mean over linked firms of what one more link costs them,
 // c_link·(1 + d)^γ_l / (1 + coord), which rises with the network unless coordination capacity does.
 
-/// A network summary being computed on another thread; `wait()` returns it. The task runs on a
-/// queue of its own, not the global pool: a private queue gets a thread at once, so the waiting
-/// observer (itself possibly on a pool thread) cannot starve it. The model copy is released
-/// before the result is handed over, so the observer's arrays are not shared after the wait.
-final class PendingNetworkSummary: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var summary = NetworkSummary()
-    private var model: Model?
-
-    init(_ model: Model, nodes address: UInt) {
-        self.model = model
-        group.enter()
-        DispatchQueue(label: "coevo.network-summary").async { [self] in
-            let nodes = UnsafeMutablePointer<UInt32>(bitPattern: address)!
-            summary = self.model!.networkSummary(nodes: nodes)
-            self.model = nil
-            group.leave()
-        }
-    }
-
-    func wait() -> NetworkSummary {
-        group.wait()
-        return summary
-    }
-}
-
 public struct NetworkSummary: Sendable {
     public var density = 0.0, degree = 0.0, giant = 0.0
     public var crossRole = 0.0, crossCluster = 0.0, crossRegion = 0.0
@@ -55,9 +29,12 @@ extension Model {
     /// (it reads links, degrees and firm attributes the observation does not write; the
     /// observation uses no scratch). The model is copied for the reader (its columns are shared,
     /// reference storage). The same bits as `networkSummaryInScratch()`.
-    mutating func startNetworkSummary() -> PendingNetworkSummary {
-        let nodes = scratch(words: firms.count)
-        return PendingNetworkSummary(self, nodes: UInt(bitPattern: nodes))
+    mutating func startNetworkSummary() -> PendingResult<NetworkSummary> {
+        let address = UInt(bitPattern: scratch(words: firms.count))
+        let model = self
+        return PendingResult(label: "coevo.network-summary") {
+            model.networkSummary(nodes: UnsafeMutablePointer<UInt32>(bitPattern: address)!)
+        }
     }
 
     /// `networkSummary()` with its per-firm table in the model's scratch (no fresh pages each quarter).

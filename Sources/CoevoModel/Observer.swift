@@ -56,7 +56,7 @@ public struct Observer: Sendable {
     public static func isECommerceVillage(shops: Int, households: Int, onlineRevenue: Double, meanRevenue: Double,
                                           parameters p: Parameters) -> Bool {
         let shopBar = p.villageShopShare * Double(min(households, p.householdsPerVillage))
-        return Double(shops) >= shopBar && onlineRevenue >= p.villageRevenueShare * meanRevenue
+        return shops > 0 && Double(shops) >= shopBar && onlineRevenue >= p.villageRevenueShare * meanRevenue
     }
 
     public let reference: CouplingReference
@@ -75,12 +75,25 @@ public struct Observer: Sendable {
 
     /// Observes the current quarter (call between `stepToObservation()` and `finishPeriod()`).
     public mutating func observe(_ model: inout Model) -> Observation {
-        // On several threads the network summary runs on another one meanwhile (NetworkMetrics.swift).
         // The chained cost decomposition reads the previous snapshot, then the snapshot is renewed
         // (through the columns' base pointers: columns are reference storage, never copied on write).
-        let pendingNetwork = model.threads > 1 && model.firms.count > Model.firmsPerChunk ? model.startNetworkSummary() : nil
-        let step: CostFall?
-        if initialFirms == 0 { step = nil; model.snapshotForDecomposition() } else { step = model.costFallThenSnapshot() }
+        // On several threads it and the network summary each run on another thread meanwhile (each
+        // whole on one thread, so the same bits): the observation below reads only the firm state
+        // the step left, never the snapshot, and writes no firm column.
+        let overlap = model.threads > 1 && model.firms.count > Model.firmsPerChunk
+        let pendingNetwork = overlap ? model.startNetworkSummary() : nil
+        var step: CostFall?
+        var pendingStep: PendingResult<CostFall>?
+        if initialFirms == 0 {
+            model.snapshotForDecomposition()
+        } else if overlap {
+            var copy = model
+            copy.threads = 1   // the snapshot's copy on that thread too
+            let decomposing = copy
+            pendingStep = PendingResult(label: "coevo.cost-fall") { decomposing.costFallThenSnapshot() }
+        } else {
+            step = model.costFallThenSnapshot()
+        }
         let f = model.firms, n = f.count, R = model.world.regions, K = model.world.clusters
         var all = [Double](repeating: 0, count: Observer.metrics.count)
         var reg = [[Double]](repeating: [Double](repeating: 0, count: Observer.regionMetrics.count), count: R)
@@ -254,7 +267,7 @@ public struct Observer: Sendable {
         if first {
             initialCost = average
         } else {
-            cumulative += step!
+            cumulative += step ?? pendingStep!.wait()
         }
         let c = cumulative
         set("fall.total", c.total); set("fall.within", c.within); set("fall.reallocation", c.reallocation)

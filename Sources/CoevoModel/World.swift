@@ -37,7 +37,7 @@ public struct World: Sendable {
     public let clusterRegion: [Int]
     public let clusterIndustry: [Int]
     /// Villages: cluster of each, and household pool of each (the entry pool; its 10% is the
-    /// e-commerce village's shop threshold).
+    /// e-commerce village's shop bar, Observer.isECommerceVillage).
     public let villageCluster: [Int]
     public let villageHouseholds: [Int]
     /// Initial firms of each village (sums to the initial firm count).
@@ -75,18 +75,16 @@ public struct World: Sendable {
         // Village sizes (`village.size_spread` σ_v): relative size w_v = e^(σ_v·z_v − σ_v²/2) with z_v
         // the standard normal quantile at the golden-ratio point frac(0.5 + 0.618·v), so sizes are
         // geography (the same in every seed) and spread evenly over each cluster's villages. A
-        // village holds about w_v times the mean initial firms and households; σ_v = 0 gives every
-        // village the same size.
+        // village holds about w_v times the mean initial firms and households, at least one of
+        // each (so no cluster starts empty); σ_v = 0 gives every village the same size.
         let sizes = (0..<villageCount).map { v -> Double in
             let u = (0.5 + 0.6180339887498949 * Double(v)).truncatingRemainder(dividingBy: 1)
             return exp(p.villageSizeSpread * normalQuantile(u) - p.villageSizeSpread * p.villageSizeSpread / 2)
         }
         let sizeTotal = sizes.reduce(0, +)
-        let firmsOf = World.apportion(p.firms, weights: sizes, total: sizeTotal)
-        villageFirms = firmsOf
-        villageHouseholds = (0..<villageCount).map { v in
-            max(firmsOf[v], Int((Double(p.householdsPerVillage) * sizes[v] * Double(villageCount) / sizeTotal).rounded()))
-        }
+        let least = p.firms >= villageCount ? 1 : 0
+        villageFirms = World.apportion(p.firms - least * villageCount, weights: sizes, total: sizeTotal).map { $0 + least }
+        villageHouseholds = sizes.map { max(1, Int((Double(p.householdsPerVillage) * $0 * Double(villageCount) / sizeTotal).rounded())) }
     }
 
     /// Splits `count` into whole parts proportional to `weights` (largest remainders; ties to the

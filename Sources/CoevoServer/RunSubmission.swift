@@ -34,8 +34,7 @@ public struct RunSubmission: Sendable {
     /// The most live firms a run with `p` can hold: the initial firms, or every household of every
     /// village (entrants come from the households; World.swift, Demography.swift), whichever is more,
     /// plus, when villages differ in size (`village.size_spread` > 0), two per village for the
-    /// rounding of their sizes (each village's households are rounded to a whole number and never
-    /// fewer than its initial firms).
+    /// rounding of their sizes (each village's households are rounded to a whole number, at least 1).
     public static func simulatedFirmBound(_ p: Parameters) -> Int {
         let villages = max(p.clusters, Int((Double(p.firms) / Double(max(p.firmsPerVillage, 1))).rounded()))
         let (pool, overflow) = villages.multipliedReportingOverflow(by: p.householdsPerVillage)

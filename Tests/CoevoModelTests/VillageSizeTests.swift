@@ -25,6 +25,19 @@ import Testing
         #expect(world.villages == 100)
         #expect(world.villageFirms.allSatisfy { $0 == 40 })
         #expect(world.villageHouseholds.allSatisfy { $0 == 100 })
+        // Firms go to villages in turn: firm n to village n mod V, as before sizes could differ
+        // (here 4,013 firms in 100 villages: the first 13 hold one more).
+        let model = Model(parameters: testParameters(firms: 4013), seed: 1)
+        #expect(model.world.villageHouseholds.allSatisfy { $0 == 100 })
+        for s in 0..<model.firms.count { #expect(Int(model.firms.village[s]) == s % model.world.villages) }
+    }
+
+    @Test func everyVillageAndClusterStartsWithFirmsWhateverTheSpread() {
+        for (firms, spread, perVillage) in [(500, 1.5, 5), (500, 1.5, 40), (20_000, 1.5, 40)] {
+            let world = World(testParameters(firms: firms) { $0.villageSizeSpread = spread; $0.firmsPerVillage = perVillage })
+            #expect(world.villageFirms.reduce(0, +) == firms)
+            #expect(world.villageFirms.allSatisfy { $0 >= 1 } && world.villageHouseholds.allSatisfy { $0 >= 1 })
+        }
     }
 
     @Test func villageSizesSpreadLognormallyAndHoldTheInitialFirms() {
@@ -37,7 +50,7 @@ import Testing
         // σ = 1: the 90th over the 10th percentile is e^(2·1.2816) ≈ 13 (rounding moves it a little).
         let ratio = households[households.count * 9 / 10] / households[households.count / 10]
         #expect(ratio > 10 && ratio < 16, "p90/p10 \(ratio)")
-        for v in 0..<world.villages { #expect(world.villageHouseholds[v] >= world.villageFirms[v]) }
+        #expect(world.villageFirms.allSatisfy { $0 >= 1 } && world.villageHouseholds.allSatisfy { $0 >= 1 })
         // The model places exactly those firms in each village.
         let model = Model(parameters: testParameters(firms: 4000) { $0.villageSizeSpread = 1 }, seed: 1)
         var placed = [Int](repeating: 0, count: model.world.villages)
@@ -62,6 +75,7 @@ import Testing
         #expect(rule(10, 400, 10))          // a large village: 10 shops suffice (AliResearch's 100 shops)
         #expect(rule(3, 30, 10))            // a small village: 10% of its own households …
         #expect(!rule(3, 30, 5))            // … but the same absolute revenue bar
+        #expect(!rule(0, 0, 10))            // no shops, no e-commerce village
     }
 
     /// At the defaults' other parameters, with the spread the villages that end as e-commerce
