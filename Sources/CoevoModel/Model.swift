@@ -170,8 +170,11 @@ public struct Model: Sendable {
     public var isBurnIn: Bool { period < 0 }
     public var digitalActive: Bool { parameters.platforms && !isBurnIn }
 
-    /// Builds the initial economy (MODEL.md §3(11)); period starts at −burnIn.
-    public init(parameters p: Parameters, seed: UInt64) {
+    /// Builds the initial economy (MODEL.md §3(11)); period starts at −burnIn. `threads` splits
+    /// the per-firm passes from the start (the initial markets' calibration runs the cost and
+    /// price passes each round of the incumbents' selection); the same bits for every value.
+    public init(parameters p: Parameters, seed: UInt64, threads: Int = 1) {
+        self.threads = max(1, threads)
         parameters = p
         world = World(p)
         random = CounterRandom(seed: seed)

@@ -20,8 +20,7 @@ public enum Simulation {
     public static func run(parameters: Parameters, seed: UInt64, reference: CouplingReference = .baseline,
                            recordPanel: Bool = true, panelCosts: Bool = true, keepObservations: Bool = true, threads: Int = 1,
                            recordBeside: Bool? = nil, onPeriod: (Observation, Model) -> Void = { _, _ in }) -> RunResult {
-        var model = Model(parameters: parameters, seed: seed)
-        model.threads = max(1, threads)
+        var model = Model(parameters: parameters, seed: seed, threads: threads)
         model.burnIn()
         var observer = Observer(reference: reference)
         var panel = FirmPanel(sampleSize: parameters.panelSize, initialFirms: parameters.firms, seed: seed, keepsCosts: panelCosts)

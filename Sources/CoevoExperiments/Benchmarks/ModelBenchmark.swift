@@ -43,8 +43,7 @@ public enum ModelBenchmark {
         let clock = ContinuousClock()
         func seconds(_ d: Duration) -> Double { d.seconds }
         let start = clock.now
-        var model = Model(parameters: p, seed: seed)
-        model.threads = max(1, threads)
+        var model = Model(parameters: p, seed: seed, threads: threads)
         let initTime = clock.now - start
         let burnStart = clock.now
         model.burnIn()
