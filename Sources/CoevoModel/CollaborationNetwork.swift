@@ -17,16 +17,18 @@ extension Model {
         // reference storage; its tables are lent to it): from a mutating method every call of
         // `linked` and `linkSurplus` copied the whole `Model` (2.3 kB) first. Tables in scratch:
         // where each searcher's candidate is listed (n words), then the members by cluster, the
-        // searchers and their candidates (n 32-bit values each).
+        // searchers and their candidates (n 32-bit values each), then each firm's decaying links
+        // (n bytes).
         let n = firms.count
-        withScratch(words: n + (3 * n + 1) / 2) { model, raw in
+        withScratch(words: n + (3 * n + 1) / 2 + (n + 7) / 8) { model, raw in
             let listed = raw.bindMemory(to: Int.self, capacity: n)
             let members = (raw + 8 * n).bindMemory(to: Int32.self, capacity: 3 * n)
-            model.decayAndSearch(members: members, listed: listed)
+            let decayed = (raw + 20 * n).bindMemory(to: UInt8.self, capacity: n)
+            model.decayAndSearch(members: members, listed: listed, decayed: decayed)
         }
     }
 
-    private func decayAndSearch(members: UnsafeMutablePointer<Int32>, listed: UnsafeMutablePointer<Int>) {
+    private func decayAndSearch(members: UnsafeMutablePointer<Int32>, listed: UnsafeMutablePointer<Int>, decayed: UnsafeMutablePointer<UInt8>) {
         let p = parameters
         let n = firms.count, dMax = FirmStore.maxDegree
         // Cluster membership (counting sort) and the B2B users, for O(1) candidate draws.
@@ -43,45 +45,61 @@ extension Model {
             if channels[s] & Channel.b2b.bit != 0 { b2bUsers.append(Int32(s)) }
             if channels[s] & Channel.iinet.bit != 0 { iinetUsers.append(Int32(s)) }
         }
-        // Decay: each link is examined once, by the partner in the lower slot.
-        for s in 0..<n where degree[s] > 0 {
-            let me = id[s]
-            for m in 0..<dMax {
-                let other = links[s * dMax + m]
-                guard other != FirmStore.noLink, s < Int(other) else { continue }
-                if random.uniform(.network, period: period, id: me, draw: 100 + UInt32(m)) < p.linkDecay {
-                    unlink(s, Int(other))
+        // Decay: each link is examined once, by the partner in the lower slot. Which links decay is
+        // a map over the firms (on every thread): a firm's draws are keyed by its id and the slot,
+        // and dropping a link never moves another, so what a firm holds of its higher partners is
+        // the same whichever links were dropped before it. The drops follow in slot order.
+        let noLink = FirmStore.noLink, linkDecay = p.linkDecay
+        forEachFirmChunk(n) { slots in for s in slots {
+            var mask: UInt8 = 0
+            if degree[s] > 0 {
+                let me = id[s]
+                for m in 0..<dMax {
+                    let other = links[s * dMax + m]
+                    guard other != noLink, s < Int(other) else { continue }
+                    if random.uniform(.network, period: period, id: me, draw: 100 + UInt32(m)) < linkDecay { mask |= 1 << UInt8(m) }
                 }
             }
+            decayed[s] = mask
+        } }
+        for s in 0..<n where decayed[s] != 0 {
+            for m in 0..<dMax where decayed[s] & (1 << UInt8(m)) != 0 { unlink(s, Int(links[s * dMax + m])) }
         }
         // Search, in passes with the same outcome as one: first every firm's draws and where its
-        // candidate is listed (they depend on neither links nor degrees), then the candidates
-        // looked up, then, in slot order, the checks and links. Each pass is short per firm, so
-        // the random reads (the candidate lists, the candidates' columns) overlap.
+        // candidate is listed (they depend on neither links nor degrees: a map over the firms, on
+        // every thread, each firm's entry at its own slot, then gathered in slot order), then the
+        // candidates looked up, then, in slot order, the checks and links. Each pass is short per
+        // firm, so the random reads (the candidate lists, the candidates' columns) overlap.
         let searcher = members + n, chosen = members + 2 * n
-        // `listed`: index in its list × 4 + list (0 cluster, 1 B2B, 2 IINET)
-        var searches = 0
-        for s in 0..<n {
+        // `listed`: index in its list × 4 + list (0 cluster, 1 B2B, 2 IINET); −1: no search
+        let b2bCount = b2bUsers.count, iinetCount = iinetUsers.count
+        let linkSearch = p.linkSearch, linkFar = p.linkFar, iinetFar = p.iinetFar
+        let channelPlatform = firms.channelPlatform.base, C = Channel.count
+        let b2b = Channel.b2b.rawValue, iinet = Channel.iinet.rawValue
+        forEachFirmChunk(n) { slots in for s in slots {
+            listed[s] = -1
             let me = id[s]
-            guard random.uniform(.network, period: period, id: me, draw: 0) < p.linkSearch else { continue }
-            let entry: Int
-            let pb = firms.platform(s, .b2b), pi = firms.platform(s, .iinet)
-            if pi >= 0 && iinetUsers.count > 1
-                && random.uniform(.network, period: period, id: me, draw: 4) < p.iinetFar * platforms[Int(pi)].matching {
+            guard random.uniform(.network, period: period, id: me, draw: 0) < linkSearch else { continue }
+            let pb = channelPlatform[s * C + b2b], pi = channelPlatform[s * C + iinet]
+            if pi >= 0 && iinetCount > 1
+                && random.uniform(.network, period: period, id: me, draw: 4) < iinetFar * platforms[Int(pi)].matching {
                 let u = random.uniform(.network, period: period, id: me, draw: 5)
-                entry = min(iinetUsers.count - 1, Int(u * Double(iinetUsers.count))) << 2 | 2
-            } else if pb >= 0 && !b2bUsers.isEmpty
-                && random.uniform(.network, period: period, id: me, draw: 1) < p.linkFar * platforms[Int(pb)].matching {
+                listed[s] = min(iinetCount - 1, Int(u * Double(iinetCount))) << 2 | 2
+            } else if pb >= 0 && b2bCount > 0
+                && random.uniform(.network, period: period, id: me, draw: 1) < linkFar * platforms[Int(pb)].matching {
                 let u = random.uniform(.network, period: period, id: me, draw: 2)
-                entry = min(b2bUsers.count - 1, Int(u * Double(b2bUsers.count))) << 2 | 1
+                listed[s] = min(b2bCount - 1, Int(u * Double(b2bCount))) << 2 | 1
             } else {
                 let k = Int(cluster[s])
                 let size = start[k + 1] - start[k]
                 guard size > 1 else { continue }
                 let u = random.uniform(.network, period: period, id: me, draw: 3)
-                entry = (start[k] + min(size - 1, Int(u * Double(size)))) << 2
+                listed[s] = (start[k] + min(size - 1, Int(u * Double(size)))) << 2
             }
-            searcher[searches] = Int32(s); listed[searches] = entry; searches += 1
+        } }
+        var searches = 0
+        for s in 0..<n where listed[s] >= 0 {
+            searcher[searches] = Int32(s); listed[searches] = listed[s]; searches += 1
         }
         for i in 0..<searches {
             let entry = listed[i], j = entry >> 2

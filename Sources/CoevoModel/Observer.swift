@@ -94,6 +94,9 @@ public struct Observer: Sendable {
         } else {
             step = model.costFallThenSnapshot()
         }
+        // Whatever path leaves, no background task outlives the observation (the next phases read
+        // the snapshot); the waits below take the results.
+        defer { _ = pendingStep?.wait(); _ = pendingNetwork?.wait() }
         let f = model.firms, n = f.count, R = model.world.regions, K = model.world.clusters
         var all = [Double](repeating: 0, count: Observer.metrics.count)
         var reg = [[Double]](repeating: [Double](repeating: 0, count: Observer.regionMetrics.count), count: R)
@@ -264,10 +267,11 @@ public struct Observer: Sendable {
         set("cost.average", average)
 
         // Cost decomposition, chained.
+        let thisStep = step ?? pendingStep?.wait()
         if first {
             initialCost = average
         } else {
-            cumulative += step ?? pendingStep!.wait()
+            cumulative += thisStep!
         }
         let c = cumulative
         set("fall.total", c.total); set("fall.within", c.within); set("fall.reallocation", c.reallocation)
