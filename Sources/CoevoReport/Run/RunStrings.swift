@@ -12,12 +12,12 @@ extension ReportStrings {
     }
     var titleVillages: String { pick("E-commerce villages", "电商村数量") }
     func capVillages(startYear: Double, scale: Double) -> String {
-        pick("Model e-commerce villages (at least 10% of households run online shops and online revenue passes the threshold), multiplied by the village scale \(NumberFormat.significant(scale)), with quarter 0 placed at \(NumberFormat.significant(startYear, digits: 6)); dots: real Taobao village counts by year (AliResearch, 2009–2019).",
-             "模型电商村（至少 10% 的农户开网店且线上收入超过门槛）乘以村庄比例 \(NumberFormat.significant(scale))，第 0 季度对应 \(NumberFormat.significant(startYear, digits: 6)) 年；圆点为各年实际淘宝村数（阿里研究院，2009–2019）。")
+        pick("Model e-commerce villages (AliResearch's rule scaled to the model: online shops in at least 10% of the village's households or as many as 10% of an average village's, and online revenue above one bar for every village), multiplied by the village scale \(NumberFormat.significant(scale)), with quarter 0 placed at \(NumberFormat.significant(startYear, digits: 6)); dots: real Taobao village counts by year (AliResearch, 2009–2019).",
+             "模型电商村（按阿里研究院标准缩放：开网店的农户至少占本村的 10%，或达到平均村庄农户数的 10%，且线上收入超过各村统一的门槛）乘以村庄比例 \(NumberFormat.significant(scale))，第 0 季度对应 \(NumberFormat.significant(startYear, digits: 6)) 年；圆点为各年实际淘宝村数（阿里研究院，2009–2019）。")
     }
     var capVillagesNoMapping: String {
-        pick("Model e-commerce villages per quarter (at least 10% of households run online shops and online revenue passes the threshold). summary.json has no calendar_start_year and village_scale, so the real Taobao village counts (AliResearch) are not placed beside it.",
-             "每季度的模型电商村数（至少 10% 的农户开网店且线上收入超过门槛）。summary.json 中没有 calendar_start_year 与 village_scale，因此未并列实际淘宝村数（阿里研究院）。")
+        pick("Model e-commerce villages per quarter (AliResearch's rule scaled to the model: online shops in at least 10% of the village's households or as many as 10% of an average village's, and online revenue above one bar for every village). summary.json has no calendar_start_year and village_scale, so the real Taobao village counts (AliResearch) are not placed beside it.",
+             "每季度的模型电商村数（按阿里研究院标准缩放：开网店的农户至少占本村的 10%，或达到平均村庄农户数的 10%，且线上收入超过各村统一的门槛）。summary.json 中没有 calendar_start_year 与 village_scale，因此未并列实际淘宝村数（阿里研究院）。")
     }
     var titleCost: String { pick("Average cost and its components", "平均成本及其构成") }
     var capCost: String {
