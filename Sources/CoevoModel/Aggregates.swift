@@ -67,7 +67,6 @@ extension Model {
             let n = Double(max(vN[v], 1))
             let mean = vE[v] / n, sd = max(0, vE2[v] / n - mean * mean).squareRoot()
             var g = VillageState()
-            g.revenueRef = villages[v].revenueRef
             g.firms = vN[v]
             g.online = vOnline[v]; g.onlineRevenue = vOnlineRevenue[v]
             g.adopterCount = vAdopt[v]; g.otherCount = vOther[v]

@@ -35,9 +35,6 @@ public struct VillageState: Sendable {
     public var firms = 0
     public var online = 0
     public var onlineRevenue = 0.0
-    /// The mean village's revenue at period 0: the e-commerce village's bar of online revenue
-    /// (Observer.isECommerceVillage).
-    public var revenueRef = 0.0
     /// Observed profit margins of adopters and non-adopters (demonstration effect).
     public var adopterMargin = 0.0, otherMargin = 0.0
     public var adopterCount = 0, otherCount = 0

@@ -49,7 +49,7 @@ public struct Observer: Sendable {
     /// AliResearch's Taobao village, scaled to the model's mean village: online shops in at least
     /// `observe.village_shop_share` of the village's households, or as many as that share of the
     /// mean village's households (AliResearch: 10% of households or 100 active shops), and online
-    /// revenue at least `observe.village_revenue_share` × the mean village's revenue at period 0
+    /// revenue at least `observe.village_revenue` × the mean village's revenue at period 0
     /// (one absolute bar for every village, as AliResearch's 10 million yuan a year is). With
     /// villages of unequal size (`village.size_spread`) a large village clears the bars first and a
     /// small one may never do.
@@ -66,6 +66,8 @@ public struct Observer: Sendable {
     var initialFirms = 0.0
     var initialRegionFirms: [Double] = []
     var initialLogistics = 0.0, initialCreditMean = 0.0, initialCost = 0.0
+    /// The mean village's revenue at period 0: the e-commerce villages' bar of online revenue.
+    var meanVillageRevenue = 0.0
     var buffer: [Double] = []
     /// Innovation share and mean relative quality of the last 8 quarters (lock-in flag).
     var innovationHistory: [Double] = []
@@ -210,13 +212,12 @@ public struct Observer: Sendable {
         if first {
             var total = 0.0
             for v in model.villages.indices { total += vRev[v] }
-            let mean = total / Double(max(model.villages.count, 1))
-            for v in model.villages.indices { model.villages[v].revenueRef = mean }
+            meanVillageRevenue = total / Double(max(model.villages.count, 1))
         }
         var ecommerce = 0
         for v in model.villages.indices where Observer.isECommerceVillage(
             shops: vOnline[v], households: model.world.villageHouseholds[v], onlineRevenue: vOnlRev[v],
-            meanRevenue: model.villages[v].revenueRef, parameters: model.parameters) {
+            meanRevenue: meanVillageRevenue, parameters: model.parameters) {
             ecommerce += 1
         }
         set("villages.ecommerce", Double(ecommerce)); set("villages.total", Double(model.villages.count))

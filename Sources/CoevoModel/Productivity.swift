@@ -62,9 +62,9 @@ extension Model {
                 best += p.superclusterSpillover * (superclusterBestLogA[k] - best)
             }
             let a = logA[s]
-            let ownClusterGain = levels.cluster ? p.clusterSpillover * max(0, own - a) : 0
-            let towardBest = p.clusterSpillover * max(0, best - a)
-            let clusterGain = levels.cluster ? towardBest : towardBest - p.clusterSpillover * max(0, own - a)
+            let towardOwn = p.clusterSpillover * max(0, own - a), towardBest = p.clusterSpillover * max(0, best - a)
+            let ownClusterGain = levels.cluster ? towardOwn : 0
+            let catchUp = levels.cluster ? towardBest : towardBest - towardOwn   // the step toward the target
             let bestPartner = bestPartnerLogA[s]
             let network = levels.network && bestPartner > a ? p.partnerSpillover * (bestPartner - a) : 0
             var ecosystem = 0.0
@@ -73,9 +73,9 @@ extension Model {
                 ecosystem = p.ecoSpillover * max(0, ecosystemBestLogA[member - 1] - a)
             }
             let shock = p.productivityShock * random.normal(.productivity, period: period, id: id[s])
-            logA[s] = a + (learning + clusterGain + network + ecosystem + shock)
+            logA[s] = a + (learning + catchUp + network + ecosystem + shock)
             lEcosystem[s] += ecosystem
-            lNetwork[s] += network + (clusterGain - ownClusterGain)
+            lNetwork[s] += network + (catchUp - ownClusterGain)
             lLearning[s] += learning
             lCluster[s] += ownClusterGain
             lShock[s] += shock

@@ -33,9 +33,8 @@ public enum Simulation {
             if beside {
                 // The observation and the panel's rows side by side, on two threads: both read the
                 // firm state the step left, and the observer writes only its decomposition
-                // snapshot, the model's scratch, its own state and the model's village references
-                // and events (values, copied on write: `state` keeps its own), none of which the
-                // panel reads.
+                // snapshot, the model's scratch, its own state and the model's events (a value,
+                // copied on write: `state` keeps its own), none of which the panel reads.
                 // The rows are the same bits as when recorded after observing.
                 let state = model   // shares the firm columns (reference storage)
                 var observed: Observation?
