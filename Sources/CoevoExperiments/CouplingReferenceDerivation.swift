@@ -6,6 +6,7 @@
 // the reference is not fitted to the one run it then classifies. Run it after a change to the
 // model: `coevo ccd-reference`.
 
+import CoevoMeasure
 import CoevoModel
 import Foundation
 

@@ -93,37 +93,32 @@ public enum RunPipeline {
     }
 
     /// β_s by stage for reachable output and for cluster output alone; nil where a stage never
-    /// occurs or the regression cannot be run (reported as null). With `jobs` 2 the two regressions
-    /// run side by side (each is deterministic: the same result either way).
+    /// occurs or the regression cannot be run (reported as null). With `jobs` 2 the work is shared
+    /// out over two threads (the same results either way): the two regressions' rows, then what
+    /// they have in common (they are on the same rows unless one regressor is not positive where
+    /// the other is), then the two side by side.
     public static func elasticities(_ panel: FirmPanel, draws: Int, seed: UInt64, jobs: Int = 1) -> ([String: Interval?], [String: Interval?]) {
-        @Sendable func estimate(_ data: ExternalityPanel) -> [String: Interval?] {
+        func intervals(_ fit: Result<ExternalityEstimate, any Error>?) -> [String: Interval?] {
             var out: [String: Interval?] = [:]
             for s in 0...4 { out["\(s)"] = .some(nil) }
-            guard !data.logAVC.isEmpty else { return out }
-            guard let fit = try? estimateExternality(data, bootstrapDraws: draws, seed: seed) else { return out }
+            guard let fit = try? fit?.get() else { return out }
             for (stage, c) in fit.byStage {
                 out["\(stage)"] = .some(Interval(estimate: c.estimate, ciLow: c.ciLow ?? .nan, ciHigh: c.ciHigh ?? .nan))
             }
             return out
         }
+        func fits(_ rows: [ExternalityPanel]) -> [Result<ExternalityEstimate, any Error>?] {
+            let nonEmpty = rows.filter { !$0.logAVC.isEmpty }
+            var results = estimateExternality(nonEmpty, bootstrapDraws: draws, seed: seed, jobs: jobs)[...]
+            return rows.map { $0.logAVC.isEmpty ? nil : results.removeFirst() }
+        }
         // One job (sweeps, validation): one regression's rows at a time, the least memory.
         if jobs < 2 {
-            return (estimate(panel.externalityPanel(regressor: panel.reachableOutput)),
-                    estimate(panel.externalityPanel(regressor: panel.clusterOutput)))
+            return (intervals(fits([panel.externalityPanel(.reachable)])[0]), intervals(fits([panel.externalityPanel(.cluster)])[0]))
         }
-        // Two: ln AVC and ln q are the same in both regressions, computed once, a column per job,
-        // and released once both regressions' rows are built (before their matrices are allocated).
-        let rows: [ExternalityPanel] = {
-            let columns = parallelMap(count: 2, jobs: jobs) { i in
-                FirmPanel.logarithms(of: i == 0 ? panel.averageVariableCost : panel.output)
-            }
-            let logs = FirmPanel.Logarithms(averageVariableCost: columns[0], output: columns[1])
-            return parallelMap(count: 2, jobs: jobs) { i in
-                panel.externalityPanel(regressor: i == 0 ? panel.reachableOutput : panel.clusterOutput, logs: logs)
-            }
-        }()
-        let both = parallelMap(count: 2, jobs: jobs) { i in estimate(rows[i]) }
-        return (both[0], both[1])
+        let rows = parallelMap(count: 2, jobs: jobs) { i in panel.externalityPanel(i == 0 ? .reachable : .cluster) }
+        let both = fits(rows)
+        return (intervals(both[0]), intervals(both[1]))
     }
 
     static func panelRows(_ panel: FirmPanel) -> [PanelRow] {

@@ -137,6 +137,63 @@ public struct ExternalityEstimate: Sendable, Codable, Equatable {
 ///   G cluster summaries only, O(B·G·k²) in all.
 public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int = 999, seed: UInt64 = 1,
                                 confidenceLevel: Double = 0.95, tolerance: Double = 1e-10) throws -> ExternalityEstimate {
+    try validateExternalityInput(panel, bootstrapDraws: bootstrapDraws, confidenceLevel: confidenceLevel, tolerance: tolerance)
+    let design = try ExternalityDesign([panel], jobs: 1)
+    return try estimateExternality(panel, design: design, columns: design.columns[0], bootstrapDraws: bootstrapDraws,
+                                   seed: seed, confidenceLevel: confidenceLevel, tolerance: tolerance)
+}
+
+/// `estimateExternality` for several panels at once, each result (or error) the bits the single
+/// call gives. Panels on the same rows — identical `firm`, `group`, `period`, `cluster` and
+/// `stageOfPeriod`, such as one panel with two alternative external-economies regressors — share
+/// what depends on those alone (the fixed effects' coding, the singletons, the cell system's
+/// Cholesky factor, the clusters and the absorbed degrees of freedom), computed once; up to `jobs`
+/// threads work on the shared part's independent pieces and then on the panels side by side.
+public func estimateExternality(_ panels: [ExternalityPanel], bootstrapDraws: Int = 999, seed: UInt64 = 1,
+                                confidenceLevel: Double = 0.95, tolerance: Double = 1e-10,
+                                jobs: Int = 1) -> [Result<ExternalityEstimate, any Error>] {
+    let checked: [Result<Void, any Error>] = panels.map { panel in
+        Result { try validateExternalityInput(panel, bootstrapDraws: bootstrapDraws, confidenceLevel: confidenceLevel,
+                                              tolerance: tolerance) }
+    }
+    // Each valid panel's design: the first earlier valid panel on the same rows lends its own.
+    var owner = [Int](panels.indices)
+    for i in panels.indices where (try? checked[i].get()) != nil {
+        if let j = (0..<i).first(where: { owner[$0] == $0 && (try? checked[$0].get()) != nil && panels[$0].sameRows(as: panels[i]) }) {
+            owner[i] = j
+        }
+    }
+    var designs = [Int: Result<ExternalityDesign, any Error>]()
+    for i in panels.indices where owner[i] == i && (try? checked[i].get()) != nil {
+        let sharing = panels.indices.filter { owner[$0] == i }
+        designs[i] = Result { try ExternalityDesign(sharing.map { panels[$0] }, jobs: jobs) }
+    }
+    // Panel i's place among the panels sharing its design.
+    let place = panels.indices.map { i in panels.indices.filter { owner[$0] == owner[i] }.firstIndex(of: i)! }
+    let shared = designs, lender = owner
+    return parallelMap(count: panels.count, jobs: jobs) { i in
+        Result {
+            try checked[i].get()
+            let design = try shared[lender[i]]!.get()
+            return try estimateExternality(panels[i], design: design, columns: design.columns[place[i]],
+                                           bootstrapDraws: bootstrapDraws, seed: seed, confidenceLevel: confidenceLevel,
+                                           tolerance: tolerance)
+        }
+    }
+}
+
+extension ExternalityPanel {
+    /// Whether `other` has the same rows: the same firm, group, period and cluster of every row and
+    /// the same stage labels (the other columns may differ).
+    func sameRows(as other: ExternalityPanel) -> Bool {
+        firm == other.firm && group == other.group && period == other.period && cluster == other.cluster
+            && stageOfPeriod == other.stageOfPeriod
+    }
+}
+
+/// The checks `estimateExternality` makes before estimating (see its contract).
+func validateExternalityInput(_ panel: ExternalityPanel, bootstrapDraws: Int, confidenceLevel: Double,
+                              tolerance: Double) throws {
     let n = panel.logAVC.count
     let rowColumns: [(String, Int)] = [
         ("logReach", panel.logReach.count), ("logOutput", panel.logOutput.count), ("firm", panel.firm.count),
@@ -167,60 +224,154 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
     for (i, p) in panel.period.enumerated() where p < 0 || Int(p) >= periods {
         throw RegressionError.outOfRange(field: "period", index: i, expected: "an index into stageOfPeriod (0..<\(periods))", found: "\(p)")
     }
+}
 
-    // Fixed-effect levels and singletons.
-    let firmAll = FactorCoding(panel.firm)
-    let groupAll = FactorCoding(panel.group)
-    let cellAll = FactorCoding(pairs: groupAll.codes, groupAll.levels, panel.period, periods)
-    let keep = nonSingletonRows(firmAll.codes, levelsA: firmAll.levels, cellAll.codes, levelsB: cellAll.levels)
-    var rows = [Int]()
-    rows.reserveCapacity(n)
-    for r in 0..<n where keep[r] { rows.append(r) }
-    let nk = rows.count
-    guard nk > 0 else {
-        throw RegressionError.noObservations(detail: "all \(n) rows are singletons (a firm observed once or alone in its group×period cell)")
+/// What the regression takes from a panel's identifiers alone (firm, group, period, cluster, stage
+/// labels), for any dependent variable and regressors on those rows: the rows left after dropping
+/// singletons, the firm, cell (group × period) and cluster codes of those rows, the stages that
+/// occur, the direct solve's cell system, and the fixed-effect parameters CR1 counts; and the
+/// interleaved columns of each panel it was built for. `jobs` ≥ 2 computes the independent pieces
+/// side by side (the same values): the cell system on one thread while the other fills the
+/// panels' matrices.
+struct ExternalityDesign: @unchecked Sendable {
+    /// Panel rows kept (ascending).
+    let rows: [Int]
+    let firm: FactorCoding
+    let cell: FactorCoding
+    let cluster: FactorCoding
+    /// Stage labels of the kept rows' periods, ascending.
+    let stages: [Int]
+    /// nil: too many cells for the direct solve (alternating projections alone).
+    let system: CellSystem?
+    /// K_FE = F + C − M, each of F and C left out when nested in the clusters, floored at 0.
+    let absorbed: Int
+    /// The matrices of the panels the design was built for, in their order (each consumed once:
+    /// the estimate demeans it in place).
+    let columns: [InterleavedColumns]
+
+    /// `panels` must be on the same rows (`sameRows(as:)`) and valid (`validateExternalityInput`).
+    init(_ panels: [ExternalityPanel], jobs: Int) throws {
+        let panel = panels[0]
+        let n = panel.logAVC.count, periods = panel.stageOfPeriod.count
+        // Fixed-effect levels and singletons.
+        let (firmAll, cellAll) = inParallel(jobs: jobs, { FactorCoding(panel.firm) }, {
+            let groupAll = FactorCoding(panel.group)
+            return FactorCoding(pairs: groupAll.codes, groupAll.levels, panel.period, periods)
+        })
+        let keep = nonSingletonRows(firmAll.codes, levelsA: firmAll.levels, cellAll.codes, levelsB: cellAll.levels)
+        let rows: [Int] = {
+            var rows = [Int]()
+            rows.reserveCapacity(n)
+            for r in 0..<n where keep[r] { rows.append(r) }
+            return rows
+        }()
+        let nk = rows.count
+        guard nk > 0 else {
+            throw RegressionError.noObservations(detail: "all \(n) rows are singletons (a firm observed once or alone in its group×period cell)")
+        }
+        // Recode only if rows were dropped (levels may have disappeared).
+        let allKept = nk == n
+        let (firm, cell) = inParallel(jobs: jobs, { allKept ? firmAll : FactorCoding(rows.map { firmAll.codes[$0] }) },
+                                      { allKept ? cellAll : FactorCoding(rows.map { cellAll.codes[$0] }) })
+        let (solve, rest) = inParallel(jobs: jobs, { () -> (CellSystem?, Int) in
+            let system = CellSystem(a: firm.codes, levelsA: firm.levels, b: cell.codes, levelsB: cell.levels)
+            let components = connectedComponents(firm.codes, levelsA: firm.levels, cell.codes, levelsB: cell.levels)
+            return (system, components)
+        }, { () -> (FactorCoding, [Int], Bool, Bool, [InterleavedColumns]) in
+            let cluster = FactorCoding(allKept ? panel.cluster : rows.map { panel.cluster[$0] })
+            var periodOccurs = [Bool](repeating: false, count: periods)
+            for row in rows { periodOccurs[Int(panel.period[row])] = true }
+            let stages = Array(Set((0..<periods).filter { periodOccurs[$0] }.map { panel.stageOfPeriod[$0] })).sorted()
+            var firmCluster = [Int32](repeating: -1, count: firm.levels)
+            var cellCluster = [Int32](repeating: -1, count: cell.levels)
+            var firmNested = true, cellNested = true
+            for r in 0..<nk {
+                let f = Int(firm.codes[r]), c = Int(cell.codes[r]), cl = cluster.codes[r]
+                if firmCluster[f] < 0 { firmCluster[f] = cl } else if firmCluster[f] != cl { firmNested = false }
+                if cellCluster[c] < 0 { cellCluster[c] = cl } else if cellCluster[c] != cl { cellNested = false }
+            }
+            let columns = panels.map { InterleavedColumns($0, rows: rows, stages: stages) }
+            return (cluster, stages, firmNested, cellNested, columns)
+        })
+        self.rows = rows
+        self.firm = firm
+        self.cell = cell
+        self.cluster = rest.0
+        self.stages = rest.1
+        self.system = solve.0
+        self.absorbed = max(0, (rest.2 ? 0 : firm.levels) + (rest.3 ? 0 : cell.levels) - solve.1)
+        self.columns = rest.4
     }
-    // Recode only if rows were dropped (levels may have disappeared).
-    let allKept = nk == n
-    let firm = allKept ? firmAll : FactorCoding(rows.map { firmAll.codes[$0] })
-    let cell = allKept ? cellAll : FactorCoding(rows.map { cellAll.codes[$0] })
-    let cluster = FactorCoding(allKept ? panel.cluster : rows.map { panel.cluster[$0] })
-    var periodOccurs = [Bool](repeating: false, count: periods)
-    for row in rows { periodOccurs[Int(panel.period[row])] = true }
-    let stages = Array(Set((0..<periods).filter { periodOccurs[$0] }.map { panel.stageOfPeriod[$0] })).sorted()
+}
 
-    // Interleaved matrix: column 0 ln AVC, then one ln Y column per stage, then ln q. The columns'
-    // sums of squares (in row order) are gathered on the way.
-    let m = stages.count + 2
-    var stageColumn = [Int](repeating: -1, count: 5)
-    for (i, s) in stages.enumerated() { stageColumn[s] = 1 + i }
-    let columnOfPeriod = panel.stageOfPeriod.map { stageColumn[$0] }
-    var data = [Double].zeros(nk * m)
-    var rawNorm = [Double](repeating: 0, count: m)
-    data.withUnsafeMutableBufferPointer { x in
-        rawNorm.withUnsafeMutableBufferPointer { norm in
-            panel.logAVC.withUnsafeBufferPointer { y in
-                panel.logReach.withUnsafeBufferPointer { reach in
-                    panel.logOutput.withUnsafeBufferPointer { q in
-                        panel.period.withUnsafeBufferPointer { period in
-                            for (r, row) in rows.enumerated() {
-                                let base = r * m
-                                let c = columnOfPeriod[Int(period[row])]
-                                x[base] = y[row]
-                                x[base + c] = reach[row]
-                                x[base + m - 1] = q[row]
-                                norm[0] += y[row] * y[row]
-                                norm[c] += reach[row] * reach[row]
-                                norm[m - 1] += q[row] * q[row]
+/// One panel's regression columns on the kept rows, interleaved (row r, column c at r·m + c):
+/// column 0 ln AVC, then one ln Y column per stage that occurs (ln Y in its stage's column, 0 in
+/// the others), then ln q; with each column's sum of squares, in row order.
+/// A class, so that the estimate can take the matrix out of the design that holds it (no copy);
+/// each panel's task takes its own once.
+final class InterleavedColumns: @unchecked Sendable {
+    let m: Int
+    private var data: [Double]
+    let squaredNorms: [Double]
+
+    /// The matrix, moved out (what is left behind is empty).
+    func take() -> [Double] {
+        var out: [Double] = []
+        swap(&out, &data)
+        return out
+    }
+
+    init(_ panel: ExternalityPanel, rows: [Int], stages: [Int]) {
+        let m = stages.count + 2
+        var stageColumn = [Int](repeating: -1, count: 5)
+        for (i, s) in stages.enumerated() { stageColumn[s] = 1 + i }
+        let columnOfPeriod = panel.stageOfPeriod.map { stageColumn[$0] }
+        // Every element written once, in row order (the stage columns other than the row's own
+        // hold 0), into memory not written before.
+        var rawNorm = [Double](repeating: 0, count: m)
+        let data = [Double](unsafeUninitializedCapacity: rows.count * m) { x, initialized in
+            rawNorm.withUnsafeMutableBufferPointer { norm in
+                panel.logAVC.withUnsafeBufferPointer { y in
+                    panel.logReach.withUnsafeBufferPointer { reach in
+                        panel.logOutput.withUnsafeBufferPointer { q in
+                            panel.period.withUnsafeBufferPointer { period in
+                                for (r, row) in rows.enumerated() {
+                                    let base = r * m
+                                    let c = columnOfPeriod[Int(period[row])]
+                                    for j in 1..<(m - 1) { x[base + j] = 0 }
+                                    x[base] = y[row]
+                                    x[base + c] = reach[row]
+                                    x[base + m - 1] = q[row]
+                                    norm[0] += y[row] * y[row]
+                                    norm[c] += reach[row] * reach[row]
+                                    norm[m - 1] += q[row] * q[row]
+                                }
                             }
                         }
                     }
                 }
             }
+            initialized = rows.count * m
         }
+        self.m = m
+        self.data = data
+        self.squaredNorms = rawNorm
     }
+}
+
+/// The estimate for `panel` on its `design` (built from this panel or one on the same rows).
+func estimateExternality(_ panel: ExternalityPanel, design: ExternalityDesign, columns: InterleavedColumns,
+                         bootstrapDraws: Int, seed: UInt64, confidenceLevel: Double,
+                         tolerance: Double) throws -> ExternalityEstimate {
+    let n = panel.logAVC.count
+    let rows = design.rows, nk = rows.count
+    let firm = design.firm, cell = design.cell, cluster = design.cluster, stages = design.stages
+
+    let m = columns.m
+    var data = columns.take()
+    let rawNorm = columns.squaredNorms
     let report = try twoWayProjection(&data, m: m, a: firm.codes, levelsA: firm.levels, b: cell.codes, levelsB: cell.levels,
-                                      tolerance: tolerance, maxIterations: 10_000, squaredNorms: rawNorm)
+                                      system: design.system, tolerance: tolerance, maxIterations: 10_000, squaredNorms: rawNorm)
 
     // One pass over the demeaned data: every column's norm and, per cluster, the cross products of
     // all m columns (lower triangle, row-major m²). Each entry is its sum in row order, whichever
@@ -317,16 +468,7 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
     guard g >= 2 else {
         throw RegressionError.noObservations(detail: "cluster-robust inference needs at least 2 clusters, found \(g)")
     }
-    var firmCluster = [Int32](repeating: -1, count: firm.levels)
-    var cellCluster = [Int32](repeating: -1, count: cell.levels)
-    var firmNested = true, cellNested = true
-    for r in 0..<nk {
-        let f = Int(firm.codes[r]), c = Int(cell.codes[r]), cl = cluster.codes[r]
-        if firmCluster[f] < 0 { firmCluster[f] = cl } else if firmCluster[f] != cl { firmNested = false }
-        if cellCluster[c] < 0 { cellCluster[c] = cl } else if cellCluster[c] != cl { cellNested = false }
-    }
-    let components = connectedComponents(firm.codes, levelsA: firm.levels, cell.codes, levelsB: cell.levels)
-    let absorbed = max(0, (firmNested ? 0 : firm.levels) + (cellNested ? 0 : cell.levels) - components)
+    let absorbed = design.absorbed
     let parameters = k + absorbed
     guard nk > parameters else {
         throw RegressionError.noObservations(detail: "\(nk) rows leave no residual degrees of freedom for \(parameters) parameters")

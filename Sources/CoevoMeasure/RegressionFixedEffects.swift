@@ -163,30 +163,152 @@ struct ProjectionStart {
 func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
                                  maxLevels: Int = 1_500, maxPairs: Int = 400_000_000,
                                  fastPaths: Bool = true) -> ProjectionStart? {
-    let n = a.count
-    guard n > 0, m > 0, levelsB > 0, levelsB <= maxLevels else { return nil }
-    // Rows grouped by level of a (counting sort), and each a-level's distinct b-levels with counts.
-    var start = [Int](repeating: 0, count: levelsA + 1)
-    for r in 0..<n { start[Int(a[r]) + 1] += 1 }
-    for l in 0..<levelsA { start[l + 1] += start[l] }
-    var order = [Int32](repeating: 0, count: n)
-    var fill = start
-    for r in 0..<n { order[fill[Int(a[r])]] = Int32(r); fill[Int(a[r])] += 1 }
-    // b's codes in that order, gathered once (both passes below read them level by level of a).
-    let bByA = order.map { b[Int($0)] }
-    var pairs = 0
-    var seen = [Int32](repeating: -1, count: levelsB)
-    for l in 0..<levelsA {
-        var distinct = 0
-        for i in start[l]..<start[l + 1] {
-            let k = Int(bByA[i])
-            if seen[k] != Int32(l) { seen[k] = Int32(l); distinct += 1 }
+    guard m > 0, let system = CellSystem(a: a, levelsA: levelsA, b: b, levelsB: levelsB, maxLevels: maxLevels,
+                                         maxPairs: maxPairs, fastPaths: fastPaths) else { return nil }
+    return directProjectionLeavingSums(&data, m: m, a: a, b: b, system: system)
+}
+
+/// The part of the direct solve that depends on the two factors' codes only: the rows grouped by
+/// level of `a` and the Cholesky factor of S = D_bᵀ M_a D_b (see `directProjection`). Built once, it
+/// serves any number of column sets on the same rows (`directProjectionLeavingSums(_:m:a:b:system:)`),
+/// each with the bits a solve of its own gives.
+struct CellSystem: Sendable {
+    let levelsA: Int
+    let levelsB: Int
+    /// Level l of `a` has the rows start[l]..<start[l + 1] in the counting-sort order.
+    let start: [Int]
+    /// The lower Cholesky factor R of S (row-major L × L, L = levelsB), columns of dependent
+    /// pivots zeroed.
+    let factor: [Double]
+    /// first[i]: the first non-zero column of row i of S (its envelope; 0 without fast paths).
+    let first: [Int]
+    /// lastRow[j]: the last row whose envelope reaches column j.
+    let lastRow: [Int]
+    /// Pivots at most 1e-9 of their diagonal: one per connected component; their γ is fixed at 0.
+    let dependent: [Bool]
+
+    /// nil when the direct solve would cost more than the sweeps it saves (more than `maxLevels`
+    /// levels of `b`, or more than `maxPairs` (a-level, b-level) steps), or there are no rows.
+    init?(a: [Int32], levelsA: Int, b: [Int32], levelsB: Int, maxLevels: Int = 1_500, maxPairs: Int = 400_000_000,
+          fastPaths: Bool = true) {
+        let n = a.count
+        guard n > 0, levelsB > 0, levelsB <= maxLevels else { return nil }
+        // Rows grouped by level of a (counting sort), and each a-level's distinct b-levels with counts.
+        var start = [Int](repeating: 0, count: levelsA + 1)
+        for r in 0..<n { start[Int(a[r]) + 1] += 1 }
+        for l in 0..<levelsA { start[l + 1] += start[l] }
+        var order = [Int32](repeating: 0, count: n)
+        var fill = start
+        for r in 0..<n { order[fill[Int(a[r])]] = Int32(r); fill[Int(a[r])] += 1 }
+        // b's codes in that order, gathered once (both passes below read them level by level of a).
+        let bByA = order.map { b[Int($0)] }
+        var pairs = 0
+        var seen = [Int32](repeating: -1, count: levelsB)
+        for l in 0..<levelsA {
+            var distinct = 0
+            for i in start[l]..<start[l + 1] {
+                let k = Int(bByA[i])
+                if seen[k] != Int32(l) { seen[k] = Int32(l); distinct += 1 }
+            }
+            pairs += distinct * distinct
+            if pairs > maxPairs { return nil }
         }
-        pairs += distinct * distinct
-        if pairs > maxPairs { return nil }
+        let L = levelsB
+        var S = [Double](repeating: 0, count: L * L)
+        // S = diag(n_k) − Σ_l h_l h_lᵀ / n_l, lower triangle.
+        var cells = [Int](), counts = [Double]()
+        var index = [Int](repeating: -1, count: L)
+        S.withUnsafeMutableBufferPointer { s in
+            for l in 0..<levelsA where start[l + 1] > start[l] {
+                let nl = Double(start[l + 1] - start[l])
+                cells.removeAll(keepingCapacity: true); counts.removeAll(keepingCapacity: true)
+                for i in start[l]..<start[l + 1] {
+                    let k = Int(bByA[i])
+                    if index[k] < 0 { index[k] = cells.count; cells.append(k); counts.append(0) }
+                    counts[index[k]] += 1
+                }
+                for k in cells { index[k] = -1 }
+                // Ascending b-levels (a panel's rows come in period order, so usually already sorted).
+                for i in 1..<max(cells.count, 1) {
+                    var j = i
+                    while j > 0 && cells[j - 1] > cells[j] { cells.swapAt(j - 1, j); counts.swapAt(j - 1, j); j -= 1 }
+                }
+                cells.withUnsafeBufferPointer { cell in
+                    counts.withUnsafeBufferPointer { count in
+                        if fastPaths, let c0 = cell.first, cell[cell.count - 1] - c0 == cell.count - 1 {
+                            // Consecutive levels (a firm present in every period of its span): each
+                            // row's update is one contiguous run, which the compiler vectorises.
+                            for i in 0..<cell.count {
+                                let ki = c0 + i, row = ki * L
+                                s[row + ki] += count[i]
+                                let hi = count[i] / nl
+                                let run = s.baseAddress! + row + c0
+                                for j in 0...i { run[j] -= hi * count[j] }
+                            }
+                        } else {
+                            for i in 0..<cell.count {
+                                let ki = cell[i], row = ki * L
+                                s[row + ki] += count[i]
+                                let hi = count[i] / nl
+                                for j in 0...i { s[row + cell[j]] -= hi * count[j] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Cholesky S = R Rᵀ (lower, in place); a pivot at most 1e-9 of its diagonal is dependent.
+        // S is zero left of each row's first non-zero (its envelope), and so is its factor: with firms
+        // that stay in one industry, S is block diagonal by industry. Sums over k skip the zeros, which
+        // leaves every value as the full sums give it (they only subtract exact zeros).
+        var first = [Int](repeating: 0, count: L)
+        // lastRow[j]: the last row whose envelope reaches column j (rows below it are zero in column j).
+        var lastRow = [Int](repeating: L - 1, count: L)
+        if fastPaths {
+            for i in 0..<L {
+                var j = 0
+                while j < i && S[i * L + j] == 0 { j += 1 }
+                first[i] = j
+            }
+            lastRow = [Int](0..<L)
+            for i in 0..<L { for j in first[i]..<i { lastRow[j] = max(lastRow[j], i) } }
+        }
+        var dependent = [Bool](repeating: false, count: L)
+        S.withUnsafeMutableBufferPointer { s in
+            for j in 0..<L {
+                let diagonal = s[j * L + j]
+                var d = diagonal
+                for k in first[j]..<j where !dependent[k] { d -= s[j * L + k] * s[j * L + k] }
+                if !(d > 1e-9 * max(diagonal, 1e-300)) {
+                    dependent[j] = true
+                    for i in j..<L { s[i * L + j] = 0 }
+                    continue
+                }
+                let root = d.squareRoot()
+                s[j * L + j] = root
+                for i in (j + 1)..<(lastRow[j] + 1) where first[i] <= j {
+                    var v = s[i * L + j]
+                    for k in max(first[i], first[j])..<j where !dependent[k] { v -= s[i * L + k] * s[j * L + k] }
+                    s[i * L + j] = v / root
+                }
+            }
+        }
+        self.levelsA = levelsA
+        self.levelsB = levelsB
+        self.start = start
+        self.factor = S
+        self.first = first
+        self.lastRow = lastRow
+        self.dependent = dependent
     }
-    let L = levelsB
-    var S = [Double](repeating: 0, count: L * L)
+}
+
+/// `directProjectionLeavingSums` with the cell system built beforehand (`a`, `b` the codes it was
+/// built from).
+func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], b: [Int32], system: CellSystem) -> ProjectionStart {
+    let n = a.count, levelsA = system.levelsA, L = system.levelsB
+    let start = system.start, S = system.factor, first = system.first, lastRow = system.lastRow
+    let dependent = system.dependent
     var rhs = [Double](repeating: 0, count: L * m)
     // Means by level of a, in sequential passes over the rows (the rows are read in storage order
     // throughout; only the level codes are read in a-level order).
@@ -205,84 +327,6 @@ func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], lev
         for r in 0..<n {
             let base = Int(a[r]) * m, k = Int(b[r]) * m
             for c in 0..<m { rhs[k + c] += x[r * m + c] - meanA[base + c] }
-        }
-    }
-    // S = diag(n_k) − Σ_l h_l h_lᵀ / n_l, lower triangle.
-    var cells = [Int](), counts = [Double]()
-    var index = [Int](repeating: -1, count: L)
-    S.withUnsafeMutableBufferPointer { s in
-        for l in 0..<levelsA where start[l + 1] > start[l] {
-            let nl = Double(start[l + 1] - start[l])
-            cells.removeAll(keepingCapacity: true); counts.removeAll(keepingCapacity: true)
-            for i in start[l]..<start[l + 1] {
-                let k = Int(bByA[i])
-                if index[k] < 0 { index[k] = cells.count; cells.append(k); counts.append(0) }
-                counts[index[k]] += 1
-            }
-            for k in cells { index[k] = -1 }
-            // Ascending b-levels (a panel's rows come in period order, so usually already sorted).
-            for i in 1..<max(cells.count, 1) {
-                var j = i
-                while j > 0 && cells[j - 1] > cells[j] { cells.swapAt(j - 1, j); counts.swapAt(j - 1, j); j -= 1 }
-            }
-            cells.withUnsafeBufferPointer { cell in
-                counts.withUnsafeBufferPointer { count in
-                    if fastPaths, let c0 = cell.first, cell[cell.count - 1] - c0 == cell.count - 1 {
-                        // Consecutive levels (a firm present in every period of its span): each
-                        // row's update is one contiguous run, which the compiler vectorises.
-                        for i in 0..<cell.count {
-                            let ki = c0 + i, row = ki * L
-                            s[row + ki] += count[i]
-                            let hi = count[i] / nl
-                            let run = s.baseAddress! + row + c0
-                            for j in 0...i { run[j] -= hi * count[j] }
-                        }
-                    } else {
-                        for i in 0..<cell.count {
-                            let ki = cell[i], row = ki * L
-                            s[row + ki] += count[i]
-                            let hi = count[i] / nl
-                            for j in 0...i { s[row + cell[j]] -= hi * count[j] }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    // Cholesky S = R Rᵀ (lower, in place); a pivot at most 1e-9 of its diagonal is dependent.
-    // S is zero left of each row's first non-zero (its envelope), and so is its factor: with firms
-    // that stay in one industry, S is block diagonal by industry. Sums over k skip the zeros, which
-    // leaves every value as the full sums give it (they only subtract exact zeros).
-    var first = [Int](repeating: 0, count: L)
-    // lastRow[j]: the last row whose envelope reaches column j (rows below it are zero in column j).
-    var lastRow = [Int](repeating: L - 1, count: L)
-    if fastPaths {
-        for i in 0..<L {
-            var j = 0
-            while j < i && S[i * L + j] == 0 { j += 1 }
-            first[i] = j
-        }
-        lastRow = [Int](0..<L)
-        for i in 0..<L { for j in first[i]..<i { lastRow[j] = max(lastRow[j], i) } }
-    }
-    var dependent = [Bool](repeating: false, count: L)
-    S.withUnsafeMutableBufferPointer { s in
-        for j in 0..<L {
-            let diagonal = s[j * L + j]
-            var d = diagonal
-            for k in first[j]..<j where !dependent[k] { d -= s[j * L + k] * s[j * L + k] }
-            if !(d > 1e-9 * max(diagonal, 1e-300)) {
-                dependent[j] = true
-                for i in j..<L { s[i * L + j] = 0 }
-                continue
-            }
-            let root = d.squareRoot()
-            s[j * L + j] = root
-            for i in (j + 1)..<(lastRow[j] + 1) where first[i] <= j {
-                var v = s[i * L + j]
-                for k in max(first[i], first[j])..<j where !dependent[k] { v -= s[i * L + k] * s[j * L + k] }
-                s[i * L + j] = v / root
-            }
         }
     }
     // γ for each column: forward and back substitution, dependent levels at 0.
@@ -476,6 +520,16 @@ func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA:
 /// gathered them while filling `data`); otherwise they are computed here.
 func twoWayProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
                       tolerance: Double, maxIterations: Int, squaredNorms: [Double]? = nil) throws -> DemeaningReport {
+    let system = m > 0 ? CellSystem(a: a, levelsA: levelsA, b: b, levelsB: levelsB) : nil
+    return try twoWayProjection(&data, m: m, a: a, levelsA: levelsA, b: b, levelsB: levelsB, system: system,
+                                tolerance: tolerance, maxIterations: maxIterations, squaredNorms: squaredNorms)
+}
+
+/// `twoWayProjection` with the direct solve's cell system built beforehand from `a` and `b` (nil:
+/// declined, the alternating projections alone), e.g. once for several column sets on the same rows.
+func twoWayProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, b: [Int32], levelsB: Int,
+                      system: CellSystem?, tolerance: Double, maxIterations: Int,
+                      squaredNorms: [Double]? = nil) throws -> DemeaningReport {
     var norms = [Double](repeating: 0, count: m)
     if let squaredNorms {
         norms = squaredNorms
@@ -485,7 +539,7 @@ func twoWayProjection(_ data: inout [Double], m: Int, a: [Int32], levelsA: Int, 
         }
     }
     for c in 0..<m { norms[c] = norms[c].squareRoot() }
-    let start = directProjectionLeavingSums(&data, m: m, a: a, levelsA: levelsA, b: b, levelsB: levelsB)
+    let start = system.map { directProjectionLeavingSums(&data, m: m, a: a, b: b, system: $0) }
     return try alternatingProjections(&data, m: m, a: a, levelsA: levelsA, b: b, levelsB: levelsB,
                                       tolerance: tolerance, maxIterations: maxIterations, referenceNorms: norms, start: start)
 }

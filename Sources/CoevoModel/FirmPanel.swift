@@ -18,11 +18,18 @@ public struct FirmPanel: Sendable {
     public private(set) var industry: [Int32] = []
     public private(set) var role: [ChainRole] = []
     public private(set) var channels: [UInt8] = []
+    /// The regression's variables as logarithms, taken as the rows are recorded (so the pipeline
+    /// after the run does not): ln AVC, ln q, ln Y^reach and ln Y^cluster, −∞ where the value is
+    /// not positive (such rows are left out of the regression).
+    public private(set) var logAverageVariableCost: [Double] = []
+    public private(set) var logOutput: [Double] = []
+    public private(set) var logReachableOutput: [Double] = []
+    public private(set) var logClusterOutput: [Double] = []
+    /// Output, average cost less its fixed part (the regression's AVC), average cost and, 7 per
+    /// row, its components (production, logistics, finance, transaction, fees, inventory, fixed),
+    /// and the two regressors (reachable and cluster output): empty unless `keepsCosts`.
     public private(set) var output: [Double] = []
-    /// Average cost less its fixed part (the regression's AVC).
     public private(set) var averageVariableCost: [Double] = []
-    /// Average cost and, 7 per row, its components (production, logistics, finance, transaction,
-    /// fees, inventory, fixed); empty unless `keepsCosts`.
     public private(set) var averageCost: [Double] = []
     public private(set) var components: [Double] = []
     public private(set) var reachableOutput: [Double] = []
@@ -97,58 +104,59 @@ public struct FirmPanel: Sendable {
         industry.append(contentsOf: picked.map { industryOf[$0] })
         role.append(contentsOf: picked.map { roleOf[$0] })
         channels.append(contentsOf: picked.map { channelsOf[$0] })
-        output.append(contentsOf: picked.map { outputOf[$0] })
         let fixed = FirmStore.costComponents - 1
         let costs = picked.map { f.averageCost($0) }
-        averageVariableCost.append(contentsOf: zip(picked, costs).map { $1 - model.costComponent($0, fixed) })
+        let variableCosts = zip(picked, costs).map { $1 - model.costComponent($0, fixed) }
+        logAverageVariableCost.append(contentsOf: variableCosts.map(Self.logarithm))
+        logOutput.append(contentsOf: picked.map { Self.logarithm(outputOf[$0]) })
+        logReachableOutput.append(contentsOf: reaches.map(Self.logarithm))
+        logClusterOutput.append(contentsOf: owns.map(Self.logarithm))
         if keepsCosts {
+            output.append(contentsOf: picked.map { outputOf[$0] })
+            averageVariableCost.append(contentsOf: variableCosts)
             averageCost.append(contentsOf: costs)
             for s in picked { for c in 0..<FirmStore.costComponents { components.append(model.costComponent(s, c)) } }
+            reachableOutput.append(contentsOf: reaches); clusterOutput.append(contentsOf: owns)
         }
-        reachableOutput.append(contentsOf: reaches); clusterOutput.append(contentsOf: owns)
+    }
+
+    /// ln x, or −∞ (the mark of a row to leave out) where x is not positive.
+    static func logarithm(_ x: Double) -> Double { x > 0 ? log(x) : -.infinity }
+
+    /// The external-economies regressor: the output that lowers a firm's costs (MODEL.md §4), or
+    /// its cluster's alone (for comparison with the literature).
+    public enum ExternalOutput: Sendable {
+        case reachable, cluster
     }
 
     /// The rows of the external-economies regression (MODEL.md §4): ln AVC (average cost less the
     /// fixed part) on ln of `regressor` (reachable or cluster output) and ln own output, with firm,
     /// industry × period and cluster identifiers; rows with a non-positive cost, regressor or
-    /// output are left out. `logs`, when given, hold `FirmPanel.logarithms(of:)` of this panel's
-    /// `averageVariableCost` and `output` (two regressions on the same panel need them once); the
-    /// rows are the same bits either way.
-    public func externalityPanel(regressor: [Double], logs: Logarithms? = nil) -> ExternalityPanel {
-        var logAVC: [Double] = [], logReach: [Double] = [], logOutput: [Double] = []
-        var firmIDs: [Int32] = [], group: [Int32] = [], periods: [Int32] = [], clusters: [Int32] = []
-        logAVC.reserveCapacity(rows); logReach.reserveCapacity(rows); logOutput.reserveCapacity(rows)
-        firmIDs.reserveCapacity(rows); group.reserveCapacity(rows); periods.reserveCapacity(rows); clusters.reserveCapacity(rows)
+    /// output are left out.
+    public func externalityPanel(_ regressor: ExternalOutput) -> ExternalityPanel {
+        let logRegressor = regressor == .reachable ? logReachableOutput : logClusterOutput
         let first = period.first ?? 0
+        // Usually every row stays (output is positive by construction): the columns are then
+        // shared, not copied.
+        if !logAverageVariableCost.contains(-.infinity) && !logRegressor.contains(-.infinity) && !logOutput.contains(-.infinity) {
+            return ExternalityPanel(logAVC: logAverageVariableCost, logReach: logRegressor, logOutput: logOutput,
+                                    firm: firm.map { Int32(bitPattern: $0) }, group: industry, period: period.map { $0 - first },
+                                    cluster: cluster, stageOfPeriod: stageOfPeriod)
+        }
+        var logAVC: [Double] = [], logReach: [Double] = [], logQ: [Double] = []
+        var firmIDs: [Int32] = [], group: [Int32] = [], periods: [Int32] = [], clusters: [Int32] = []
+        logAVC.reserveCapacity(rows); logReach.reserveCapacity(rows); logQ.reserveCapacity(rows)
+        firmIDs.reserveCapacity(rows); group.reserveCapacity(rows); periods.reserveCapacity(rows); clusters.reserveCapacity(rows)
         for i in 0..<rows {
-            let avc = averageVariableCost[i]
-            guard avc > 0, regressor[i] > 0, output[i] > 0 else { continue }
-            if let logs {
-                logAVC.append(logs.averageVariableCost[i]); logOutput.append(logs.output[i])
-            } else {
-                logAVC.append(log(avc)); logOutput.append(log(output[i]))
-            }
-            logReach.append(log(regressor[i]))
+            let y = logAverageVariableCost[i], x = logRegressor[i], q = logOutput[i]
+            guard y > -.infinity, x > -.infinity, q > -.infinity else { continue }
+            logAVC.append(y); logReach.append(x); logQ.append(q)
             firmIDs.append(Int32(bitPattern: firm[i])); group.append(industry[i])
             periods.append(period[i] - first); clusters.append(cluster[i])
         }
-        return ExternalityPanel(logAVC: logAVC, logReach: logReach, logOutput: logOutput, firm: firmIDs, group: group,
+        return ExternalityPanel(logAVC: logAVC, logReach: logReach, logOutput: logQ, firm: firmIDs, group: group,
                                 period: periods, cluster: clusters, stageOfPeriod: stageOfPeriod)
     }
-
-    /// ln average variable cost and ln output of every row (0 where the value is not positive), as
-    /// `logarithms(of:)` gives them.
-    public struct Logarithms: Sendable {
-        public var averageVariableCost: [Double]
-        public var output: [Double]
-        public init(averageVariableCost: [Double], output: [Double]) {
-            self.averageVariableCost = averageVariableCost
-            self.output = output
-        }
-    }
-
-    /// ln of each value, 0 where it is not positive (those rows are left out of the regression).
-    public static func logarithms(of column: [Double]) -> [Double] { column.map { $0 > 0 ? log($0) : 0 } }
 }
 
 import CoevoMeasure

@@ -217,4 +217,29 @@ struct SimulatedExternalityPanel {
         #expect(error.description == "regression input: column `logReach` has 4 rows, expected 5 (the length of `logAVC`)")
         #expect(!RegressionError.collinear(column: "a", others: ["b"]).description.contains("\n"))
     }
+
+    /// Several panels at once (`coevo run`'s two regressions): each result is the bits of the
+    /// single call, whether panels share their rows (and so the design) or not, on one thread or
+    /// two, and an invalid panel fails alone.
+    @Test func severalPanelsGiveEachSingleCallsBits() throws {
+        let sim = SimulatedExternalityPanel(seed: 31, clusters: 10, firmsPerCluster: 12, industries: 3, periods: 12)
+        var other = sim.panel   // the same rows, another regressor
+        other.logReach = other.logReach.enumerated().map { i, x in 0.5 * x + 0.01 * Double(i % 7) }
+        var singletons = sim.panel   // rows that differ: a lone row (a singleton) added
+        singletons.logAVC.append(1); singletons.logReach.append(2); singletons.logOutput.append(3)
+        singletons.firm.append(9_999); singletons.group.append(0); singletons.period.append(0); singletons.cluster.append(0)
+        var broken = sim.panel
+        broken.logReach[5] = .infinity
+        let panels = [sim.panel, other, singletons, broken]
+        for jobs in [1, 2] {
+            let results = estimateExternality(panels, bootstrapDraws: 99, seed: 4, jobs: jobs)
+            #expect(results.count == 4)
+            for (panel, result) in zip(panels.prefix(3), results) {
+                #expect(try result.get() == estimateExternality(panel, bootstrapDraws: 99, seed: 4))
+            }
+            #expect(try results[2].get().droppedSingletons == 1)
+            #expect(throws: RegressionError.nonFinite(field: "logReach", index: 5, value: .infinity)) { try results[3].get() }
+        }
+        #expect(sim.panel.sameRows(as: other) && !sim.panel.sameRows(as: singletons))
+    }
 }

@@ -44,7 +44,10 @@ struct FirmPanelRecordingTests {
         #expect(concurrent.stageOfPeriod == serial.stageOfPeriod)
         for (a, b) in [(concurrent.output, serial.output), (concurrent.averageVariableCost, serial.averageVariableCost),
                        (concurrent.averageCost, serial.averageCost), (concurrent.components, serial.components),
-                       (concurrent.reachableOutput, serial.reachableOutput), (concurrent.clusterOutput, serial.clusterOutput)] {
+                       (concurrent.reachableOutput, serial.reachableOutput), (concurrent.clusterOutput, serial.clusterOutput),
+                       (concurrent.logAverageVariableCost, serial.logAverageVariableCost), (concurrent.logOutput, serial.logOutput),
+                       (concurrent.logReachableOutput, serial.logReachableOutput),
+                       (concurrent.logClusterOutput, serial.logClusterOutput)] {
             #expect(a.map(\.bitPattern) == b.map(\.bitPattern))
         }
     }

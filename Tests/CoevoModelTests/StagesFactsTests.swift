@@ -117,7 +117,7 @@ struct Fact5 {
 /// β_s by stage for reachable output (no bootstrap): ln AVC on ln Y^reach, ln q, firm and
 /// industry × period effects, as `coevo run` estimates it.
 func externalityFit(_ panel: FirmPanel) throws -> [Int: Double] {
-    let data = panel.externalityPanel(regressor: panel.reachableOutput)
+    let data = panel.externalityPanel(.reachable)
     let fit = try estimateExternality(data, bootstrapDraws: 0, seed: 1)
     var out: [Int: Double] = [:]
     for (stage, c) in fit.byStage { out[stage] = c.estimate }

@@ -4,6 +4,7 @@
 // set of seeds at one firm count. Each run keeps its whole series of economy-wide metrics, its
 // stage entries and, where the table needs them, the elasticities β_s by stage.
 
+import CoevoMeasure
 import CoevoModel
 import Foundation
 
