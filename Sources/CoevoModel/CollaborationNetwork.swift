@@ -109,12 +109,31 @@ extension Model {
             default: chosen[i] = iinetUsers[j]
             }
         }
+        // Each search's outcome as things stand before any link forms this quarter, a map over the
+        // searches (on every thread), kept in `listed` with the two degrees it saw: forming a link
+        // only adds to both firms' degrees, so a search whose two degrees are still those it saw
+        // meets the same checks and surplus (the same bits) in the slot-order pass, which looks
+        // again only at the others. The random reads of the candidates' columns happen in the map.
+        forEachFirmChunk(searches) { range in for i in range {
+            let s = Int(searcher[i]), candidate = Int(chosen[i])
+            let seen = Int(degree[s]) << 8 | Int(degree[candidate]) << 16
+            listed[i] = seen | (linkForms(s, candidate) ? 1 : 0)
+        } }
         for i in 0..<searches {
             let s = Int(searcher[i]), candidate = Int(chosen[i])
-            // A firm searches only while below the degree cap (links formed earlier this quarter count).
-            guard candidate != s, Int(firms.degree[s]) < dMax, Int(firms.degree[candidate]) < dMax, !linked(s, UInt32(candidate)) else { continue }
-            if linkSurplus(s, candidate) > 0 { link(s, candidate) }
+            let verdict = listed[i]
+            let unchanged = verdict >> 8 == Int(degree[s]) | Int(degree[candidate]) << 8
+            if unchanged ? verdict & 1 != 0 : linkForms(s, candidate) { link(s, candidate) }
         }
+    }
+
+    /// Whether searcher s links to `candidate`: a firm searches only while below the degree cap
+    /// (links formed earlier this quarter count), and a link forms when its surplus is positive.
+    @inline(__always) private func linkForms(_ s: Int, _ candidate: Int) -> Bool {
+        let dMax = FirmStore.maxDegree
+        guard candidate != s, Int(firms.degree[s]) < dMax, Int(firms.degree[candidate]) < dMax,
+              !linked(s, UInt32(candidate)) else { return false }
+        return linkSurplus(s, candidate) > 0
     }
 
     /// Specialisation gain minus coordination cost of a link between two firms (rev/quarter).

@@ -1,15 +1,16 @@
 // The fixed random firm panel (MODEL.md §4 "Econometrics"; INTERFACE.md `--panel`): a sample of
 // about min(N, observe.panel_size) firm ids drawn once by a keyed hash (entrants are sampled at
-// the same rate), recorded every quarter with output, average cost and its components, and the
-// regressors of the external-economies regression: own output and reachable output Y^reach_(−i),
-// the output of the firms whose output lowers i's costs, excluding its own: its cluster; B2B-reachable
+// the same rate), recorded every quarter with the variables of the external-economies regression
+// as logarithms: average variable cost, own output, and reachable output Y^reach_(−i), the output
+// of the firms whose output lowers i's costs, excluding its own: its cluster; B2B-reachable
 // suppliers of its industry elsewhere when it buys through B2B; its partners in other clusters; and,
-// when it is embedded, its ecosystem's members in other clusters (MODEL.md §4).
+// when it is embedded, its ecosystem's members in other clusters (MODEL.md §4); and cluster output
+// alone. For export (`--panel`) each row also keeps the raw values, average cost and its components.
 
 public struct FirmPanel: Sendable {
     public let fraction: Double
     /// Whether each row keeps its average cost and the cost components (`--panel`, the table users
-    /// export); without them a row keeps only what the regression reads (64 bytes fewer a row).
+    /// export); without them a row keeps only what the regression reads (96 bytes fewer a row).
     public let keepsCosts: Bool
     let random: CounterRandom
     public private(set) var firm: [UInt32] = []

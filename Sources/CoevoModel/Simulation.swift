@@ -12,7 +12,8 @@ public struct RunResult: Sendable {
 public enum Simulation {
     /// Runs `parameters.periods` quarters after the burn-in. `onPeriod` sees each observation as it
     /// is made (progress, streaming to a store); `recordPanel` records the fixed firm sample (with
-    /// each row's cost components when `panelCosts`, for export; the regression needs only AVC);
+    /// each row's raw values, average cost and cost components when `panelCosts`, for export; the
+    /// regression needs only the logarithms every row keeps);
     /// `keepObservations` false leaves `RunResult.observations` empty (callers that stream, such as
     /// sweeps, then hold no per-quarter history). `recordBeside` records the panel on a second
     /// thread while the observer observes (the same bits; default: when `threads` > 1); a single

@@ -219,8 +219,9 @@ struct SimulatedExternalityPanel {
     }
 
     /// Several panels at once (`coevo run`'s two regressions): each result is the bits of the
-    /// single call, whether panels share their rows (and so the design) or not, on one thread or
-    /// two, and an invalid panel fails alone.
+    /// single call (compared as encoded JSON, so −0 and NaN count), whether panels share their rows
+    /// (and so the design) or differ in any identifier, on one thread or two; an invalid panel
+    /// fails alone, wherever it stands, and duplicates each get their own result.
     @Test func severalPanelsGiveEachSingleCallsBits() throws {
         let sim = SimulatedExternalityPanel(seed: 31, clusters: 10, firmsPerCluster: 12, industries: 3, periods: 12)
         var other = sim.panel   // the same rows, another regressor
@@ -228,18 +229,35 @@ struct SimulatedExternalityPanel {
         var singletons = sim.panel   // rows that differ: a lone row (a singleton) added
         singletons.logAVC.append(1); singletons.logReach.append(2); singletons.logOutput.append(3)
         singletons.firm.append(9_999); singletons.group.append(0); singletons.period.append(0); singletons.cluster.append(0)
+        var clusters = sim.panel   // the same firms and periods, other clusters (other standard errors)
+        clusters.cluster = clusters.cluster.map { $0 / 2 }
+        var groups = sim.panel   // other industries (other cells)
+        groups.group = groups.group.map { $0 == 2 ? 1 : $0 }
+        var stages = sim.panel   // other stage labels
+        stages.stageOfPeriod = stages.stageOfPeriod.map { $0 == 4 ? 3 : $0 }
         var broken = sim.panel
         broken.logReach[5] = .infinity
-        let panels = [sim.panel, other, singletons, broken]
+        let panels = [broken, sim.panel, other, singletons, clusters, groups, stages, sim.panel]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         for jobs in [1, 2] {
             let results = estimateExternality(panels, bootstrapDraws: 99, seed: 4, jobs: jobs)
-            #expect(results.count == 4)
-            for (panel, result) in zip(panels.prefix(3), results) {
-                #expect(try result.get() == estimateExternality(panel, bootstrapDraws: 99, seed: 4))
+            #expect(results.count == panels.count)
+            #expect(throws: RegressionError.nonFinite(field: "logReach", index: 5, value: .infinity)) { try results[0].get() }
+            for (panel, result) in zip(panels, results).dropFirst() {
+                let alone = try estimateExternality(panel, bootstrapDraws: 99, seed: 4)
+                #expect(try encoder.encode(result.get()) == encoder.encode(alone))
             }
-            #expect(try results[2].get().droppedSingletons == 1)
-            #expect(throws: RegressionError.nonFinite(field: "logReach", index: 5, value: .infinity)) { try results[3].get() }
+            #expect(try results[3].get().droppedSingletons == 1)
+            #expect(try results[4].get().byStage[1]!.ciLow != results[1].get().byStage[1]!.ciLow)
         }
-        #expect(sim.panel.sameRows(as: other) && !sim.panel.sameRows(as: singletons))
+        #expect(sim.panel.sameRows(as: other))
+        for different in [singletons, clusters, groups, stages] { #expect(!sim.panel.sameRows(as: different)) }
+        // Panels on the same rows whose shared part fails (every row a singleton) fail alike.
+        let lonely = ExternalityPanel(logAVC: [1, 2], logReach: [1, 2], logOutput: [1, 2], firm: [1, 2], group: [1, 1],
+                                      period: [0, 1], cluster: [1, 2], stageOfPeriod: [1, 1])
+        for result in estimateExternality([lonely, lonely], bootstrapDraws: 0, jobs: 2) {
+            #expect(throws: RegressionError.self) { try result.get() }
+        }
     }
 }
