@@ -31,38 +31,58 @@ extension Model {
         let logA = firms.logA.base, profitOf = firms.profit.base, revenueOf = firms.revenue.base, channels = firms.channels.base
         let output = firms.output.base, role = firms.role.base, quality = firms.quality.base
         let channelPlatform = firms.channelPlatform.base, revenueOnline = firms.revenueOnline.base
-        for s in 0..<firms.count {
-            let v = Int(village[s]), k = Int(cluster[s])
-            let E = capability[s], a = logA[s], profit = profitOf[s], revenue = revenueOf[s]
-            let ch = channels[s]
-            vN[v] += 1; kN[k] += 1
-            vE[v] += E; vE2[v] += E * E
-            kA[k] += a; kA2[k] += a * a
-            vProfit[v] += profit; vRevenue[v] += revenue
-            kOutput[k] += output[s]
-            if role[s] == .supplier { supProfit[k] += profit; supRev[k] += revenue } else {
-                selProfit[k] += profit; selRev[k] += revenue
-                let q = quality[s]
-                kQ[k] += q; kQ2[k] += q * q; kSellers[k] += 1
-            }
-            if ch != 0 {
-                for c in 0..<C where ch & (1 << UInt8(c)) != 0 {
-                    vUsers[v * C + c] += 1; kUsers[k * C + c] += 1
-                    kUserProfit[k * C + c] += profit; kUserRev[k * C + c] += revenue
-                    let q = channelPlatform[s * C + c]
-                    if q >= 0 { sellers[Int(q)] += 1 }
+        // The village sums and the cluster (and platform) sums are separate accumulations, each in
+        // slot order: side by side on two threads when the run has them (the same bits).
+        let n = firms.count
+        func villageSums() {
+            for s in 0..<n {
+                let v = Int(village[s])
+                let E = capability[s], profit = profitOf[s], revenue = revenueOf[s]
+                let ch = channels[s]
+                vN[v] += 1
+                vE[v] += E; vE2[v] += E * E
+                vProfit[v] += profit; vRevenue[v] += revenue
+                if ch != 0 {
+                    for c in 0..<C where ch & (1 << UInt8(c)) != 0 { vUsers[v * C + c] += 1 }
+                }
+                if ch & online != 0 {
+                    vOnline[v] += 1; vOnlineRevenue[v] += revenueOnline[s]
+                    vAdoptProfit[v] += profit; vAdoptRev[v] += revenue; vAdopt[v] += 1
+                    onE += E; onE2 += E * E; onN += 1
+                } else {
+                    vOtherProfit[v] += profit; vOtherRev[v] += revenue; vOther[v] += 1
                 }
             }
-            if ch & online != 0 {
-                vOnline[v] += 1; vOnlineRevenue[v] += revenueOnline[s]
-                vAdoptProfit[v] += profit; vAdoptRev[v] += revenue; vAdopt[v] += 1
-                kAdoptProfit[k] += profit; kAdoptRev[k] += revenue; kAdopt[k] += 1
-                onE += E; onE2 += E * E; onN += 1
-            } else {
-                vOtherProfit[v] += profit; vOtherRev[v] += revenue; vOther[v] += 1
-                kOtherProfit[k] += profit; kOtherRev[k] += revenue; kOther[k] += 1
+        }
+        func clusterSums() {
+            for s in 0..<n {
+                let k = Int(cluster[s])
+                let a = logA[s], profit = profitOf[s], revenue = revenueOf[s]
+                let ch = channels[s]
+                kN[k] += 1
+                kA[k] += a; kA2[k] += a * a
+                kOutput[k] += output[s]
+                if role[s] == .supplier { supProfit[k] += profit; supRev[k] += revenue } else {
+                    selProfit[k] += profit; selRev[k] += revenue
+                    let q = quality[s]
+                    kQ[k] += q; kQ2[k] += q * q; kSellers[k] += 1
+                }
+                if ch != 0 {
+                    for c in 0..<C where ch & (1 << UInt8(c)) != 0 {
+                        kUsers[k * C + c] += 1
+                        kUserProfit[k * C + c] += profit; kUserRev[k * C + c] += revenue
+                        let q = channelPlatform[s * C + c]
+                        if q >= 0 { sellers[Int(q)] += 1 }
+                    }
+                }
+                if ch & online != 0 {
+                    kAdoptProfit[k] += profit; kAdoptRev[k] += revenue; kAdopt[k] += 1
+                } else {
+                    kOtherProfit[k] += profit; kOtherRev[k] += revenue; kOther[k] += 1
+                }
             }
         }
+        if threads > 1 && n > Model.firmsPerChunk { sideBySide(villageSums, clusterSums) } else { villageSums(); clusterSums() }
         for v in 0..<V {
             let n = Double(max(vN[v], 1))
             let mean = vE[v] / n, sd = max(0, vE2[v] / n - mean * mean).squareRoot()

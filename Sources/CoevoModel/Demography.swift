@@ -26,7 +26,7 @@ extension Model {
             leaving.append(s)
         }
         dropLinks(ofLeaving: leaving)
-        firms.remove(slots: leaving)
+        firms.remove(slots: leaving, threads: threads)
         exitsLastPeriod = leaving.count
     }
 

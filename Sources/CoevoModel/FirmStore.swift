@@ -192,8 +192,9 @@ public struct FirmStore: Sendable {
     }
 
     /// Removes many slots at once, each in O(1) per column: `slots` must be distinct. Processed
-    /// from the highest slot down, each hole is filled by the current last live firm.
-    public mutating func remove(slots: [Int]) {
+    /// from the highest slot down, each hole is filled by the current last live firm. `threads`
+    /// shares the columns out (from 1,024 leavers on; the same bytes for any count).
+    public mutating func remove(slots: [Int], threads: Int = 1) {
         guard !slots.isEmpty else { return }
         let order = slots.sorted(by: >)
         let n0 = count, k = order.count
@@ -218,35 +219,48 @@ public struct FirmStore: Sendable {
             }
             column.removeLast(k * w)
         }
-        for c in doubles { compact(c) }
-        for c in int32s { compact(c) }
-        compact(channelPlatform, width: Channel.count); compact(channelLosses, width: Channel.count)
-        compact(channelFit, width: Channel.count); compact(channelProfit, width: Channel.count)
-        for c in bytes { compact(c) }
-        for c in flags { compact(c) }
-        compact(prevCost, width: FirmStore.costComponents)
-        compact(prevLedger, width: GainSource.allCases.count)
         // Links hold slots: when a firm moves, its partners' references to it move too. (Leavers
         // have dropped their links already, so only moved firms have partners to tell.)
-        let d = FirmStore.maxDegree
-        links.withUnsafeMutableBufferPointer { b in
-            var last = n0 - 1
-            for s in order {
-                if s != last {
-                    for m in 0..<d {
-                        let q = b[last * d + m]
-                        b[s * d + m] = q
-                        if q != FirmStore.noLink {
-                            let row = Int(q) * d
-                            for r in 0..<d where b[row + r] == UInt32(last) { b[row + r] = UInt32(s) }
+        let links = self.links
+        func compactLinks() {
+            let d = FirmStore.maxDegree
+            links.withUnsafeMutableBufferPointer { b in
+                var last = n0 - 1
+                for s in order {
+                    if s != last {
+                        for m in 0..<d {
+                            let q = b[last * d + m]
+                            b[s * d + m] = q
+                            if q != FirmStore.noLink {
+                                let row = Int(q) * d
+                                for r in 0..<d where b[row + r] == UInt32(last) { b[row + r] = UInt32(s) }
+                            }
                         }
                     }
+                    last -= 1
                 }
-                last -= 1
             }
+            links.removeLast(k * d)
         }
-        links.removeLast(k * d)
-        compact(role)
+        // Every column moves the same firms on its own (columns are separate storage), so the
+        // columns are shared out over `threads` threads: the same bytes for any count. Each move
+        // is a random read and write, a cache miss at a million firms; threads overlap them.
+        var tasks: [() -> Void] = [compactLinks]
+        for c in doubles { tasks.append { compact(c) } }
+        for c in int32s { tasks.append { compact(c) } }
+        let channelPlatform = self.channelPlatform, channelLosses = self.channelLosses
+        let channelFit = self.channelFit, channelProfit = self.channelProfit
+        tasks.append { compact(channelPlatform, width: Channel.count) }
+        tasks.append { compact(channelLosses, width: Channel.count) }
+        tasks.append { compact(channelFit, width: Channel.count) }
+        tasks.append { compact(channelProfit, width: Channel.count) }
+        for c in bytes { tasks.append { compact(c) } }
+        for c in flags { tasks.append { compact(c) } }
+        let prevCost = self.prevCost, prevLedger = self.prevLedger, role = self.role
+        tasks.append { compact(prevCost, width: FirmStore.costComponents) }
+        tasks.append { compact(prevLedger, width: GainSource.allCases.count) }
+        tasks.append { compact(role) }
+        forEachChunk(count: tasks.count, chunkSize: 1, threads: k >= 1_024 ? threads : 1) { task, _ in tasks[task]() }
         count -= k
     }
 

@@ -113,4 +113,35 @@ import Testing
         for s in 0..<f.count { #expect(Int(f.slotOfID[Int(f.id[s])]) == s) }
         #expect(f.slotOfID[7] == -1 && f.slotOfID[8] == -1)
     }
+
+    /// With many leavers the columns are moved on several threads: the same store as on one.
+    @Test func removalOnSeveralThreadsMovesTheSameBytes() {
+        func store() -> FirmStore {
+            var f = FirmStore()
+            for i in 0..<6_000 { f.append(id: UInt32(i), cluster: i % 7, village: i % 50, region: i % 3, industry: i % 4, role: i % 3 == 0 ? .supplier : .brand) }
+            for s in 0..<f.count { f.revenue[s] = Double(s) * 1.5; f.capability[s] = Double(s % 97) / 97; f.channels[s] = UInt8(s % 8) }
+            // Links among the firms that stay (leavers have dropped theirs before they go).
+            for s in stride(from: 1, to: 5_990, by: 3) where s % 3 != 0 {
+                let t = s + 3
+                f.links[s * FirmStore.maxDegree] = UInt32(t); f.links[t * FirmStore.maxDegree + 1] = UInt32(s)
+                f.degree[s] += 1; f.degree[t] += 1
+            }
+            return f
+        }
+        let leaving = Array(stride(from: 0, to: 6_000, by: 3)) + [5_999, 5_998]   // 2,002 slots
+        var one = store(), two = store()
+        one.remove(slots: Array(Set(leaving)), threads: 1)
+        two.remove(slots: Array(Set(leaving)), threads: 2)
+        #expect(one.count == 6_000 - Set(leaving).count && Set(two.columnLengths()) == [two.count])
+        #expect(Array(one.id) == Array(two.id) && Array(one.slotOfID) == Array(two.slotOfID))
+        #expect(Array(one.revenue) == Array(two.revenue) && Array(one.capability) == Array(two.capability))
+        #expect(Array(one.channels) == Array(two.channels) && Array(one.role) == Array(two.role))
+        #expect(Array(one.links) == Array(two.links) && Array(one.degree) == Array(two.degree))
+        // Each row moved whole, and partners still point at each other.
+        for s in 0..<two.count { #expect(two.revenue[s] == Double(two.id[s]) * 1.5) }
+        for s in 0..<two.count where two.links[s * FirmStore.maxDegree] != FirmStore.noLink {
+            let t = Int(two.links[s * FirmStore.maxDegree])
+            #expect(two.links[t * FirmStore.maxDegree + 1] == UInt32(s))
+        }
+    }
 }
