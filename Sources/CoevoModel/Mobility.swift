@@ -23,27 +23,48 @@ extension Model {
             villagesOfCluster = [[Int32]](repeating: [], count: K)
             for v in 0..<world.villages { villagesOfCluster[world.villageCluster[v]].append(Int32(v)) }
         }
+        // Who moves where is a map over the firms (on every thread): each firm's decision reads its
+        // own columns, the clusters' profit rates and the regions' policy (fixed in this pass) and
+        // draws keyed by its id. The moves follow in slot order (a mover's partners drop its links).
+        let n = firms.count
+        withScratch(words: n) { model, raw in
+            let destination = raw.bindMemory(to: Int64.self, capacity: n)   // village × K + cluster, or −1
+            model.decideMoves(into: destination, bestSeller: bestSeller, bestSupplier: bestSupplier)
+            for s in 0..<n where destination[s] >= 0 {
+                let target = Int(destination[s] % Int64(K)), v = Int32(destination[s] / Int64(K))
+                model.dropLinks(ofLeaving: [s])
+                model.firms.cluster[s] = Int32(target); model.firms.region[s] = Int32(model.world.clusterRegion[target])
+                model.firms.village[s] = v
+                model.moversLastPeriod += 1
+            }
+        }
+    }
+
+    /// Each firm's move this quarter: village × K + target cluster, or −1 (stays).
+    private func decideMoves(into destination: UnsafeMutablePointer<Int64>, bestSeller: [Int], bestSupplier: [Int]) {
+        let p = parameters, K = clusters.count
         let age = firms.age.base, revenue = firms.revenue.base, industry = firms.industry.base
-        let cluster = firms.cluster.base, role = firms.role.base
-        for s in 0..<firms.count where Int(age[s]) >= p.exitAge && revenue[s] > 0 {
+        let cluster = firms.cluster.base, role = firms.role.base, profit = firms.profit.base
+        let region = firms.region.base, ids = firms.id.base
+        forEachFirmChunk(firms.count) { slots in for s in slots {
+            destination[s] = -1
+            guard Int(age[s]) >= p.exitAge && revenue[s] > 0 else { continue }
             let j = Int(industry[s]), k = Int(cluster[s])
             let supplier = role[s] == .supplier
             let target = supplier ? bestSupplier[j] : bestSeller[j]
             guard target >= 0, target != k, world.clusterRegion[target] != world.clusterRegion[k] else { continue }
             let destinationRate = supplier ? clusters[target].supplierProfitRate : clusters[target].sellerProfitRate
-            let gap = destinationRate - firms.profit[s] / firms.revenue[s]
+            let gap = destinationRate - profit[s] / revenue[s]
             guard gap > 0 else { continue }
-            let origin = Int(firms.region[s]), destination = world.clusterRegion[target]
-            let gBar = (regions[origin].policy[Lever.bar.rawValue] + regions[destination].policy[Lever.bar.rawValue]) / 2
+            let origin = Int(region[s]), goal = world.clusterRegion[target]
+            let gBar = (regions[origin].policy[Lever.bar.rawValue] + regions[goal].policy[Lever.bar.rawValue]) / 2
             let gTal = regions[origin].policy[Lever.tal.rawValue]
             let hazard = min(1, p.mobility * gap * (0.25 + 0.75 * gBar) * (1 + gTal))
-            let id = firms.id[s]
+            let id = ids[s]
             guard random.uniform(.mobility, period: period, id: id) < hazard else { continue }
             let villages = villagesOfCluster[target]
             let v = villages[min(villages.count - 1, Int(random.uniform(.mobility, period: period, id: id, draw: 1) * Double(villages.count)))]
-            dropLinks(ofLeaving: [s])
-            firms.cluster[s] = Int32(target); firms.region[s] = Int32(destination); firms.village[s] = v
-            moversLastPeriod += 1
-        }
+            destination[s] = Int64(v) * Int64(K) + Int64(target)
+        } }
     }
 }
