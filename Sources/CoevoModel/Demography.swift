@@ -12,18 +12,28 @@ extension Model {
     mutating func exitFirms() {
         let p = parameters
         exitOutput = 0; exitCostSum = 0
+        // Who leaves is a map over the firms (on every thread, each firm's flag at its slot); the
+        // leavers' output and cost are then summed in slot order.
+        let n = firms.count
         var leaving: [Int] = []
-        for s in 0..<firms.count {
-            let losing = Int(firms.age[s]) >= p.exitAge && Int(firms.lossFirm[s]) >= p.exitLosses
-            // With `exit.solvent` the owners close before the equity is gone: one more quarter like
-            // this one would leave the firm insolvent.
-            let closing = p.exitSolvent && firms.profit[s] < 0 && firms.netWorth[s] + firms.profit[s] < 0
-            guard firms.netWorth[s] < 0 || losing || closing else { continue }
-            if firms.output[s] > 1e-12 {
-                exitOutput += firms.output[s]
-                exitCostSum += firms.output[s] * firms.averageCost(s)
+        withScratch(words: (n + 7) / 8) { model, raw in
+            let leaves = raw.bindMemory(to: Bool.self, capacity: n)
+            let age = model.firms.age.base, lossFirm = model.firms.lossFirm.base
+            let profit = model.firms.profit.base, netWorth = model.firms.netWorth.base
+            model.forEachFirmChunk(n) { slots in for s in slots {
+                let losing = Int(age[s]) >= p.exitAge && Int(lossFirm[s]) >= p.exitLosses
+                // With `exit.solvent` the owners close before the equity is gone: one more quarter
+                // like this one would leave the firm insolvent.
+                let closing = p.exitSolvent && profit[s] < 0 && netWorth[s] + profit[s] < 0
+                leaves[s] = netWorth[s] < 0 || losing || closing
+            } }
+            for s in 0..<n where leaves[s] {
+                if model.firms.output[s] > 1e-12 {
+                    model.exitOutput += model.firms.output[s]
+                    model.exitCostSum += model.firms.output[s] * model.firms.averageCost(s)
+                }
+                leaving.append(s)
             }
-            leaving.append(s)
         }
         dropLinks(ofLeaving: leaving)
         firms.remove(slots: leaving, threads: threads)
