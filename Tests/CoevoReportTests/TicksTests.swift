@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CoevoReport
 
@@ -172,5 +173,24 @@ struct NumberFormatTests {
         #expect(NumberFormat.powerOfTen(6) == "10⁶")
         #expect(NumberFormat.powerOfTen(-3) == "0.001")
         #expect(NumberFormat.powerOfTen(-4) == "10⁻⁴")
+    }
+}
+
+/// `NumberFormat.fixed` prints through the C library's `vsnprintf` (the charts print thousands of
+/// coordinates); it must give exactly what `String(format:)` gave before, ties and extremes included.
+struct FixedFormatTests {
+    @Test func matchesFoundationsFormatting() {
+        var values: [Double] = [0, -0.0, 0.125, 0.375, 0.005, 0.015, 2.675, -2.675, 1.005, 99_999.995, -100_000,
+                                1e15, 123_456_789.123_456, 5e-324, 1e-7, -1e-7, 0.1 + 0.2, 1e300]
+        var x = 0.123_456_789
+        for _ in 0..<200 { x = (x * 7919.0).truncatingRemainder(dividingBy: 1_000.0) - 500.0; values.append(x) }
+        for v in values {
+            for d in [0, 1, 2, 4, 15] {
+                let expected = NumberFormat.cleanNegativeZero(String(format: "%.\(d)f", v))
+                #expect(NumberFormat.fixed(v, decimals: d) == expected, "\(v) with \(d) decimals")
+            }
+        }
+        #expect(NumberFormat.fixed(-0.001, decimals: 2) == "0.00")
+        #expect(SVGWriter.num(12.0) == "12" && SVGWriter.num(12.5) == "12.50" && SVGWriter.num(-0.001) == "0")
     }
 }

@@ -13,9 +13,21 @@ public enum NumberFormat {
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return missing }
         let d = max(0, min(15, decimals))
-        let text = String(format: "%.\(d)f", value)
-        return cleanNegativeZero(text)
+        return cleanNegativeZero(printf(value, decimals: d))
     }
+
+    /// C's `%.{decimals}f` of a finite value, as `String(format:)` gives it (which formats doubles
+    /// with the C library's printf in the C locale), without Foundation's format parsing: the
+    /// charts print thousands of coordinates.
+    static func printf(_ value: Double, decimals d: Int) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+            let written = withVaList([value]) { vsnprintf(buffer.baseAddress!, 64, formats[d], $0) }
+            guard written > 0 && written < 64 else { return String(format: "%.\(d)f", value) }
+            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(written)), as: UTF8.self)
+        }
+    }
+
+    private static let formats: [String] = (0...15).map { "%.\($0)f" }
 
     /// `value` with at most `significant` significant digits (1...15), trailing zeros removed,
     /// plain decimal notation for 1e-4 ≤ |v| < 1e9 and `m×10ⁿ` notation otherwise.

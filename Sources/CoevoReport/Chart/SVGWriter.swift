@@ -10,7 +10,10 @@ struct SVGWriter {
 
     static func num(_ v: Double) -> String {
         let c = min(100_000, max(-100_000, v))
-        return NumberFormat.fixed(c, decimals: 2).replacingOccurrences(of: ".00", with: "")
+        // (One decimal point, so ".00" can only be the decimals.)
+        var text = NumberFormat.fixed(c, decimals: 2)
+        if text.hasSuffix(".00") { text.removeLast(3) }
+        return text
     }
 
     static func allFinite(_ values: Double...) -> Bool { values.allSatisfy(\.isFinite) }
