@@ -156,26 +156,22 @@ public func estimateExternality(_ panels: [ExternalityPanel], bootstrapDraws: In
         Result { try validateExternalityInput(panel, bootstrapDraws: bootstrapDraws, confidenceLevel: confidenceLevel,
                                               tolerance: tolerance) }
     }
-    // Each valid panel's design: the first earlier valid panel on the same rows lends its own.
-    var owner = [Int](panels.indices)
-    for i in panels.indices where (try? checked[i].get()) != nil {
-        if let j = (0..<i).first(where: { owner[$0] == $0 && (try? checked[$0].get()) != nil && panels[$0].sameRows(as: panels[i]) }) {
-            owner[i] = j
-        }
+    let valid = checked.map { (try? $0.get()) != nil }
+    // Valid panels grouped by their rows (in order of first appearance); each group gets one
+    // design, and a panel's matrix is at its place within its group.
+    var members: [[Int]] = [], group = [Int](repeating: -1, count: panels.count), place = group
+    for i in panels.indices where valid[i] {
+        let g = members.firstIndex { panels[$0[0]].sameRows(as: panels[i]) } ?? { members.append([]); return members.count - 1 }()
+        group[i] = g; place[i] = members[g].count
+        members[g].append(i)
     }
-    var designs = [Int: Result<ExternalityDesign, any Error>]()
-    for i in panels.indices where owner[i] == i && (try? checked[i].get()) != nil {
-        let sharing = panels.indices.filter { owner[$0] == i }
-        designs[i] = Result { try ExternalityDesign(sharing.map { panels[$0] }, jobs: jobs) }
-    }
-    // Panel i's place among the panels sharing its design.
-    let place = panels.indices.map { i in panels.indices.filter { owner[$0] == owner[i] }.firstIndex(of: i)! }
-    let shared = designs, lender = owner
+    let designs = members.map { m in Result { try ExternalityDesign(m.map { panels[$0] }, jobs: jobs) } }
+    let lender = group, at = place
     return parallelMap(count: panels.count, jobs: jobs) { i in
         Result {
             try checked[i].get()
-            let design = try shared[lender[i]]!.get()
-            return try estimateExternality(panels[i], design: design, columns: design.columns[place[i]],
+            let design = try designs[lender[i]].get()
+            return try estimateExternality(panels[i], design: design, columns: design.columns[at[i]],
                                            bootstrapDraws: bootstrapDraws, seed: seed, confidenceLevel: confidenceLevel,
                                            tolerance: tolerance)
         }
@@ -233,7 +229,7 @@ func validateExternalityInput(_ panel: ExternalityPanel, bootstrapDraws: Int, co
 /// interleaved columns of each panel it was built for. `jobs` ≥ 2 computes the independent pieces
 /// side by side (the same values): the cell system on one thread while the other fills the
 /// panels' matrices.
-struct ExternalityDesign: @unchecked Sendable {
+struct ExternalityDesign: Sendable {
     /// Panel rows kept (ascending).
     let rows: [Int]
     let firm: FactorCoding
@@ -307,6 +303,7 @@ struct ExternalityDesign: @unchecked Sendable {
 /// One panel's regression columns on the kept rows, interleaved (row r, column c at r·m + c):
 /// column 0 ln AVC, then one ln Y column per stage that occurs (ln Y in its stage's column, 0 in
 /// the others), then ln q; with each column's sum of squares, in row order.
+///
 /// A class, so that the estimate can take the matrix out of the design that holds it (no copy);
 /// each panel's task takes its own once.
 final class InterleavedColumns: @unchecked Sendable {
