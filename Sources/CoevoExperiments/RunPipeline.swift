@@ -26,18 +26,18 @@ public enum RunPipeline {
                            version: version, parametersJSON: parametersJSON(p))
         let writer = try RunWriter(directory: directory, info: info, panel: panel)
         do {
-            var failure: Error?
-            var sizes = ""
+            // The store's rows are written on a serial queue beside the simulation (in period
+            // order, as before); `failure` and `sizes` are touched only on that queue.
+            let store = StoreQueue(writer)
             let result = Simulation.run(parameters: p, seed: seed, panelCosts: panel, threads: threads, recordBeside: true) { o, model in
-                guard failure == nil else { return }
-                if o.period == p.periods - 1 { sizes = sizesCSV(model) }
-                do {
-                    try writer.recordPeriod(o.period, series: seriesValues(o))
-                    for e in o.events { try writer.recordEvent(RunEvent(period: o.period, kind: e.kind, detail: e.detail)) }
-                } catch { failure = error }
+                if o.period == p.periods - 1 {
+                    let firms = model.firms
+                    store.keepSizes(ids: Array(firms.id), onlineRevenue: Array(firms.revenueOnline))
+                }
+                store.record(o)
                 progress(o, model)
             }
-            if let failure { throw failure }
+            let sizes = try store.finish()
             if panel { try writer.recordPanel(panelRows(result.panel)) }
             let summary = summarize(scenario: scenario, seed: seed, result: result)
             try writer.finish(summary: summary) { staging in
@@ -53,11 +53,44 @@ public enum RunPipeline {
     }
 
     /// `sizes.csv`: online revenue of every online seller in the final quarter (header `firm,online_revenue`).
-    static func sizesCSV(_ model: Model) -> String {
+    static func sizesCSV(ids: [UInt32], onlineRevenue: [Double]) -> String {
         var out = "firm,online_revenue\n"
-        let f = model.firms
-        for s in 0..<f.count where f.revenueOnline[s] > 0 { out += "\(f.id[s]),\(f.revenueOnline[s])\n" }
+        for s in ids.indices where onlineRevenue[s] > 0 { out += "\(ids[s]),\(onlineRevenue[s])\n" }
         return out
+    }
+
+    /// The run's per-quarter store writes, on a serial queue of their own so that the simulation
+    /// need not wait for them: rows go to the writer in period order, the first error stops the
+    /// recording and is rethrown by `finish`, which waits for every queued write.
+    final class StoreQueue: @unchecked Sendable {
+        private let writer: RunWriter
+        private let queue = DispatchQueue(label: "coevo.run.store")
+        private var failure: Error?
+        private var sizes = ""
+
+        init(_ writer: RunWriter) { self.writer = writer }
+
+        func record(_ o: Observation) {
+            queue.async { [self] in
+                guard failure == nil else { return }
+                do {
+                    try writer.recordPeriod(o.period, series: RunPipeline.seriesValues(o))
+                    for e in o.events { try writer.recordEvent(RunEvent(period: o.period, kind: e.kind, detail: e.detail)) }
+                } catch { failure = error }
+            }
+        }
+
+        func keepSizes(ids: [UInt32], onlineRevenue: [Double]) {
+            queue.async { [self] in sizes = RunPipeline.sizesCSV(ids: ids, onlineRevenue: onlineRevenue) }
+        }
+
+        /// Waits for the queued writes; the sizes table, or the first error.
+        func finish() throws -> String {
+            try queue.sync {
+                if let failure { throw failure }
+                return sizes
+            }
+        }
     }
 
     /// Every observation as store rows: the "all" unit, then regions, then clusters.
