@@ -31,6 +31,8 @@ public struct ValidationRun: Sendable {
     /// Initial firms and firms that exited during the burn-in.
     public var initialFirms: Int
     public var burnInExits: Int
+    /// Quarters of the burn-in (`burn_in`).
+    public var burnInQuarters: Int
     /// Wall time of the simulation (regression excluded) and the firm-quarters it simulated
     /// (reported quarters only).
     public var simulationSeconds: Double
@@ -115,6 +117,7 @@ public enum ValidationRuns {
         }
         return ValidationRun(variant: v.name, seed: seed, series: rows, stageEntry: result.stageEntry, stageCCDEntry: result.stageCCDEntry,
                              beta: beta, betaCluster: betaCluster, initialFirms: v.parameters.firms, burnInExits: burnInExits,
+                             burnInQuarters: v.parameters.burnIn,
                              simulationSeconds: simulation, firmQuarters: firmQuarters, clusterVillages: v.parameters.clusterVillages)
     }
 
