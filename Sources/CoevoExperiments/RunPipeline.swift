@@ -25,10 +25,10 @@ public enum RunPipeline {
         let info = RunInfo(scenario: scenario.name, seed: seed, firms: p.firms, periods: p.periods,
                            version: version, parametersJSON: parametersJSON(p))
         let writer = try RunWriter(directory: directory, info: info, panel: panel)
+        // The store's rows are written on a serial queue beside the simulation (in period order,
+        // as before); the writer is used here again only after `store.finish()` has waited for it.
+        let store = StoreQueue(writer)
         do {
-            // The store's rows are written on a serial queue beside the simulation (in period
-            // order, as before); `failure` and `sizes` are touched only on that queue.
-            let store = StoreQueue(writer)
             let result = Simulation.run(parameters: p, seed: seed, panelCosts: panel, threads: threads, recordBeside: true) { o, model in
                 if o.period == p.periods - 1 {
                     let firms = model.firms
@@ -47,6 +47,7 @@ public enum RunPipeline {
             }
             return summary
         } catch {
+            _ = try? store.finish()
             writer.abandon()
             throw error
         }

@@ -21,11 +21,13 @@ import Testing
     }
 
     @Test func largeColumnsStartAtStaggeredOffsetsWithinTheirPages() {
-        // Columns of a million-firm store, as `FirmStore` allocates them one after another.
-        let columns = (0..<16).map { _ in Column<Double>(repeating: 0, count: 1 << 20) }
+        // Sixteen large columns allocated one after another (reserved, never touched: 40 MB each is
+        // above glibc's largest mmap threshold, 32 MB, so every block is mapped afresh and, without
+        // the staggering, starts at the same offset in its page whatever the process did before).
+        let columns = (0..<16).map { _ in Column<UInt8>() }
+        for column in columns { column.reserve(40 << 20) }
         let offsets = Set(columns.map { Int(bitPattern: $0.base) & 4095 })
         #expect(columns.allSatisfy { Int(bitPattern: $0.base) % 64 == 0 })
-        // Without the staggering the allocator puts every one at the same offset.
         #expect(offsets.count >= 8, "page offsets \(offsets.sorted())")
     }
 }

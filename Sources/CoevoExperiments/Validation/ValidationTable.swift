@@ -230,18 +230,22 @@ extension ValidationTable {
         let exitShare = avg(base.map { Double($0.burnInExits) / Double($0.initialFirms) })
         add(g6, "firms exiting during the burn-in (share of initial firms)", f(exitShare), "< 0.03", exitShare < 0.03)
         // The churn the row above is set against: exits per quarter in the burn-in (over the initial
-        // firms) and in the reported quarters of stage 0 (over the previous quarter's firms).
-        let burnInRate = avg(base.map { Double($0.burnInExits) / Double($0.initialFirms) / Double(max($0.burnInQuarters, 1)) })
-        let stage0Rate = avg(base.map { r -> Double in
-            let end = min(r.stageEntry.first.flatMap { $0 } ?? r.series.count, r.series.count)
-            guard end > 1 else { return .nan }
+        // firms) and in the reported quarters of stage 0, 0 … E − 1 before stage 1's entry E (over
+        // the firms at the quarter's start; `firms.exit` at t counts the exits at the end of t − 1).
+        let burnInRate = avg(base.filter { $0.burnInQuarters > 0 }.map {
+            Double($0.burnInExits) / Double($0.initialFirms) / Double($0.burnInQuarters)
+        })
+        let stage0Rate = avg(base.compactMap { r -> Double? in
+            let last = min(r.stageEntry.first.flatMap { $0 } ?? (r.series.count - 1), r.series.count - 1)
+            guard last >= 1 else { return nil }
             var sum = 0.0
-            for t in 1..<end { sum += r.metric("firms.exit", at: t) / max(r.metric("firms.count", at: t - 1), 1) }
-            return sum / Double(end - 1)
+            for t in 1...last { sum += r.metric("firms.exit", at: t) / max(r.metric("firms.count", at: t - 1), 1) }
+            return sum / Double(last)
         })
         let quarters = base.first?.burnInQuarters ?? 0
-        add(g6, "exits per quarter, share of firms: burn-in against the reported quarters of stage 0 (the steady churn of the pre-digital economy)",
-            "\(f(burnInRate, 4)) vs \(f(stage0Rate, 4))", "reported (the row above asks < \(f(0.03 / Double(max(quarters, 1)), 4)) a quarter over \(quarters) quarters)", nil)
+        add(g6, "exits per quarter, share of firms: burn-in (of the initial firms) against the reported quarters of stage 0 (of the firms at each quarter's start: the pre-digital economy's steady churn)",
+            "\(f(burnInRate, 4)) vs \(f(stage0Rate, 4))",
+            quarters > 0 ? "reported (the row above asks < \(f(0.03 / Double(quarters), 4)) a quarter over \(quarters) quarters)" : "reported", nil)
         let shares = ["adoption.retail", "online.share", "adoption.sharing", "adoption.eco", "network.crosscluster", "network.crossrole", "innovation.share"]
         var worst = (name: "", gap: 0.0)
         for m in shares {
