@@ -53,13 +53,15 @@ extension Model {
         var byRegion = [Double](repeating: 0, count: world.regions)
         let dMax = FirmStore.maxDegree
         // What the partner loop reads of a partner, packed per slot into 4 bytes,
-        // (cluster·R + region)·3 + role: one cache miss per partner instead of three (role, cluster
-        // and region are separate columns), and a table small enough to stay in cache at 10⁶ firms.
-        // (It fits 29 bits, the top 3 hold flags: K·R·3 ≥ 2²⁹ would need K > 10⁷, and `between` below is K².)
-        // Each slot's place sits next to its union–find parent (node[2s], node[2s + 1]): a partner
-        // costs one cache miss, not two.
-        let R = world.regions, roles = 3
-        precondition(K * R * roles < 1 << 29, "network summary: place codes need 29 bits")
+        // in bit fields, cluster << 7 | region << 2 | role: one cache miss per partner instead of
+        // three (role, cluster and region are separate columns), a table small enough to stay in
+        // cache at 10⁶ firms, and each part read by a shift and a mask (mixed-radix codes took three
+        // integer divisions per link). The top 3 of 32 bits hold flags, so K < 2²² (`between` below
+        // is K² anyway) and R ≤ 32. Each slot's place sits next to its union–find parent (node[2s],
+        // node[2s + 1]): a partner costs one cache miss, not two.
+        let R = world.regions
+        let regionShift: UInt32 = 2, clusterShift: UInt32 = 7, roleMask: UInt32 = 3, regionMask: UInt32 = 31 << 2
+        precondition(R <= 32 && K < 1 << 22, "network summary: place codes need R ≤ 32 and K < 2^22")
         let clusterOf = firms.cluster.base, regionOf = firms.region.base, roleOf = firms.role.base
         let degree = firms.degree.base, linksOf = firms.links.base
         // c_link·(1 + d)^γ_l by degree d from the model's table of k^γ_l (Model.linkCrowding).
@@ -67,7 +69,7 @@ extension Model {
         var largest = 0
         do {
             for s in 0..<n {
-                node[2 * s] = (UInt32(clusterOf[s]) &* UInt32(R) &+ UInt32(regionOf[s])) &* UInt32(roles) &+ UInt32(roleOf[s].rawValue)
+                node[2 * s] = UInt32(clusterOf[s]) << clusterShift | UInt32(regionOf[s]) << regionShift | UInt32(roleOf[s].rawValue)
                 node[2 * s + 1] = UInt32(s)
             }
             // Union–find with path halving.
@@ -106,10 +108,11 @@ extension Model {
                     let partner = partnerWord & placeMask
                     if partner != me {
                         var f: UInt32 = 0
-                        if partner % UInt32(roles) != me % UInt32(roles) { f |= flagRole }
-                        let ko = Int(partner / UInt32(roles * R))
+                        let differs = partner ^ me
+                        if differs & roleMask != 0 { f |= flagRole }
+                        let ko = Int(partner >> clusterShift)
                         if ko != ks { f |= flagCluster; between[ks * K + ko] += 1; between[ko * K + ks] += 1 }
-                        if (partner / UInt32(roles)) % UInt32(R) != (me / UInt32(roles)) % UInt32(R) { f |= flagRegion }
+                        if differs & regionMask != 0 { f |= flagRegion }
                         node[2 * o] = partnerWord | f
                         flags |= f
                     }
