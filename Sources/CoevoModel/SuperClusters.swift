@@ -10,12 +10,17 @@ extension Model {
     /// clusters' best-practice ln A), from this quarter's links. Runs after the network phase.
     mutating func updateSuperclusters() {
         let K = clusters.count
-        let between = Column<Int>(repeating: 0, count: K * K)   // (no uniqueness check per write)
         let dMax = FirmStore.maxDegree
         let n = firms.count
         let degree = firms.degree.base, cluster = firms.cluster.base, links = firms.links.base
-        func count<Code: FixedWidthInteger>(_ code: UnsafePointer<Code>) {
-            for s in 0..<n where degree[s] > 0 {
+        // Cross-cluster links between every pair of clusters, counted over the firms split into
+        // one contiguous part per thread, each with a K × K table of its own, then added: integer
+        // counts, so the same numbers whatever the split.
+        let parts = threads > 1 && n > Model.firmsPerChunk ? threads : 1
+        let partSize = max(1, (n + parts - 1) / parts)
+        let tables = Column<Int>(repeating: 0, count: parts * K * K)   // (no uniqueness check per write)
+        func count<Code: FixedWidthInteger>(_ code: UnsafePointer<Code>, _ slots: Range<Int>, into between: UnsafeMutablePointer<Int>) {
+            for s in slots where degree[s] > 0 {
                 let ks = Int(code[s])
                 for m in 0..<dMax {
                     let other = links[s * dMax + m]
@@ -30,12 +35,20 @@ extension Model {
             // cluster column, so the random reads hit the cache more often).
             withScratch(words: n / 8 + 1) { model, raw in
                 let code = raw.bindMemory(to: UInt8.self, capacity: n)
-                for s in 0..<n { code[s] = UInt8(truncatingIfNeeded: cluster[s]) }
-                count(code)
+                forEachChunk(count: n, chunkSize: partSize, threads: parts) { _, slots in
+                    for s in slots { code[s] = UInt8(truncatingIfNeeded: cluster[s]) }
+                }
+                forEachChunk(count: n, chunkSize: partSize, threads: parts) { part, slots in
+                    count(code, slots, into: tables.base + part * K * K)
+                }
             }
         } else {
-            count(cluster)
+            forEachChunk(count: n, chunkSize: partSize, threads: parts) { part, slots in
+                count(cluster, slots, into: tables.base + part * K * K)
+            }
         }
+        let between = tables.base
+        for part in 1..<max(parts, 1) { for i in 0..<(K * K) { between[i] += between[part * K * K + i] } }
         var parent = Array(0..<K)
         func find(_ x: Int) -> Int { var r = x; while parent[r] != r { r = parent[r] }; return r }
         for a in 0..<K {

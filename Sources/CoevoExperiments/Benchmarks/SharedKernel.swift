@@ -90,6 +90,15 @@ public struct SharedKernel {
         for i in 0..<firms where adopted[i] { villageAdopters[i / SharedKernel.villageSize] += 1 }
     }
 
+    /// `Σ x[0..<count]` by four partial sums (i mod 4), added at the end: four independent
+    /// chains of additions instead of one, so the loop is not bound by the adder's latency.
+    @inline(__always) static func sum(_ x: UnsafeMutablePointer<Double>, count: Int) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, i = 0
+        while i + 4 <= count { s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]; i += 4 }
+        while i < count { s0 += x[i]; i += 1 }
+        return (s0 + s1) + (s2 + s3)
+    }
+
     @inline(__always) static func frac(_ x: Double) -> Double { x - x.rounded(.down) }
 
     /// One step (SPEC.md §4): two passes over the firms, each in chunks of 40 villages (on
@@ -135,7 +144,7 @@ public struct SharedKernel {
                         + (adopted[i] ? SharedKernel.adoptionAppeal : 0)
                 }
                 VectorMath.exp(attraction + lo, into: attraction + lo, count: count)
-                for i in range { total += attraction[i] }
+                total = SharedKernel.sum(attraction + lo, count: count)
             } else {
                 while v * size < range.upperBound {
                     let f = factor[v % C]
@@ -161,6 +170,25 @@ public struct SharedKernel {
             let sums = chunkClusterOutput + c * C
             for k in 0..<C { sums[k] = 0 }
             var v = range.lowerBound / size
+            if vector {
+                // Outputs in a loop of their own (no draw or branch in it, so it vectorises) and
+                // their village sum by four partial sums; then the village's adoption draws.
+                while v * size < range.upperBound {
+                    let pv = probability[v], first = v * size
+                    for i in first ..< first + size { output[i] = spendingOverDenominator * attraction[i] / price[i] }
+                    var newAdopters: Int32 = 0
+                    for i in first ..< first + size where !adopted[i] {
+                        let u = conformance
+                            ? SharedKernel.frac(Double(i + 1) * SharedKernel.alphaU + Double(t) * SharedKernel.betaU)
+                            : random.uniform(.adoption, period: t, id: UInt32(i))
+                        if u < pv { adopted[i] = true; newAdopters += 1 }
+                    }
+                    sums[v % C] += SharedKernel.sum(output + first, count: size)
+                    villageAdopters[v] += newAdopters
+                    v += 1
+                }
+                return
+            }
             while v * size < range.upperBound {
                 let pv = probability[v]
                 var clusterSum = 0.0, newAdopters: Int32 = 0
