@@ -28,8 +28,10 @@ public enum RunPipeline {
         // The store's rows are written on a serial queue beside the simulation (in period order,
         // as before); the writer is used here again only after `store.finish()` has waited for it.
         let store = StoreQueue(writer)
+        var matrices = MatrixForecast(periods: p.periods)
         do {
             let result = Simulation.run(parameters: p, seed: seed, panelCosts: panel, threads: threads, recordBeside: true) { o, model in
+                matrices.observe(o, firms: model.firms.count)
                 if o.period == p.periods - 1 {
                     let firms = model.firms
                     store.keepSizes(ids: Array(firms.id), onlineRevenue: Array(firms.revenueOnline))
@@ -39,7 +41,7 @@ public enum RunPipeline {
             }
             let sizes = try store.finish()
             if panel { try writer.recordPanel(panelRows(result.panel)) }
-            let summary = summarize(scenario: scenario, seed: seed, result: result)
+            let summary = summarize(scenario: scenario, seed: seed, result: result, workspace: matrices.workspace?.wait())
             try writer.finish(summary: summary) { staging in
                 // The final quarter's online revenue by firm (the report's firm-size CCDF).
                 try atomicWrite(data: Data(sizes.utf8), to: staging.appendingPathComponent("sizes.csv"))
@@ -108,7 +110,35 @@ public enum RunPipeline {
         return rows
     }
 
-    public static func summarize(scenario: Scenario, seed: UInt64, result: RunResult) -> RunSummary {
+    /// When the regression's matrices can be made ready beside the simulation: `lead` quarters
+    /// before its end (in a 20,000-firm run about 0.15 s, more than the 0.1 s the two matrices'
+    /// first writes take on the core the simulation leaves idle), for the rows recorded so far and
+    /// `lead` more quarters at the current firm count and 20% more (the baseline's firms grow by
+    /// about 10% over its last 10 quarters), in as many columns as the
+    /// stages seen so far take plus one for a stage still to come (the regression's columns: ln AVC,
+    /// one ln Y per stage, ln q). Too small a guess only loses the head start (the estimate then
+    /// takes fresh memory); the results are the same bits either way.
+    struct MatrixForecast {
+        static let lead = 10
+        let periods: Int
+        var firmQuarters = 0
+        var stagesSeen = Set<Int>()
+        private(set) var workspace: PendingResult<RegressionWorkspace>?
+
+        init(periods: Int) { self.periods = periods }
+
+        mutating func observe(_ o: Observation, firms: Int) {
+            firmQuarters += firms
+            stagesSeen.insert(Int(o.all[Observer.index["stage"]!]))
+            guard o.period == periods - 1 - MatrixForecast.lead else { return }
+            let rows = Double(firmQuarters) + Double(MatrixForecast.lead * firms) * 1.2
+            let columns = min(stagesSeen.count + 1, 5) + 2
+            let elements = Int(rows) * columns
+            workspace = PendingResult(label: "coevo.regression-workspace") { RegressionWorkspace(matrices: 2, elements: elements) }
+        }
+    }
+
+    public static func summarize(scenario: Scenario, seed: UInt64, result: RunResult, workspace: RegressionWorkspace? = nil) -> RunSummary {
         let p = scenario.parameters
         func entries(_ xs: [Int?]) -> [String: Int?] {
             var d: [String: Int?] = [:]
@@ -119,7 +149,7 @@ public enum RunPipeline {
         if let last = result.observations.last {
             for (i, name) in Observer.metrics.enumerated() { final[name] = last.all[i] }
         }
-        let (reach, cluster) = elasticities(result.panel, draws: p.bootstrapDraws, seed: seed, jobs: 2)
+        let (reach, cluster) = elasticities(result.panel, draws: p.bootstrapDraws, seed: seed, jobs: 2, workspace: workspace)
         return RunSummary(scenario: scenario.name, seed: seed, periods: p.periods, firms: p.firms,
                           stageEntry: entries(result.stageEntry), stageCCDEntry: entries(result.stageCCDEntry),
                           elasticityByStage: reach, elasticityClusterByStage: cluster, final: final,
@@ -131,7 +161,8 @@ public enum RunPipeline {
     /// out over two threads (the same results either way): the two regressions' rows, then what
     /// they have in common (they are on the same rows unless one regressor is not positive where
     /// the other is), then the two side by side.
-    public static func elasticities(_ panel: FirmPanel, draws: Int, seed: UInt64, jobs: Int = 1) -> ([String: Interval?], [String: Interval?]) {
+    public static func elasticities(_ panel: FirmPanel, draws: Int, seed: UInt64, jobs: Int = 1,
+                                    workspace: RegressionWorkspace? = nil) -> ([String: Interval?], [String: Interval?]) {
         func intervals(_ fit: Result<ExternalityEstimate, any Error>?) -> [String: Interval?] {
             var out: [String: Interval?] = [:]
             for s in 0...4 { out["\(s)"] = .some(nil) }
@@ -143,7 +174,7 @@ public enum RunPipeline {
         }
         func fits(_ rows: [ExternalityPanel]) -> [Result<ExternalityEstimate, any Error>?] {
             let nonEmpty = rows.filter { !$0.logAVC.isEmpty }
-            var results = estimateExternality(nonEmpty, bootstrapDraws: draws, seed: seed, jobs: jobs)[...]
+            var results = estimateExternality(nonEmpty, bootstrapDraws: draws, seed: seed, jobs: jobs, workspace: workspace)[...]
             return rows.map { $0.logAVC.isEmpty ? nil : results.removeFirst() }
         }
         // One job (sweeps, validation): one regression's rows at a time, the least memory.

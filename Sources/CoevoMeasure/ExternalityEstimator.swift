@@ -149,9 +149,11 @@ public func estimateExternality(_ panel: ExternalityPanel, bootstrapDraws: Int =
 /// what depends on those alone (the fixed effects' coding, the singletons, the cell system's
 /// Cholesky factor, the clusters and the absorbed degrees of freedom), computed once; up to `jobs`
 /// threads work on the shared part's independent pieces and then on the panels side by side.
+/// `workspace`: memory made ready for the matrices beforehand (`RegressionWorkspace`); the
+/// results are the same bits with or without it.
 public func estimateExternality(_ panels: [ExternalityPanel], bootstrapDraws: Int = 999, seed: UInt64 = 1,
                                 confidenceLevel: Double = 0.95, tolerance: Double = 1e-10,
-                                jobs: Int = 1) -> [Result<ExternalityEstimate, any Error>] {
+                                jobs: Int = 1, workspace: RegressionWorkspace? = nil) -> [Result<ExternalityEstimate, any Error>] {
     let checked: [Result<Void, any Error>] = panels.map { panel in
         Result { try validateExternalityInput(panel, bootstrapDraws: bootstrapDraws, confidenceLevel: confidenceLevel,
                                               tolerance: tolerance) }
@@ -165,7 +167,11 @@ public func estimateExternality(_ panels: [ExternalityPanel], bootstrapDraws: In
         group[i] = g; place[i] = members[g].count
         members[g].append(i)
     }
-    let designs = members.map { m in Result { try ExternalityDesign(m.map { panels[$0] }, jobs: jobs) } }
+    // A workspace serves the first group (its buffers in panel order), the only one when the
+    // panels share their rows.
+    let designs = members.enumerated().map { g, m in
+        Result { try ExternalityDesign(m.map { panels[$0] }, jobs: jobs, workspace: g == 0 ? workspace : nil) }
+    }
     let lender = group, at = place
     return parallelMap(count: panels.count, jobs: jobs) { i in
         Result {
@@ -246,7 +252,7 @@ struct ExternalityDesign: Sendable {
     let columns: [InterleavedColumns]
 
     /// `panels` must be on the same rows (`sameRows(as:)`) and valid (`validateExternalityInput`).
-    init(_ panels: [ExternalityPanel], jobs: Int) throws {
+    init(_ panels: [ExternalityPanel], jobs: Int, workspace: RegressionWorkspace? = nil) throws {
         let panel = panels[0]
         let n = panel.logAVC.count, periods = panel.stageOfPeriod.count
         // Fixed-effect levels and singletons.
@@ -286,7 +292,9 @@ struct ExternalityDesign: Sendable {
                 if firmCluster[f] < 0 { firmCluster[f] = cl } else if firmCluster[f] != cl { firmNested = false }
                 if cellCluster[c] < 0 { cellCluster[c] = cl } else if cellCluster[c] != cl { cellNested = false }
             }
-            let columns = panels.map { InterleavedColumns($0, rows: rows, stages: stages) }
+            let columns = panels.indices.map { i in
+                InterleavedColumns(panels[i], rows: rows, stages: stages) { workspace?.take(i, elements: $0) }
+            }
             return (cluster, stages, firmNested, cellNested, columns)
         })
         self.rows = rows
@@ -318,15 +326,16 @@ final class InterleavedColumns: @unchecked Sendable {
         return out
     }
 
-    init(_ panel: ExternalityPanel, rows: [Int], stages: [Int]) {
+    /// `reuse`: memory of at least rows × m doubles to fill (a workspace's), else fresh memory.
+    init(_ panel: ExternalityPanel, rows: [Int], stages: [Int], reuse: (_ elements: Int) -> [Double]? = { _ in nil }) {
         let m = stages.count + 2
         var stageColumn = [Int](repeating: -1, count: 5)
         for (i, s) in stages.enumerated() { stageColumn[s] = 1 + i }
         let columnOfPeriod = panel.stageOfPeriod.map { stageColumn[$0] }
         // Every element written once, in row order (the stage columns other than the row's own
-        // hold 0), into memory not written before.
+        // hold 0).
         var rawNorm = [Double](repeating: 0, count: m)
-        let data = [Double](unsafeUninitializedCapacity: rows.count * m) { x, initialized in
+        func fill(_ x: UnsafeMutablePointer<Double>) {
             rawNorm.withUnsafeMutableBufferPointer { norm in
                 panel.logAVC.withUnsafeBufferPointer { y in
                     panel.logReach.withUnsafeBufferPointer { reach in
@@ -348,7 +357,17 @@ final class InterleavedColumns: @unchecked Sendable {
                     }
                 }
             }
-            initialized = rows.count * m
+        }
+        let elements = rows.count * m
+        var data: [Double]
+        if var reused = reuse(elements) {
+            reused.withUnsafeMutableBufferPointer { fill($0.baseAddress!) }
+            data = reused
+        } else {
+            data = [Double](unsafeUninitializedCapacity: elements) { x, initialized in
+                fill(x.baseAddress!)
+                initialized = elements
+            }
         }
         self.m = m
         self.data = data

@@ -43,12 +43,12 @@ public func sideBySide(_ first: () -> Void, _ second: () -> Void) {
 /// a waiter that is itself on a pool thread cannot starve it. The work (and whatever it captured,
 /// e.g. a copy of the model) is released before the result is handed over, so the caller's arrays
 /// are not shared after the wait and its next write does not copy them.
-final class PendingResult<T: Sendable>: @unchecked Sendable {
+public final class PendingResult<T: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: T?
     private var work: (@Sendable () -> T)?
 
-    init(label: String, _ work: @escaping @Sendable () -> T) {
+    public init(label: String, _ work: @escaping @Sendable () -> T) {
         self.work = work
         group.enter()
         DispatchQueue(label: label).async { [self] in
@@ -58,7 +58,7 @@ final class PendingResult<T: Sendable>: @unchecked Sendable {
         }
     }
 
-    func wait() -> T {
+    public func wait() -> T {
         group.wait()
         return result!
     }

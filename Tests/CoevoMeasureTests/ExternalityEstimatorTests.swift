@@ -260,4 +260,27 @@ struct SimulatedExternalityPanel {
             #expect(throws: RegressionError.self) { try result.get() }
         }
     }
+
+    /// Matrices filled into a workspace's memory (made ready beforehand, here full of NaN so that
+    /// an element the fill skipped would show) give the bits fresh memory gives; a workspace too
+    /// small is left alone.
+    @Test func aWorkspaceChangesNoBit() throws {
+        let sim = SimulatedExternalityPanel(seed: 31, clusters: 10, firmsPerCluster: 12, industries: 3, periods: 12)
+        var other = sim.panel
+        other.logReach = other.logReach.enumerated().map { i, x in 0.5 * x + 0.01 * Double(i % 7) }
+        let panels = [sim.panel, other]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let plain = try estimateExternality(panels, bootstrapDraws: 99, seed: 4, jobs: 2).map { try encoder.encode($0.get()) }
+        let columns = 4 + 2   // ln AVC, ln Y in each of the four stages, ln q
+        let enough = sim.panel.logAVC.count * columns
+        for (elements, used) in [(enough + 1_000, true), (enough, true), (10, false)] {
+            for jobs in [1, 2] {
+                let workspace = RegressionWorkspace(matrices: 2, elements: elements, filling: .nan)
+                let results = estimateExternality(panels, bootstrapDraws: 99, seed: 4, jobs: jobs, workspace: workspace)
+                #expect(try results.map { try encoder.encode($0.get()) } == plain)
+                for i in 0..<2 { #expect((workspace.take(i, elements: 1) == nil) == used) }
+            }
+        }
+    }
 }
