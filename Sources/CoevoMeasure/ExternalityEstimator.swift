@@ -399,13 +399,20 @@ func estimateExternality(_ panel: ExternalityPanel, design: ExternalityDesign, c
         allCross.withUnsafeMutableBufferPointer { cr in
             data.withUnsafeBufferPointer { x in
                 cluster.codes.withUnsafeBufferPointer { code in
+                    // Through pointers stepped row by row (indices recomputed per element, each
+                    // with its overflow check, cost more than the products).
+                    guard nk > 0, let norm = norm.baseAddress, let cr = cr.baseAddress, let code = code.baseAddress,
+                          var row = x.baseAddress else { return }
+                    let square = m &* m
                     for r in 0..<nk {
-                        let row = r * m, base = Int(code[r]) * m * m
+                        var accumulator = cr + Int(code[r]) &* square
                         for i in 0..<m {
-                            let xi = x[row + i]
+                            let xi = row[i]
                             norm[i] += xi * xi
-                            for j in 0...i { cr[base + i * m + j] += xi * x[row + j] }
+                            for j in 0...i { accumulator[j] += xi * row[j] }
+                            accumulator += m
                         }
+                        row += m
                     }
                 }
             }
@@ -470,10 +477,12 @@ func estimateExternality(_ panel: ExternalityPanel, design: ExternalityDesign, c
     data.withUnsafeBufferPointer { x in
         active.withUnsafeBufferPointer { act in
             beta.withUnsafeBufferPointer { b in
-                for r in 0..<nk {
-                    var e = x[r * m]
-                    for p in 0..<k { e -= x[r * m + act[p]] * b[p] }
+                guard nk > 0, var row = x.baseAddress, let act = act.baseAddress, let b = b.baseAddress else { return }
+                for _ in 0..<nk {
+                    var e = row[0]
+                    for p in 0..<k { e -= row[act[p]] * b[p] }
                     ssr += e * e
+                    row += m
                 }
             }
         }
