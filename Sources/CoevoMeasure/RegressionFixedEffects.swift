@@ -311,22 +311,43 @@ func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], b: 
     let dependent = system.dependent
     var rhs = [Double](repeating: 0, count: L * m)
     // Means by level of a, in sequential passes over the rows (the rows are read in storage order
-    // throughout; only the level codes are read in a-level order).
+    // throughout; only the level codes are read in a-level order). The row passes go through
+    // pointers stepped row by row (array subscripts would check bounds, uniqueness and overflow
+    // per element).
     var meanA = [Double](repeating: 0, count: levelsA * m)
-    func levelMeans(_ x: UnsafeMutableBufferPointer<Double>) {
-        for i in meanA.indices { meanA[i] = 0 }
-        for r in 0..<n { let base = Int(a[r]) * m; for c in 0..<m { meanA[base + c] += x[r * m + c] } }
+    func levelMeans(_ x: UnsafeMutablePointer<Double>, _ mean: UnsafeMutablePointer<Double>, _ a: UnsafePointer<Int32>) {
+        mean.update(repeating: 0, count: levelsA * m)
+        var row = x
+        for r in 0..<n {
+            let level = mean + Int(a[r]) &* m
+            for c in 0..<m { level[c] += row[c] }
+            row += m
+        }
         for l in 0..<levelsA where start[l + 1] > start[l] {
             let inverse = 1 / Double(start[l + 1] - start[l])
-            for c in 0..<m { meanA[l * m + c] *= inverse }
+            for c in 0..<m { mean[l * m + c] *= inverse }
         }
     }
-    data.withUnsafeMutableBufferPointer { x in
-        levelMeans(x)
-        // rhs_k = Σ over rows in k of (x − mean_a).
-        for r in 0..<n {
-            let base = Int(a[r]) * m, k = Int(b[r]) * m
-            for c in 0..<m { rhs[k + c] += x[r * m + c] - meanA[base + c] }
+    if n > 0 {
+        data.withUnsafeMutableBufferPointer { x in
+            meanA.withUnsafeMutableBufferPointer { mean in
+                rhs.withUnsafeMutableBufferPointer { rhs in
+                    a.withUnsafeBufferPointer { a in
+                        b.withUnsafeBufferPointer { b in
+                            let x = x.baseAddress!, mean = mean.baseAddress!, rhs = rhs.baseAddress!
+                            let a = a.baseAddress!, b = b.baseAddress!
+                            levelMeans(x, mean, a)
+                            // rhs_k = Σ over rows in k of (x − mean_a).
+                            var row = x
+                            for r in 0..<n {
+                                let level = mean + Int(a[r]) &* m, cell = rhs + Int(b[r]) &* m
+                                for c in 0..<m { cell[c] += row[c] - level[c] }
+                                row += m
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
     // γ for each column: forward and back substitution, dependent levels at 0.
@@ -349,27 +370,49 @@ func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], b: 
     // residual's a-level sums and norms for the alternating projections.
     var sumA = [Double](repeating: 0, count: levelsA * m)
     var norms = [Double](repeating: 0, count: m)
-    data.withUnsafeMutableBufferPointer { x in
-        for i in meanA.indices { meanA[i] = 0 }
-        for r in 0..<n {
-            let k = Int(b[r]) * m, base = Int(a[r]) * m
-            for c in 0..<m {
-                let v = x[r * m + c] - gamma[k + c]
-                x[r * m + c] = v
-                meanA[base + c] += v
-            }
-        }
-        for l in 0..<levelsA where start[l + 1] > start[l] {
-            let inverse = 1 / Double(start[l + 1] - start[l])
-            for c in 0..<m { meanA[l * m + c] *= inverse }
-        }
-        for r in 0..<n {
-            let base = Int(a[r]) * m
-            for c in 0..<m {
-                let v = x[r * m + c] - meanA[base + c]
-                x[r * m + c] = v
-                sumA[base + c] += v
-                norms[c] += v * v
+    if n > 0 {
+        data.withUnsafeMutableBufferPointer { x in
+            meanA.withUnsafeMutableBufferPointer { mean in
+                sumA.withUnsafeMutableBufferPointer { sum in
+                    norms.withUnsafeMutableBufferPointer { norm in
+                        gamma.withUnsafeBufferPointer { gamma in
+                            a.withUnsafeBufferPointer { a in
+                                b.withUnsafeBufferPointer { b in
+                                    let x = x.baseAddress!, mean = mean.baseAddress!, sum = sum.baseAddress!
+                                    let norm = norm.baseAddress!, gamma = gamma.baseAddress!
+                                    let a = a.baseAddress!, b = b.baseAddress!
+                                    mean.update(repeating: 0, count: levelsA * m)
+                                    var row = x
+                                    for r in 0..<n {
+                                        let cell = gamma + Int(b[r]) &* m, level = mean + Int(a[r]) &* m
+                                        for c in 0..<m {
+                                            let v = row[c] - cell[c]
+                                            row[c] = v
+                                            level[c] += v
+                                        }
+                                        row += m
+                                    }
+                                    for l in 0..<levelsA where start[l + 1] > start[l] {
+                                        let inverse = 1 / Double(start[l + 1] - start[l])
+                                        for c in 0..<m { mean[l * m + c] *= inverse }
+                                    }
+                                    row = x
+                                    for r in 0..<n {
+                                        let offset = Int(a[r]) &* m
+                                        let level = mean + offset, levelSum = sum + offset
+                                        for c in 0..<m {
+                                            let v = row[c] - level[c]
+                                            row[c] = v
+                                            levelSum[c] += v
+                                            norm[c] += v * v
+                                        }
+                                        row += m
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
