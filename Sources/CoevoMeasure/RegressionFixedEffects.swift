@@ -495,13 +495,17 @@ func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA:
                 sumB.withUnsafeMutableBufferPointer { sb in
                     a.withUnsafeBufferPointer { ca in
                         b.withUnsafeBufferPointer { cb in
+                            // Through pointers stepped row by row (no index arithmetic per element).
+                            let ma = ma.baseAddress!, sb = sb.baseAddress!, ca = ca.baseAddress!, cb = cb.baseAddress!
+                            var row = x.baseAddress!
                             for r in 0..<n {
-                                let ra = Int(ca[r]) * m, rb = Int(cb[r]) * m, rx = r * m
+                                let mean = ma + Int(ca[r]) &* m, sum = sb + Int(cb[r]) &* m
                                 for c in 0..<m {
-                                    let v = x[rx + c] - ma[ra + c]
-                                    x[rx + c] = v
-                                    sb[rb + c] += v
+                                    let v = row[c] - mean[c]
+                                    row[c] = v
+                                    sum[c] += v
                                 }
+                                row += m
                             }
                         }
                     }
@@ -518,13 +522,16 @@ func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA:
                 sumA.withUnsafeMutableBufferPointer { sa in
                     a.withUnsafeBufferPointer { ca in
                         b.withUnsafeBufferPointer { cb in
+                            let mb = mb.baseAddress!, sa = sa.baseAddress!, ca = ca.baseAddress!, cb = cb.baseAddress!
+                            var row = x.baseAddress!
                             for r in 0..<n {
-                                let ra = Int(ca[r]) * m, rb = Int(cb[r]) * m, rx = r * m
+                                let mean = mb + Int(cb[r]) &* m, sum = sa + Int(ca[r]) &* m
                                 for c in 0..<m {
-                                    let v = x[rx + c] - mb[rb + c]
-                                    x[rx + c] = v
-                                    sa[ra + c] += v
+                                    let v = row[c] - mean[c]
+                                    row[c] = v
+                                    sum[c] += v
                                 }
+                                row += m
                             }
                         }
                     }
