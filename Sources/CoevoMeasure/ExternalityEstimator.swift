@@ -172,6 +172,7 @@ public func estimateExternality(_ panels: [ExternalityPanel], bootstrapDraws: In
     let designs = members.enumerated().map { g, m in
         Result { try ExternalityDesign(m.map { panels[$0] }, jobs: jobs, workspace: g == 0 ? workspace : nil) }
     }
+    workspace?.releaseRemaining()
     let lender = group, at = place
     return parallelMap(count: panels.count, jobs: jobs) { i in
         Result {

@@ -12,10 +12,13 @@
 /// Zeroed buffers of `elements` doubles each, written once on creation (so their pages are mapped),
 /// that `estimateExternality(_:bootstrapDraws:seed:confidenceLevel:tolerance:jobs:workspace:)`
 /// uses for its panels' matrices, in order, where they are large enough; a matrix that does not fit
-/// gets fresh memory as without a workspace. Each buffer is handed out once.
+/// gets fresh memory as without a workspace. Each buffer is handed out once; the estimate lets go
+/// of those it did not take once its matrices are made.
 public final class RegressionWorkspace: @unchecked Sendable {
     private var buffers: [[Double]]
     private let lock = NSLock()
+    /// Buffers handed out so far (for tests).
+    private(set) var handedOut = 0
 
     /// `matrices` buffers of `elements` doubles (rows × columns of the matrix they are for).
     public convenience init(matrices: Int, elements: Int) { self.init(matrices: matrices, elements: elements, filling: 0) }
@@ -26,6 +29,14 @@ public final class RegressionWorkspace: @unchecked Sendable {
         buffers = (0..<max(0, matrices)).map { _ in [Double](repeating: filling, count: max(0, elements)) }
     }
 
+    /// Lets go of the buffers not taken (a guess too small, or a matrix that did not need one), so
+    /// they do not stay in memory through the estimate.
+    func releaseRemaining() {
+        lock.lock()
+        defer { lock.unlock() }
+        buffers = []
+    }
+
     /// Buffer `index`, moved out (empty if it was taken, or there is none), when it holds at least
     /// `elements` doubles; it is then cut to exactly `elements` (its contents are unspecified).
     func take(_ index: Int, elements: Int) -> [Double]? {
@@ -34,6 +45,7 @@ public final class RegressionWorkspace: @unchecked Sendable {
         guard index < buffers.count, buffers[index].count >= elements else { return nil }
         var out: [Double] = []
         swap(&out, &buffers[index])
+        handedOut += 1
         out.removeLast(out.count - elements)
         return out
     }

@@ -16,7 +16,8 @@ extension Model {
         // Cross-cluster links between every pair of clusters, counted over the firms split into
         // one contiguous part per thread, each with a K × K table of its own, then added: integer
         // counts, so the same numbers whatever the split.
-        let parts = threads > 1 && n > Model.firmsPerChunk ? threads : 1
+        // (One part where the tables would outweigh the firms: many clusters, few firms.)
+        let parts = threads > 1 && n > Model.firmsPerChunk && K * K <= n ? threads : 1
         let partSize = max(1, (n + parts - 1) / parts)
         let tables = Column<Int>(repeating: 0, count: parts * K * K)   // (no uniqueness check per write)
         func count<Code: FixedWidthInteger>(_ code: UnsafePointer<Code>, _ slots: Range<Int>, into between: UnsafeMutablePointer<Int>) {
@@ -47,7 +48,7 @@ extension Model {
                 count(cluster, slots, into: tables.base + part * K * K)
             }
         }
-        let between = tables.base
+        let between = tables   // (the column itself, not its base: it must stay alive while read)
         for part in 1..<max(parts, 1) { for i in 0..<(K * K) { between[i] += between[part * K * K + i] } }
         var parent = Array(0..<K)
         func find(_ x: Int) -> Int { var r = x; while parent[r] != r { r = parent[r] }; return r }

@@ -128,7 +128,9 @@ public struct SharedKernel {
             var v = range.lowerBound / size
             if vector {
                 // Costs and prices; the chunk's log prices in one call (into the attraction
-                // column), the exponents, the chunk's exps in one call; the sum in firm order.
+                // column), the exponents, the chunk's exps in one call; the sum by four partial
+                // sums (SharedKernel.sum: another order of additions than the scalar path's, as
+                // NumPy's pairwise sums are; the figures agree to about 1e-15).
                 while v * size < range.upperBound {
                     let f = factor[v % C]
                     for i in v * size ..< (v + 1) * size {
