@@ -22,25 +22,37 @@ extension Model {
         if ecosystemBestLogA.count != families { ecosystemBestLogA = [Double](repeating: -.infinity, count: families) }
         var activeFamily = [Bool](repeating: false, count: families)
         for q in platforms where q.isCore && q.family >= 0 && q.family < families { activeFamily[q.family] = true }
-        var n = [Double](repeating: 0, count: families), sum = n, sum2 = n
+        // Each platform's family if it is an active one, else −1 (a table, so the per-firm pass
+        // reads no platform records).
+        let activeFamilyOf = platforms.map { q in q.family >= 0 && q.family < families && activeFamily[q.family] ? q.family : -1 }
         let any = activeFamily.contains(true)
-        for s in 0..<firms.count {
-            var member: UInt8 = 0
-            if any && firms.channels[s].nonzeroBitCount >= 2 {
-                // Count channels per active family (families ≤ 5; an 8-byte tally, no allocation).
-                var tally: UInt64 = 0
-                for c in 0..<Channel.count {
-                    let q = firms.channelPlatform[s * Channel.count + c]
-                    guard q >= 0 else { continue }
-                    let f = platforms[Int(q)].family
-                    guard f >= 0 && f < families && activeFamily[f] else { continue }
-                    tally += 1 << (8 * UInt64(f))
-                    if (tally >> (8 * UInt64(f))) & 0xff >= 2 { member = UInt8(f + 1); break }
+        let count = firms.count
+        let channels = firms.channels.base, channelPlatform = firms.channelPlatform.base
+        let ecosystem = firms.ecosystem.base, logA = firms.logA.base
+        // Membership: a map over the firms (each writes its own slot), on every thread.
+        activeFamilyOf.withUnsafeBufferPointer { familyOf in
+            forEachFirmChunk(count) { slots in for s in slots {
+                var member: UInt8 = 0
+                if any && channels[s].nonzeroBitCount >= 2 {
+                    // Count channels per active family (families ≤ 5; an 8-byte tally, no allocation).
+                    var tally: UInt64 = 0
+                    for c in 0..<Channel.count {
+                        let q = channelPlatform[s * Channel.count + c]
+                        guard q >= 0 else { continue }
+                        let f = familyOf[Int(q)]
+                        guard f >= 0 else { continue }
+                        tally += 1 << (8 * UInt64(f))
+                        if (tally >> (8 * UInt64(f))) & 0xff >= 2 { member = UInt8(f + 1); break }
+                    }
                 }
-            }
-            firms.ecosystem[s] = member
-            if member > 0 {
-                let f = Int(member) - 1, a = firms.logA[s]
+                ecosystem[s] = member
+            } }
+        }
+        // The members' ln A sums, in slot order on one thread.
+        var n = [Double](repeating: 0, count: families), sum = n, sum2 = n
+        if any {
+            for s in 0..<count where ecosystem[s] > 0 {
+                let f = Int(ecosystem[s]) - 1, a = logA[s]
                 n[f] += 1; sum[f] += a; sum2[f] += a * a
             }
         }
