@@ -21,15 +21,24 @@ extension Model {
             for i in ecosystemSupplierIndex.indices { ecosystemSupplierIndex[i] = 0 }
             for i in ecosystemSupplierIndexByCluster.indices { ecosystemSupplierIndexByCluster[i] = 0 }
         }
-        for s in 0..<firms.count where firms.role[s] == .supplier {
-            let w = pow(firms.price[s], 1 - sigma)
-            firms.supplierWeight[s] = w
-            let k = Int(firms.cluster[s])
+        // Each supplier's CES weight p^(1−σ_in): a map on every thread; the sums then in slot order
+        // on one thread.
+        let count = firms.count
+        let role = firms.role.base, price = firms.price.base, weight = firms.supplierWeight.base
+        let cluster = firms.cluster.base, channels = firms.channels.base, ecosystem = firms.ecosystem.base
+        let industry = firms.industry.base
+        forEachFirmChunk(count) { slots in
+            for s in slots where role[s] == .supplier { weight[s] = pow(price[s], 1 - sigma) }
+        }
+        let b2b = Channel.b2b.bit
+        for s in 0..<count where role[s] == .supplier {
+            let w = weight[s]
+            let k = Int(cluster[s])
             clusters[k].supplierIndex += w
-            if firms.has(s, .b2b) { clusters[k].supplierIndexB2B += w }
-            let e = Int(firms.ecosystem[s])
+            if channels[s] & b2b != 0 { clusters[k].supplierIndexB2B += w }
+            let e = Int(ecosystem[s])
             if e > 0 && e <= families {
-                ecosystemSupplierIndex[(e - 1) * J + Int(firms.industry[s])] += w
+                ecosystemSupplierIndex[(e - 1) * J + Int(industry[s])] += w
                 ecosystemSupplierIndexByCluster[(e - 1) * K + k] += w
             }
         }
