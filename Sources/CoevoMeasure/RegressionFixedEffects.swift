@@ -382,21 +382,12 @@ func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], b: 
                                     let norm = norm.baseAddress!, gamma = gamma.baseAddress!
                                     let a = a.baseAddress!, b = b.baseAddress!
                                     mean.update(repeating: 0, count: levelsA * m)
-                                    var row = x
-                                    for r in 0..<n {
-                                        let cell = gamma + Int(b[r]) &* m, level = mean + Int(a[r]) &* m
-                                        for c in 0..<m {
-                                            let v = row[c] - cell[c]
-                                            row[c] = v
-                                            level[c] += v
-                                        }
-                                        row += m
-                                    }
+                                    subtractThenSum(x, rows: n, m: m, subtract: gamma, at: b, sumInto: mean, at: a)
                                     for l in 0..<levelsA where start[l + 1] > start[l] {
                                         let inverse = 1 / Double(start[l + 1] - start[l])
                                         for c in 0..<m { mean[l * m + c] *= inverse }
                                     }
-                                    row = x
+                                    var row = x
                                     for r in 0..<n {
                                         let offset = Int(a[r]) &* m
                                         let level = mean + offset, levelSum = sum + offset
@@ -418,6 +409,27 @@ func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], b: 
     }
     for c in 0..<m { norms[c] = norms[c].squareRoot() }
     return ProjectionStart(sumA: sumA, norms: norms)
+}
+
+/// For every row r in order, over its m interleaved columns: x_r −= subtract[level s(r)], then
+/// sumInto[level t(r)] += the new x_r, where s and t are two level codings of the rows and each
+/// level's m values sit at level·m. The step both projections repeat (one factor's means out,
+/// the other factor's sums gathered), through pointers stepped row by row: an index recomputed per
+/// element, with its overflow check, cost more than the arithmetic.
+@inline(__always)
+func subtractThenSum(_ x: UnsafeMutablePointer<Double>, rows n: Int, m: Int,
+                     subtract: UnsafePointer<Double>, at s: UnsafePointer<Int32>,
+                     sumInto: UnsafeMutablePointer<Double>, at t: UnsafePointer<Int32>) {
+    var row = x
+    for r in 0..<n {
+        let level = subtract + Int(s[r]) &* m, sum = sumInto + Int(t[r]) &* m
+        for c in 0..<m {
+            let v = row[c] - level[c]
+            row[c] = v
+            sum[c] += v
+        }
+        row += m
+    }
 }
 
 /// Outcome of the alternating projections (internal).
@@ -495,18 +507,8 @@ func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA:
                 sumB.withUnsafeMutableBufferPointer { sb in
                     a.withUnsafeBufferPointer { ca in
                         b.withUnsafeBufferPointer { cb in
-                            // Through pointers stepped row by row (no index arithmetic per element).
-                            let ma = ma.baseAddress!, sb = sb.baseAddress!, ca = ca.baseAddress!, cb = cb.baseAddress!
-                            var row = x.baseAddress!
-                            for r in 0..<n {
-                                let mean = ma + Int(ca[r]) &* m, sum = sb + Int(cb[r]) &* m
-                                for c in 0..<m {
-                                    let v = row[c] - mean[c]
-                                    row[c] = v
-                                    sum[c] += v
-                                }
-                                row += m
-                            }
+                            subtractThenSum(x.baseAddress!, rows: n, m: m, subtract: ma.baseAddress!, at: ca.baseAddress!,
+                                            sumInto: sb.baseAddress!, at: cb.baseAddress!)
                         }
                     }
                 }
@@ -522,17 +524,8 @@ func alternatingProjections(_ data: inout [Double], m: Int, a: [Int32], levelsA:
                 sumA.withUnsafeMutableBufferPointer { sa in
                     a.withUnsafeBufferPointer { ca in
                         b.withUnsafeBufferPointer { cb in
-                            let mb = mb.baseAddress!, sa = sa.baseAddress!, ca = ca.baseAddress!, cb = cb.baseAddress!
-                            var row = x.baseAddress!
-                            for r in 0..<n {
-                                let mean = mb + Int(cb[r]) &* m, sum = sa + Int(ca[r]) &* m
-                                for c in 0..<m {
-                                    let v = row[c] - mean[c]
-                                    row[c] = v
-                                    sum[c] += v
-                                }
-                                row += m
-                            }
+                            subtractThenSum(x.baseAddress!, rows: n, m: m, subtract: mb.baseAddress!, at: cb.baseAddress!,
+                                            sumInto: sa.baseAddress!, at: ca.baseAddress!)
                         }
                     }
                 }
