@@ -11,6 +11,14 @@ import Foundation
 public enum RunPipeline {
     public static let version = "0.1.0"
 
+    /// Runs of at least this many initial firms use every core by default (`coevo run --threads`).
+    public static let manyFirms = 100_000
+
+    /// `coevo run`'s default thread count: every core from `manyFirms` initial firms, else one.
+    public static func defaultThreads(firms: Int) -> Int {
+        firms >= manyFirms ? ProcessInfo.processInfo.activeProcessorCount : 1
+    }
+
     /// Runs `scenario` with `seed` into `directory`. On any error the directory holds nothing that
     /// looks complete. `progress` sees every observation. Every output (`run.sqlite`,
     /// `series.csv`, `summary.json`, `sizes.csv`, and whatever `stage` writes into the staging
@@ -28,7 +36,7 @@ public enum RunPipeline {
         // The store's rows are written on a serial queue beside the simulation (in period order,
         // as before); the writer is used here again only after `store.finish()` has waited for it.
         let store = StoreQueue(writer)
-        var matrices = MatrixForecast(periods: p.periods)
+        var matrices = MatrixForecast(periods: p.periods, enabled: threads == 1 && p.firms < manyFirms)
         do {
             let result = Simulation.run(parameters: p, seed: seed, panelCosts: panel, threads: threads, recordBeside: true) { o, model in
                 matrices.observe(o, firms: model.firms.count)
@@ -117,17 +125,22 @@ public enum RunPipeline {
     /// about 10% over its last 10 quarters), in as many columns as the
     /// stages seen so far take plus one for a stage still to come (the regression's columns: ln AVC,
     /// one ln Y per stage, ln q). Too small a guess only loses the head start (the estimate then
-    /// takes fresh memory); the results are the same bits either way.
+    /// takes fresh memory); the results are the same bits either way. Only for runs simulated on
+    /// one thread (otherwise no core is idle) and under `manyFirms` initial firms (the size from
+    /// which `coevo run` takes every core; the matrices would otherwise sit beside the whole firm
+    /// state, gigabytes at a million firms).
     struct MatrixForecast {
         static let lead = 10
         let periods: Int
+        let enabled: Bool
         var firmQuarters = 0
         var stagesSeen = Set<Int>()
         private(set) var workspace: PendingResult<RegressionWorkspace>?
 
-        init(periods: Int) { self.periods = periods }
+        init(periods: Int, enabled: Bool) { self.periods = periods; self.enabled = enabled }
 
         mutating func observe(_ o: Observation, firms: Int) {
+            guard enabled else { return }
             firmQuarters += firms
             stagesSeen.insert(Int(o.all[Observer.index["stage"]!]))
             guard o.period == periods - 1 - MatrixForecast.lead else { return }

@@ -315,14 +315,8 @@ func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], b: 
     // pointers stepped row by row (array subscripts would check bounds, uniqueness and overflow
     // per element).
     var meanA = [Double](repeating: 0, count: levelsA * m)
-    func levelMeans(_ x: UnsafeMutablePointer<Double>, _ mean: UnsafeMutablePointer<Double>, _ a: UnsafePointer<Int32>) {
-        mean.update(repeating: 0, count: levelsA * m)
-        var row = x
-        for r in 0..<n {
-            let level = mean + Int(a[r]) &* m
-            for c in 0..<m { level[c] += row[c] }
-            row += m
-        }
+    /// a-level sums (in `mean`) into means: each divided by its level's row count.
+    func sumsToMeans(_ mean: UnsafeMutablePointer<Double>) {
         for l in 0..<levelsA where start[l + 1] > start[l] {
             let inverse = 1 / Double(start[l + 1] - start[l])
             for c in 0..<m { mean[l * m + c] *= inverse }
@@ -336,9 +330,16 @@ func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], b: 
                         b.withUnsafeBufferPointer { b in
                             let x = x.baseAddress!, mean = mean.baseAddress!, rhs = rhs.baseAddress!
                             let a = a.baseAddress!, b = b.baseAddress!
-                            levelMeans(x, mean, a)
-                            // rhs_k = Σ over rows in k of (x − mean_a).
+                            mean.update(repeating: 0, count: levelsA * m)
                             var row = x
+                            for r in 0..<n {
+                                let level = mean + Int(a[r]) &* m
+                                for c in 0..<m { level[c] += row[c] }
+                                row += m
+                            }
+                            sumsToMeans(mean)
+                            // rhs_k = Σ over rows in k of (x − mean_a).
+                            row = x
                             for r in 0..<n {
                                 let level = mean + Int(a[r]) &* m, cell = rhs + Int(b[r]) &* m
                                 for c in 0..<m { cell[c] += row[c] - level[c] }
@@ -383,10 +384,7 @@ func directProjectionLeavingSums(_ data: inout [Double], m: Int, a: [Int32], b: 
                                     let a = a.baseAddress!, b = b.baseAddress!
                                     mean.update(repeating: 0, count: levelsA * m)
                                     subtractThenSum(x, rows: n, m: m, subtract: gamma, at: b, sumInto: mean, at: a)
-                                    for l in 0..<levelsA where start[l + 1] > start[l] {
-                                        let inverse = 1 / Double(start[l + 1] - start[l])
-                                        for c in 0..<m { mean[l * m + c] *= inverse }
-                                    }
+                                    sumsToMeans(mean)
                                     var row = x
                                     for r in 0..<n {
                                         let offset = Int(a[r]) &* m

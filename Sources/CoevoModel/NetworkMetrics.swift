@@ -139,23 +139,15 @@ extension Model {
         out.crossRole = role / N; out.crossCluster = cluster / N; out.crossRegion = region / N
         out.crossClusterByRegion = byRegion
         out.linkCost = linked > 0 ? costSum / linked : 0
-        // Super-clusters on the cluster graph.
-        var cp = [Int](0..<K)
-        func cfind(_ x: Int) -> Int { var r = x; while cp[r] != r { r = cp[r] }; return r }
-        for a in 0..<K { for b in (a + 1)..<max(a + 1, K) where b < K {
-            let smaller = Double(max(1, min(clusters[a].firms, clusters[b].firms)))
-            if Double(between[a * K + b]) >= 0.05 * smaller {
-                let ra = cfind(a), rb = cfind(b)
-                if ra != rb { cp[max(ra, rb)] = min(ra, rb) }
-            }
-        } }
+        // Super-clusters on the cluster graph (the model's rule, SuperClusters.swift).
+        let root = superclusterRoots(between: between)
         var members = [Int](repeating: 0, count: K)
-        for k in 0..<K { members[cfind(k)] += 1 }
+        for k in 0..<K { members[root[k]] += 1 }
         out.superclusters = members.filter { $0 >= 2 }.count
         var firstRegion = [Int](repeating: -1, count: K), spans = [Bool](repeating: false, count: K)
         for k in 0..<K {
-            let root = cfind(k), r = world.clusterRegion[k]
-            if firstRegion[root] < 0 { firstRegion[root] = r } else if firstRegion[root] != r { spans[root] = true }
+            let r = world.clusterRegion[k]
+            if firstRegion[root[k]] < 0 { firstRegion[root[k]] = r } else if firstRegion[root[k]] != r { spans[root[k]] = true }
         }
         out.superclustersAcrossRegions = spans.filter { $0 }.count
         return out

@@ -2,8 +2,10 @@
 // collaboration links — at least 5% of the smaller cluster's firms — merge into a super-cluster by
 // union–find over the cluster graph. A super-cluster is an economic unit: its clusters' firms catch
 // up with the best practice of the whole super-cluster (labour pooling and knowledge spillovers at
-// the larger scale, booked at the cluster level, Productivity.swift), weighted by
-// `network.supercluster_spillover`. The `superclusters` metric counts groups of two or more clusters.
+// the larger scale), weighted by `network.supercluster_spillover`; that increment came over
+// cross-cluster links, so it is booked at the network level (Productivity.swift, docs/ODD.md §7.30).
+// The `superclusters` metric (NetworkMetrics.swift) counts groups of two or more clusters, by the
+// same rule (`superclusterRoots`).
 
 extension Model {
     /// Rebuilds the super-cluster of every cluster and its best practice (the maximum of its
@@ -50,6 +52,19 @@ extension Model {
         }
         let between = tables   // (the column itself, not its base: it must stay alive while read)
         for part in 1..<max(parts, 1) { for i in 0..<(K * K) { between[i] += between[part * K * K + i] } }
+        let root = superclusterRoots(between: between)
+        var best = [Double](repeating: -.infinity, count: K)
+        for k in 0..<K { best[root[k]] = max(best[root[k]], clusters[k].bestLogA) }
+        if superclusterOf.count != K { superclusterOf = [Int](repeating: 0, count: K); superclusterBestLogA = [Double](repeating: 0, count: K) }
+        for k in 0..<K { superclusterOf[k] = root[k]; superclusterBestLogA[k] = best[root[k]] }
+    }
+
+    /// Each cluster's super-cluster, named by its lowest cluster: union–find over the clusters,
+    /// a and b tied when `between[a·K + b]` (cross-cluster links between them) is at least 5% of
+    /// the smaller cluster's firms. The one rule both the model (`updateSuperclusters`) and the
+    /// observation (`networkSummary`) apply.
+    func superclusterRoots(between: Column<Int>) -> [Int] {
+        let K = clusters.count
         var parent = Array(0..<K)
         func find(_ x: Int) -> Int { var r = x; while parent[r] != r { r = parent[r] }; return r }
         for a in 0..<K {
@@ -61,9 +76,6 @@ extension Model {
                 }
             }
         }
-        var best = [Double](repeating: -.infinity, count: K)
-        for k in 0..<K { let r = find(k); best[r] = max(best[r], clusters[k].bestLogA) }
-        if superclusterOf.count != K { superclusterOf = [Int](repeating: 0, count: K); superclusterBestLogA = [Double](repeating: 0, count: K) }
-        for k in 0..<K { superclusterOf[k] = find(k); superclusterBestLogA[k] = best[find(k)] }
+        return (0..<K).map(find)
     }
 }

@@ -46,7 +46,7 @@ struct RunCommand: ParsableCommand {
             CLI.fail(error.description)
         }
         if let threads, !(1...1024).contains(threads) { CLI.fail("--threads: expected 1…1024, found \(threads)") }
-        let threadCount = threads ?? (chosen.parameters.firms >= 100_000 ? ProcessInfo.processInfo.activeProcessorCount : 1)
+        let threadCount = threads ?? RunPipeline.defaultThreads(firms: chosen.parameters.firms)
         guard !out.isEmpty else { CLI.fail("--out: expected a directory path, found ''") }
         let directory = URL(fileURLWithPath: out)
         if let problem = CLI.outputDirectoryProblem(directory, outputs: RunFiles.outputs) { CLI.fail("--out: \(problem)") }

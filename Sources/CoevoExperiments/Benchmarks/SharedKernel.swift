@@ -99,6 +99,12 @@ public struct SharedKernel {
         return (s0 + s1) + (s2 + s3)
     }
 
+    /// Firm i's adoption draw at step t (SPEC.md §4(d)): the counter-based uniform keyed by (seed,
+    /// step, firm), or in conformance mode SPEC.md §6's deterministic number.
+    @inline(__always) static func adoptionDraw(firm i: Int, step t: Int, conformance: Bool, random: CounterRandom) -> Double {
+        conformance ? frac(Double(i + 1) * alphaU + Double(t) * betaU) : random.uniform(.adoption, period: t, id: UInt32(i))
+    }
+
     @inline(__always) static func frac(_ x: Double) -> Double { x - x.rounded(.down) }
 
     /// One step (SPEC.md §4): two passes over the firms, each in chunks of 40 villages (on
@@ -180,9 +186,7 @@ public struct SharedKernel {
                     for i in first ..< first + size { output[i] = spendingOverDenominator * attraction[i] / price[i] }
                     var newAdopters: Int32 = 0
                     for i in first ..< first + size where !adopted[i] {
-                        let u = conformance
-                            ? SharedKernel.frac(Double(i + 1) * SharedKernel.alphaU + Double(t) * SharedKernel.betaU)
-                            : random.uniform(.adoption, period: t, id: UInt32(i))
+                        let u = SharedKernel.adoptionDraw(firm: i, step: t, conformance: conformance, random: random)
                         if u < pv { adopted[i] = true; newAdopters += 1 }
                     }
                     sums[v % C] += SharedKernel.sum(output + first, count: size)
@@ -198,9 +202,7 @@ public struct SharedKernel {
                     let y = spendingOverDenominator * attraction[i] / price[i]
                     output[i] = y; clusterSum += y
                     if !adopted[i] {
-                        let u = conformance
-                            ? SharedKernel.frac(Double(i + 1) * SharedKernel.alphaU + Double(t) * SharedKernel.betaU)
-                            : random.uniform(.adoption, period: t, id: UInt32(i))
+                        let u = SharedKernel.adoptionDraw(firm: i, step: t, conformance: conformance, random: random)
                         if u < pv { adopted[i] = true; newAdopters += 1 }
                     }
                 }
